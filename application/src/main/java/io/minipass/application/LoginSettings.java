@@ -1,0 +1,17 @@
+package io.minipass.application;
+
+/**
+ * The shop's choices that change who may log in.
+ *
+ * @param registrationAudit      new users wait for the shop's approval (status 3) before they may log in
+ * @param mandatoryMobileBinding nobody is registered before a verified mobile is bound
+ * @param weixinAutoRegister     WeChat's {@code appminiuserauth} registers an unknown openid at once, as
+ *                               ShopXO has done since 2022 and today's WeChat client expects
+ */
+public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding, boolean weixinAutoRegister) {
+    public static final LoginSettings DEFAULT = new LoginSettings(false, false, true);
+
+    public LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding) {
+        this(registrationAudit, mandatoryMobileBinding, true);
+    }
+}

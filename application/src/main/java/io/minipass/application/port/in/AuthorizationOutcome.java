@@ -1,0 +1,18 @@
+package io.minipass.application.port.in;
+
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.UnionId;
+
+import java.util.Optional;
+
+/** How a login-code exchange ended. */
+public sealed interface AuthorizationOutcome {
+
+    /** A user holds (or was just given) this identity; the login ended as the outcome says. */
+    record Recognized(LoginOutcome outcome) implements AuthorizationOutcome {
+    }
+
+    /** Nobody holds this identity yet: the client sends its profile to {@code appminiuserinfo} next. */
+    record Unrecognized(OpenId openId, Optional<UnionId> unionId) implements AuthorizationOutcome {
+    }
+}

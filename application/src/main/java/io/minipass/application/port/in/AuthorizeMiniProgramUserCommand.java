@@ -1,0 +1,22 @@
+package io.minipass.application.port.in;
+
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.Platform;
+
+import java.util.Objects;
+
+/** A client's {@code appminiuserauth} call: the platform's one-time login code, and who invited the user. */
+public record AuthorizeMiniProgramUserCommand(Platform platform, String code, String referrer) {
+    private static final int MAX_CODE_LENGTH = 512;
+
+    public AuthorizeMiniProgramUserCommand {
+        Objects.requireNonNull(platform, "platform");
+        if (code == null || code.isBlank() || code.equals("0")) {
+            throw new InvalidInputException("授权码为空");
+        }
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new InvalidInputException("授权码格式有误");
+        }
+        referrer = referrer == null ? "" : referrer;
+    }
+}

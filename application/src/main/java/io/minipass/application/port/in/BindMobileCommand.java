@@ -1,0 +1,26 @@
+package io.minipass.application.port.in;
+
+import io.minipass.application.port.out.PhoneProof;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.UnionId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A client's {@code onekeyusermobilebind} call: the platform identity, the profile to register with
+ * if needed, the inviter, and the platform's proof of the mobile number.
+ */
+public record BindMobileCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
+                                String referrer, PhoneProof proof) {
+    public BindMobileCommand {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(openId, "openId");
+        Objects.requireNonNull(proof, "proof");
+        unionId = unionId == null ? Optional.empty() : unionId;
+        profile = profile == null ? Profile.EMPTY : profile;
+        referrer = referrer == null ? "" : referrer;
+    }
+}

@@ -1,0 +1,25 @@
+package io.minipass.application.port.in;
+
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.UnionId;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A mini-program client's {@code appminiuserinfo} call: who the platform says the user is,
+ * what the user shares about themselves, and who invited them ({@code referrer}, unparsed:
+ * a bad reference never fails a login).
+ */
+public record LogInMiniProgramUserCommand(
+        Platform platform, OpenId openId, Optional<UnionId> unionId, AuthData authData, String referrer) {
+
+    public LogInMiniProgramUserCommand {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(openId, "openId");
+        Objects.requireNonNull(authData, "authData");
+        unionId = unionId == null ? Optional.empty() : unionId;
+        referrer = referrer == null ? "" : referrer;
+    }
+}

@@ -1,0 +1,54 @@
+package io.minipass.application.service;
+
+import io.minipass.application.port.in.AuthorizationOutcome;
+import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
+import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
+import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.LoginSession;
+import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.domain.user.Gender;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.Profile;
+
+/**
+ * Exchanges a login code with the platform, keeps the session key for decrypting what the client
+ * sends next, and logs in the user who holds the identity. An unknown WeChat user is registered at
+ * once (unless the shop turned that off or needs a mobile first); others are told to send their profile.
+ */
+public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgramUserUseCase {
+    static final String WEIXIN_DEFAULT_NICKNAME = "微信用户";
+
+    private final ExchangeLoginCodePort exchange;
+    private final SessionKeyStore sessionKeys;
+    private final UserSignIn signIn;
+    private final ReferrerResolver referrers;
+
+    public AuthorizeMiniProgramUserService(ExchangeLoginCodePort exchange, SessionKeyStore sessionKeys,
+                                           UserSignIn signIn, ReferrerResolver referrers) {
+        this.exchange = exchange;
+        this.sessionKeys = sessionKeys;
+        this.signIn = signIn;
+        this.referrers = referrers;
+    }
+
+    @Override
+    public AuthorizationOutcome authorize(AuthorizeMiniProgramUserCommand command) {
+        LoginSession session = exchange.exchange(command.platform(), command.code());
+        if (!session.sessionKey().isEmpty()) {
+            sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
+        }
+        return UserSignIn.retryingLostRaces(() -> signIn.logInKnown(command.platform(), session.openId(), session.unionId())
+                .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
+                .orElseGet(() -> newcomer(command, session)));
+    }
+
+    private AuthorizationOutcome newcomer(AuthorizeMiniProgramUserCommand command, LoginSession session) {
+        var settings = signIn.settings();
+        if (command.platform() == Platform.WEIXIN && settings.weixinAutoRegister() && !settings.mandatoryMobileBinding()) {
+            Profile profile = new Profile(WEIXIN_DEFAULT_NICKNAME, "", Gender.SECRET, "", "");
+            return new AuthorizationOutcome.Recognized(signIn.register(Platform.WEIXIN, session.openId(),
+                    session.unionId(), profile, "", referrers.resolve(command.referrer())));
+        }
+        return new AuthorizationOutcome.Unrecognized(session.openId(), session.unionId());
+    }
+}

@@ -1,0 +1,59 @@
+package io.minipass.application.service;
+
+import io.minipass.application.port.in.ResumeSessionUseCase;
+import io.minipass.application.port.in.TokenLookup;
+import io.minipass.application.port.out.LoadUserByTokenPort;
+import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.LoginRefusal;
+import io.minipass.domain.user.User;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Answers who a token belongs to while it is current, unexpired and its user may use the shop. */
+public final class ResumeSessionService implements ResumeSessionUseCase {
+    private static final int MAX_TOKEN_LENGTH = 60;
+
+    private final LoadUserByTokenPort tokens;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    /** @param lifetime how long a token lasts after it was issued; zero: until it is replaced */
+    public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock) {
+        this.tokens = tokens;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    @Override
+    public TokenLookup resume(String token) {
+        if (!looksLikeAToken(token)) {
+            return new TokenLookup.Invalid();
+        }
+        Optional<TokenHolder> holder = tokens.findLiveByToken(token);
+        if (holder.isEmpty() || expired(holder.get())) {
+            return new TokenLookup.Invalid();
+        }
+        User user = holder.get().user();
+        Optional<LoginRefusal> refusal = user.status().loginRefusal();
+        return refusal.<TokenLookup>map(TokenLookup.Refused::new).orElseGet(() -> new TokenLookup.Valid(user));
+    }
+
+    /** A token whose issue this service did not record is as old as the user's last update. */
+    private boolean expired(TokenHolder holder) {
+        if (lifetime.isZero()) {
+            return false;
+        }
+        User user = holder.user();
+        long issuedAt = holder.issuedAt() > 0 ? holder.issuedAt() : Math.max(user.updTime(), user.addTime());
+        return clock.instant().getEpochSecond() - issuedAt >= lifetime.toSeconds();
+    }
+
+    private static boolean looksLikeAToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return false;
+        }
+        return token.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+}

@@ -1,0 +1,132 @@
+package io.minipass.application.service;
+
+import io.minipass.application.LoginSettings;
+import io.minipass.application.port.in.AuthorizationOutcome;
+import io.minipass.application.port.in.AuthorizationOutcome.Recognized;
+import io.minipass.application.port.in.AuthorizationOutcome.Unrecognized;
+import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
+import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.port.in.LoginOutcome.LoggedIn;
+import io.minipass.application.port.in.LoginOutcome.LoginKind;
+import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.LoginSession;
+import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.LoginRefusal;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AuthorizeMiniProgramUserServiceTest {
+    private final InMemoryUserStore store = new InMemoryUserStore();
+    private final Fixtures.MapSessionKeys sessionKeys = new Fixtures.MapSessionKeys();
+    private final ExchangeLoginCodePort exchange = (platform, code) -> {
+        if (code.equals("bad")) {
+            throw new PlatformCallFailedException(platform, "微信登录失败[40029: invalid code]");
+        }
+        return new LoginSession(platform, new OpenId("open-" + code),
+                code.startsWith("u") ? UnionId.optional("union-" + code) : Optional.empty(), "key-" + code);
+    };
+
+    private AuthorizeMiniProgramUserService service(LoginSettings settings) {
+        return new AuthorizeMiniProgramUserService(exchange, sessionKeys, Fixtures.signIn(store, settings), Fixtures.referrers(store));
+    }
+
+    private AuthorizationOutcome authorize(LoginSettings settings, Platform platform, String code) {
+        return service(settings).authorize(new AuthorizeMiniProgramUserCommand(platform, code, ""));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Platform.class, names = "WEIXIN", mode = EnumSource.Mode.EXCLUDE)
+    void an_unknown_identity_is_returned_for_the_profile_step_and_its_session_key_kept(Platform platform) {
+        AuthorizationOutcome outcome = authorize(LoginSettings.DEFAULT, platform, "c1");
+
+        assertThat(outcome).isEqualTo(new Unrecognized(new OpenId("open-c1"), Optional.empty()));
+        assertThat(sessionKeys.find(platform, new OpenId("open-c1"))).contains("key-c1");
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void an_unknown_wechat_user_is_registered_at_once_as_wechat_user() {
+        Fixtures.user(store, 128, Platform.WEIXIN, "inviter", "", UserStatus.NORMAL);
+
+        AuthorizationOutcome outcome = service(LoginSettings.DEFAULT)
+                .authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "u1", "D4459443"));
+
+        LoggedIn loggedIn = (LoggedIn) ((Recognized) outcome).outcome();
+        assertThat(loggedIn.kind()).isEqualTo(LoginKind.REGISTERED);
+        User user = loggedIn.user();
+        assertThat(user.nickname()).isEqualTo("微信用户");
+        assertThat(user.avatar()).isEmpty();
+        assertThat(user.referrer()).isEqualTo(128);
+        assertThat(user.identities().unionId(Platform.WEIXIN)).isEqualTo("union-u1");
+        assertThat(user.token()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void wechat_auto_registration_can_be_turned_off_and_waits_for_a_mobile_when_one_is_required() {
+        assertThat(authorize(new LoginSettings(false, false, false), Platform.WEIXIN, "c2")).isInstanceOf(Unrecognized.class);
+        assertThat(authorize(new LoginSettings(false, true, true), Platform.WEIXIN, "c3")).isInstanceOf(Unrecognized.class);
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void wechat_auto_registration_under_audit_waits_for_approval() {
+        LoginOutcome outcome = ((Recognized) authorize(new LoginSettings(true, false, true), Platform.WEIXIN, "c4")).outcome();
+
+        assertThat(outcome).isInstanceOf(LoginOutcome.RegisteredAwaitingAudit.class);
+    }
+
+    @Test
+    void a_known_user_is_logged_in_with_a_new_token() {
+        User known = Fixtures.user(store, 7, Platform.BAIDU, "open-c5", "", UserStatus.NORMAL);
+
+        LoggedIn loggedIn = (LoggedIn) ((Recognized) authorize(LoginSettings.DEFAULT, Platform.BAIDU, "c5")).outcome();
+
+        assertThat(loggedIn.user().id()).isEqualTo(known.id());
+        assertThat(store.findById(known.id()).orElseThrow().token()).isEqualTo(loggedIn.user().token()).isNotEmpty();
+    }
+
+    @Test
+    void a_banned_user_is_refused() {
+        Fixtures.user(store, 8, Platform.QQ, "open-c6", "", UserStatus.BANNED);
+
+        assertThat(authorize(LoginSettings.DEFAULT, Platform.QQ, "c6"))
+                .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED)));
+    }
+
+    @Test
+    void a_same_platform_unionid_binds_the_new_openid() {
+        store.put(new User(new io.minipass.domain.user.UserId(9), new io.minipass.domain.user.PlatformIdentities(
+                java.util.Map.of(Platform.QQ, "older-openid"), java.util.Map.of(Platform.QQ, "union-u7"), ""),
+                UserStatus.NORMAL, "", "", "n", "", "", null, "", "", "", 0, "", 0, 0, 0, 0, 1, 0));
+
+        LoggedIn loggedIn = (LoggedIn) ((Recognized) authorize(LoginSettings.DEFAULT, Platform.QQ, "u7")).outcome();
+
+        assertThat(loggedIn.kind()).isEqualTo(LoginKind.BOUND_BY_UNIONID);
+        assertThat(loggedIn.user().id().value()).isEqualTo(9);
+    }
+
+    @Test
+    void platform_failures_and_empty_codes_pass_through_and_change_nothing() {
+        assertThatThrownBy(() -> authorize(LoginSettings.DEFAULT, Platform.WEIXIN, "bad"))
+                .isInstanceOf(PlatformCallFailedException.class).hasMessageContaining("40029");
+        assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "", ""))
+                .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
+        assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, null, ""))
+                .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
+        assertThat(store.count()).isZero();
+        assertThat(sessionKeys.keys).isEmpty();
+    }
+}

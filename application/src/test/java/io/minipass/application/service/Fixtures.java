@@ -1,0 +1,58 @@
+package io.minipass.application.service;
+
+import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.domain.referral.ReferralRules;
+import io.minipass.domain.user.Gender;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import io.minipass.domain.user.UserStatus;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Shared set-up for the use-case tests. */
+final class Fixtures {
+    static final long NOW = 1_700_000_000L;
+    static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+
+    private Fixtures() {
+    }
+
+    static UserSignIn signIn(InMemoryUserStore store, LoginSettings settings) {
+        return new UserSignIn(store, store, store, store, new TokenGenerator(), settings, CLOCK);
+    }
+
+    static ReferrerResolver referrers(InMemoryUserStore store) {
+        return new ReferrerResolver(store, ReferralRules.standard());
+    }
+
+    static User user(InMemoryUserStore store, long id, Platform platform, String openId, String mobile, UserStatus status) {
+        return store.put(new User(new UserId(id),
+                new PlatformIdentities(openId.isEmpty() ? Map.of() : Map.of(platform, openId), Map.of(), ""),
+                status, "", "", "user" + id, mobile, "", Gender.SECRET, "", "", "", 0, "", 0, 0, 0, 0, 100, 0));
+    }
+
+    /** Session keys in a plain map. */
+    static final class MapSessionKeys implements SessionKeyStore {
+        final Map<String, String> keys = new HashMap<>();
+
+        @Override
+        public void remember(Platform platform, OpenId openId, String sessionKey) {
+            keys.put(platform + "/" + openId.value(), sessionKey);
+        }
+
+        @Override
+        public Optional<String> find(Platform platform, OpenId openId) {
+            return Optional.ofNullable(keys.get(platform + "/" + openId.value()));
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.minipass.application.testing;
+
+import io.minipass.application.port.out.NewUser;
+import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
+import io.minipass.domain.user.Gender;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import io.minipass.domain.user.UserStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every adapter of the user ports must do. Each adapter's test extends this and supplies
+ * a fresh, empty store per test.
+ */
+public abstract class UserStoreContractTest {
+    protected UserStoreUnderTest store;
+
+    protected abstract UserStoreUnderTest freshStore();
+
+    @BeforeEach
+    void setUpStore() {
+        store = freshStore();
+    }
+
+    protected static OpenId uniqueOpenId() {
+        return new OpenId("o" + UUID.randomUUID().toString().replace("-", "").substring(0, 27));
+    }
+
+    protected static NewUser newUser(Platform platform, OpenId openId) {
+        return new NewUser(platform, openId, Optional.empty(),
+                new Profile("ShopXO@纵之格", "https://thirdwx.qlogo.cn/a/132", Gender.MALE, "广东", "深圳"),
+                "", 0, UserStatus.NORMAL, "0123456789abcdef0123456789abcdef", 1_637_555_366L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void registered_user_is_found_by_its_openid_with_everything_stored(Platform platform) {
+        OpenId openId = uniqueOpenId();
+        NewUser wanted = new NewUser(platform, openId,
+                platform.hasUnionId() ? Optional.of(new UnionId("u-" + openId.value())) : Optional.empty(),
+                new Profile("昵称😀", "https://a.example/x.png?a=1&b=2", Gender.FEMALE, "省", "市"),
+                "", 7, UserStatus.NORMAL, "fedcba9876543210fedcba9876543210", 1_700_000_000L);
+
+        User registered = store.register().register(wanted);
+        User found = store.load().findLiveByOpenId(platform, openId).orElseThrow();
+
+        assertThat(found).isEqualTo(registered);
+        assertThat(found.id().value()).isPositive();
+        assertThat(found.identities().openId(platform)).isEqualTo(openId.value());
+        assertThat(found.identities().unionId(platform)).isEqualTo(wanted.unionId().map(UnionId::value).orElse(""));
+        assertThat(found.nickname()).isEqualTo("昵称😀");
+        assertThat(found.avatar()).isEqualTo("https://a.example/x.png?a=1&b=2");
+        assertThat(found.gender()).isEqualTo(Gender.FEMALE);
+        assertThat(found.province()).isEqualTo("省");
+        assertThat(found.city()).isEqualTo("市");
+        assertThat(found.referrer()).isEqualTo(7);
+        assertThat(found.status()).isEqualTo(UserStatus.NORMAL);
+        assertThat(found.token()).isEqualTo("fedcba9876543210fedcba9876543210");
+        assertThat(found.addTime()).isEqualTo(1_700_000_000L);
+        assertThat(found.updTime()).isZero();
+        assertThat(found.deleteTime()).isZero();
+    }
+
+    @Test
+    void openid_look_up_is_exact() {
+        OpenId openId = new OpenId("oB6US5SNOngn196qzb3lagEBTh6w");
+        store.register().register(newUser(Platform.WEIXIN, openId));
+
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("ob6us5snongn196qzb3lageBth6w"))).isEmpty();
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("OB6US5SNONGN196QZB3LAGEBTH6W"))).isEmpty();
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("oB6US5SNOngn196qzb3lagEBTh6"))).isEmpty();
+        assertThat(store.load().findLiveByOpenId(Platform.QQ, openId)).isEmpty();
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, openId)).isPresent();
+    }
+
+    @Test
+    void openid_stored_with_trailing_space_by_another_program_is_not_matched() {
+        User legacy = store.insertDirectly(userRow(Platform.WEIXIN, "legacyOpenid ", ""));
+
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("legacyOpenid")))
+                .as("user %s", legacy.id()).isEmpty();
+    }
+
+    @Test
+    void user_written_by_another_program_is_found_and_its_openid_cannot_be_registered_again() {
+        User legacy = store.insertDirectly(userRow(Platform.WEIXIN, "legacyOpenid1", ""));
+        OpenId openId = new OpenId("legacyOpenid1");
+
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, openId)).map(User::id).contains(legacy.id());
+        assertThatThrownBy(() -> store.register().register(newUser(Platform.WEIXIN, openId)))
+                .isInstanceOf(OpenIdAlreadyClaimedException.class);
+        assertThat(store.countUsers()).isEqualTo(1);
+    }
+
+    @Test
+    void second_registration_of_a_live_openid_is_refused_and_stores_nothing() {
+        OpenId openId = uniqueOpenId();
+        store.register().register(newUser(Platform.WEIXIN, openId));
+
+        assertThatThrownBy(() -> store.register().register(newUser(Platform.WEIXIN, openId)))
+                .isInstanceOf(OpenIdAlreadyClaimedException.class);
+        assertThat(store.countUsers()).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_openid_on_another_platform_is_another_identity() {
+        OpenId openId = uniqueOpenId();
+        User weixin = store.register().register(newUser(Platform.WEIXIN, openId));
+        User qq = store.register().register(newUser(Platform.QQ, openId));
+
+        assertThat(qq.id()).isNotEqualTo(weixin.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void soft_deleted_user_is_not_found_and_its_openid_registers_a_new_user(Platform platform) {
+        OpenId openId = uniqueOpenId();
+        User first = store.register().register(newUser(platform, openId));
+        store.softDelete(first.id(), 1_700_000_100L);
+
+        assertThat(store.load().findLiveByOpenId(platform, openId)).isEmpty();
+        User second = store.register().register(newUser(platform, openId));
+
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(store.load().findLiveByOpenId(platform, openId)).map(User::id).contains(second.id());
+        assertThat(store.load().findById(first.id())).get().extracting(User::deleteTime).isEqualTo(1_700_000_100L);
+    }
+
+    @Test
+    void unionid_look_up_stays_on_its_platform_and_skips_deleted_users() {
+        UnionId unionId = new UnionId("o1Ang5xo5tiJD-l7Y1kY7-hT6emk");
+        User weixin = store.register().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.of(unionId),
+                Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
+
+        assertThat(store.load().findLiveByUnionId(Platform.WEIXIN, unionId)).map(User::id).contains(weixin.id());
+        assertThat(store.load().findLiveByUnionId(Platform.QQ, unionId)).isEmpty();
+        assertThat(store.load().findLiveByUnionId(Platform.WEIXIN, new UnionId("o1ang5xo5tijd-l7y1ky7-ht6emk"))).isEmpty();
+
+        store.softDelete(weixin.id(), 2L);
+        assertThat(store.load().findLiveByUnionId(Platform.WEIXIN, unionId)).isEmpty();
+    }
+
+    @Test
+    void binding_an_openid_makes_the_user_findable_by_it_with_the_new_token() {
+        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        OpenId second = uniqueOpenId();
+
+        store.bind().bindOpenId(user.id(), Platform.QQ, second, "11111111111111111111111111111111", 1_800_000_000L);
+
+        User found = store.load().findLiveByOpenId(Platform.QQ, second).orElseThrow();
+        assertThat(found.id()).isEqualTo(user.id());
+        assertThat(found.token()).isEqualTo("11111111111111111111111111111111");
+        assertThat(found.updTime()).isEqualTo(1_800_000_000L);
+        assertThat(found.identities().openId(Platform.WEIXIN)).isEqualTo(user.identities().openId(Platform.WEIXIN));
+    }
+
+    @Test
+    void binding_an_openid_another_live_user_holds_is_refused_and_changes_nothing() {
+        OpenId taken = uniqueOpenId();
+        User holder = store.register().register(newUser(Platform.WEIXIN, taken));
+        User other = store.register().register(newUser(Platform.QQ, uniqueOpenId()));
+
+        assertThatThrownBy(() -> store.bind().bindOpenId(other.id(), Platform.WEIXIN, taken, "22222222222222222222222222222222", 5L))
+                .isInstanceOf(OpenIdAlreadyClaimedException.class);
+        assertThat(store.load().findById(other.id())).contains(other);
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, taken)).map(User::id).contains(holder.id());
+    }
+
+    @Test
+    void issuing_a_token_replaces_the_previous_one() {
+        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+
+        store.issueToken().issueToken(user.id(), "33333333333333333333333333333333", 1_900_000_000L);
+
+        User found = store.load().findById(user.id()).orElseThrow();
+        assertThat(found.token()).isEqualTo("33333333333333333333333333333333");
+        assertThat(found.updTime()).isEqualTo(1_900_000_000L);
+        assertThat(found.nickname()).isEqualTo(user.nickname());
+    }
+
+    @Test
+    void status_written_by_another_program_is_read_as_it_is_now() {
+        OpenId openId = uniqueOpenId();
+        User user = store.register().register(newUser(Platform.WEIXIN, openId));
+
+        store.setStatus(user.id(), UserStatus.BANNED);
+
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, openId)).get()
+                .extracting(User::status).isEqualTo(UserStatus.BANNED);
+    }
+
+    @Test
+    void unknown_id_is_not_found() {
+        assertThat(store.load().findById(new UserId(987_654))).isEmpty();
+    }
+
+    @Test
+    void many_concurrent_registrations_of_one_openid_store_exactly_one_user() throws Exception {
+        OpenId openId = uniqueOpenId();
+        int clients = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<User>>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                Callable<Optional<User>> attempt = () -> {
+                    start.await();
+                    try {
+                        return Optional.of(store.register().register(newUser(Platform.WEIXIN, openId)));
+                    } catch (OpenIdAlreadyClaimedException lost) {
+                        return Optional.empty();
+                    }
+                };
+                results.add(pool.submit(attempt));
+            }
+            start.countDown();
+            long winners = 0;
+            for (Future<Optional<User>> result : results) {
+                if (result.get(60, TimeUnit.SECONDS).isPresent()) {
+                    winners++;
+                }
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(store.countUsers()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A row as another program would write it, with the given openid and unionid on one platform. */
+    protected static User userRow(Platform platform, String openId, String unionId) {
+        return new User(new UserId(500 + (long) (Math.random() * 10_000)),
+                new PlatformIdentities(Map.of(platform, openId), unionId.isEmpty() ? Map.of() : Map.of(platform, unionId), ""),
+                UserStatus.NORMAL, "", "", "legacy", "", "", Gender.SECRET, "", "", "", 0, "", 0, 0, 0, 0, 1L, 0);
+    }
+}

@@ -1,0 +1,29 @@
+package io.minipass.application.testing;
+
+import io.minipass.application.port.out.BindOpenIdPort;
+import io.minipass.application.port.out.IssueTokenPort;
+import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import io.minipass.domain.user.UserStatus;
+
+/** One adapter's user ports, plus the writes another program (a shop admin) makes behind our back. */
+public interface UserStoreUnderTest {
+    LoadUserPort load();
+
+    RegisterUserPort register();
+
+    BindOpenIdPort bind();
+
+    IssueTokenPort issueToken();
+
+    /** Writes a whole user row directly, as ShopXO itself would, without any claim of ours. */
+    User insertDirectly(User user);
+
+    void softDelete(UserId id, long deleteTime);
+
+    void setStatus(UserId id, UserStatus status);
+
+    int countUsers();
+}

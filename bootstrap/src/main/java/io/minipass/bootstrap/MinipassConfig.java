@@ -1,0 +1,71 @@
+package io.minipass.bootstrap;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** Every setting the service runs with, read once at start. */
+public record MinipassConfig(
+        String host,
+        int port,
+        RunProfile profile,
+        DatabaseConfig database,
+        ShopConfig shop) {
+
+    public static final String DEFAULT_DB_URL =
+            "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+
+    /** Development allows conveniences (a fake login gateway) that production refuses. */
+    public enum RunProfile { DEVELOPMENT, PRODUCTION }
+
+    public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize) {
+        @Override
+        public String toString() {
+            return "DatabaseConfig[url=" + url + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /**
+     * The shop's own choices (CONTRACT §6).
+     *
+     * @param defaultAvatar empty: the request's host + ShopXO's default avatar path
+     */
+    public record ShopConfig(
+            ZoneId timeZone,
+            String defaultAvatar,
+            boolean registrationAudit,
+            boolean mandatoryBindMobile,
+            Duration tokenLifetime,
+            Duration tokenCacheTtl) {
+    }
+
+    public static MinipassConfig load(ConfigSource source) {
+        SettingParser settings = new SettingParser(source);
+        String profileName = settings.text("profile", "development").toUpperCase(Locale.ROOT);
+        RunProfile profile;
+        try {
+            profile = RunProfile.valueOf(profileName);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("MINIPASS_PROFILE=" + profileName.toLowerCase(Locale.ROOT) + " is not development or production");
+        }
+        String tablePrefix = settings.text("table.prefix", "sxo_");
+        if (!tablePrefix.matches("[A-Za-z0-9_]{0,20}")) {
+            throw new ConfigException("MINIPASS_TABLE_PREFIX=" + tablePrefix + " may hold only letters, digits and _ (at most 20)");
+        }
+        String dbUrl = settings.text("db.url", DEFAULT_DB_URL);
+        if (dbUrl.isEmpty()) {
+            dbUrl = DEFAULT_DB_URL;
+        }
+        DatabaseConfig database = new DatabaseConfig(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : "root"),
+                settings.text("db.password", ""), tablePrefix, settings.integer("db.pool.size", 10, 1, 200));
+        ShopConfig shop = new ShopConfig(
+                settings.zone("timezone", "Asia/Shanghai"),
+                settings.text("default.avatar", ""),
+                settings.flag("register.audit", false),
+                settings.flag("mandatory.bind.mobile", false),
+                settings.duration("token.ttl", Duration.ofDays(30)),
+                settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
+        return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535), profile,
+                database, shop);
+    }
+}
