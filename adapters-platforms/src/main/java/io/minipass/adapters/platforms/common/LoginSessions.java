@@ -1,0 +1,46 @@
+package io.minipass.adapters.platforms.common;
+
+import io.minipass.application.port.out.LoginSession;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.UnionId;
+
+import java.util.Optional;
+
+/** Builds the session a platform vouched for, refusing ids that the shop could not store safely. */
+public final class LoginSessions {
+    private LoginSessions() {
+    }
+
+    /** An adapter serves one platform: being asked for another is a wiring mistake. */
+    public static void requireOwnPlatform(Platform own, Platform asked) {
+        if (own != asked) {
+            throw new IllegalArgumentException("this adapter serves " + own + ", not " + asked);
+        }
+    }
+
+    /**
+     * @param openId     as the platform sent it; empty means the platform sent none
+     * @param unionId    empty when the platform sent none
+     * @param sessionKey empty when the platform has none
+     */
+    public static LoginSession of(Platform platform, String openId, String unionId, String sessionKey) {
+        if (openId == null || openId.isEmpty()) {
+            throw PlatformFailures.missingOpenId(platform);
+        }
+        OpenId id;
+        try {
+            id = new OpenId(openId);
+        } catch (InvalidInputException e) {
+            throw PlatformFailures.malformedId(platform, "openid");
+        }
+        Optional<UnionId> union;
+        try {
+            union = UnionId.optional(unionId);
+        } catch (InvalidInputException e) {
+            throw PlatformFailures.malformedId(platform, "unionid");
+        }
+        return new LoginSession(platform, id, union, sessionKey);
+    }
+}

@@ -1,0 +1,84 @@
+package io.minipass.adapters.platforms.common;
+
+import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.domain.user.Platform;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The failures of a platform call, with the messages clients see: the platform's name, what went wrong
+ * and, when the platform refused, its own code and message. Never a secret, key or request URL.
+ */
+public final class PlatformFailures {
+    private static final int MAX_PLATFORM_MESSAGE = 120;
+    /** WeChat appends request ids ({@code , rid: 65f3e9f7-...}) that mean nothing to a client. */
+    private static final Pattern REQUEST_ID = Pattern.compile("[,，;]?\\s*rid:\\s*\\S*\\s*$");
+
+    private PlatformFailures() {
+    }
+
+    /**
+     * The app id/secret (or keys) the call needs are missing, e.g. {@code 百度小程序未配置[appkey/secret]};
+     * {@code missing} names them (empty: the platform is not set up at all).
+     */
+    public static PlatformCallFailedException notConfigured(Platform platform, List<String> missing) {
+        String named = missing.isEmpty() ? "" : "[" + String.join("/", missing) + "]";
+        return new PlatformCallFailedException(platform, PlatformNames.miniProgramOf(platform) + "未配置" + named);
+    }
+
+    /** The platform answered and refused the login, e.g. {@code 微信登录失败[40029: invalid code]}. */
+    public static PlatformCallFailedException loginRefused(Platform platform, String code, String message) {
+        String shown = platformMessage(message);
+        String detail = shown.isEmpty() ? code : code + ": " + shown;
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "登录失败[" + detail + "]");
+    }
+
+    /** A "success" answer without the id the login needs. */
+    public static PlatformCallFailedException missingOpenId(Platform platform) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "登录失败[未返回openid]");
+    }
+
+    /** An id in the answer that is not a well-formed openid/unionid ({@code what} names it). */
+    public static PlatformCallFailedException malformedId(Platform platform, String what) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "返回的" + what + "格式有误");
+    }
+
+    public static PlatformCallFailedException timedOut(Platform platform, Throwable cause) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口请求超时", cause);
+    }
+
+    public static PlatformCallFailedException unreachable(Platform platform, Throwable cause) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口连接失败", cause);
+    }
+
+    public static PlatformCallFailedException requestFailed(Platform platform, Throwable cause) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口请求失败", cause);
+    }
+
+    public static PlatformCallFailedException interrupted(Platform platform, Throwable cause) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口请求被中断", cause);
+    }
+
+    /** The body is not the JSON object the platform documents. */
+    public static PlatformCallFailedException unreadable(Platform platform) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口返回格式有误");
+    }
+
+    /** The answer's signature does not check out: it may not come from the platform. */
+    public static PlatformCallFailedException badSignature(Platform platform) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口返回签名验证失败");
+    }
+
+    /** The platform's own message, without request ids, on one line and of a length fit for a client. */
+    static String platformMessage(String message) {
+        if (message == null) {
+            return "";
+        }
+        String oneLine = REQUEST_ID.matcher(message).replaceFirst("").replaceAll("\\s+", " ").trim();
+        if (oneLine.codePointCount(0, oneLine.length()) <= MAX_PLATFORM_MESSAGE) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, MAX_PLATFORM_MESSAGE)) + "…";
+    }
+}

@@ -1,0 +1,111 @@
+package io.minipass.adapters.platforms.common;
+
+import io.minipass.domain.user.Platform;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * Sends one request to a platform and reads its answer, turning every way it can fail to arrive
+ * (timeout, refused connection, broken exchange) into the platform's {@code PlatformCallFailedException}.
+ * Judging the answer is left to the caller: platforms answer errors with HTTP 200 and some successes otherwise.
+ */
+public final class PlatformHttp {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    /**
+     * @param client         connect timeout and proxy are the client's ({@link #newClient(Duration)} sets one)
+     * @param requestTimeout how long one request may take from sending to the whole answer
+     */
+    public PlatformHttp(HttpClient client, Duration requestTimeout) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.requestTimeout = positive(requestTimeout, "requestTimeout");
+    }
+
+    /** An HTTP/1.1 client that gives up connecting after {@code connectTimeout} and follows no redirect. */
+    public static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(positive(connectTimeout, "connectTimeout"))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** {@code GET uri?query}; the query holds secrets on some platforms, so the URI is never logged. */
+    public PlatformAnswer get(Platform platform, URI uri) {
+        return send(platform, request(uri).GET().build());
+    }
+
+    public PlatformAnswer postForm(Platform platform, URI uri, Map<String, String> fields) {
+        return send(platform, request(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(formEncode(fields), StandardCharsets.UTF_8))
+                .build());
+    }
+
+    public PlatformAnswer postJson(Platform platform, URI uri, String json) {
+        return send(platform, request(uri)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    /** {@code base} (which may carry a path prefix) + {@code path} + an encoded query, if any. */
+    public static URI endpoint(URI base, String path, Map<String, String> query) {
+        String root = base.toString();
+        while (root.endsWith("/")) {
+            root = root.substring(0, root.length() - 1);
+        }
+        return URI.create(root + path + (query.isEmpty() ? "" : "?" + formEncode(query)));
+    }
+
+    /** {@code k=v&k=v} in the map's order, UTF-8 percent-encoded. */
+    public static String formEncode(Map<String, String> fields) {
+        StringJoiner joined = new StringJoiner("&");
+        fields.forEach((name, value) -> joined.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8)));
+        return joined.toString();
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+    }
+
+    private PlatformAnswer send(Platform platform, HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new PlatformAnswer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw PlatformFailures.timedOut(platform, e);
+        } catch (ConnectException e) {
+            throw PlatformFailures.unreachable(platform, e);
+        } catch (IOException e) {
+            throw PlatformFailures.requestFailed(platform, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PlatformFailures.interrupted(platform, e);
+        }
+    }
+
+    private static Duration positive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return duration;
+    }
+}

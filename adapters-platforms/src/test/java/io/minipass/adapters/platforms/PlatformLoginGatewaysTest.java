@@ -1,0 +1,77 @@
+package io.minipass.adapters.platforms;
+
+import io.minipass.adapters.platforms.baidu.BaiduCredentials;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.adapters.platforms.common.StubPlatformServer;
+import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
+import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.LoginSession;
+import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlatformLoginGatewaysTest {
+
+    @Test
+    void routesEachCodeToItsPlatformsGateway() {
+        ExchangeLoginCodePort echo = (platform, code) ->
+                new LoginSession(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty(), "");
+        PlatformLoginGateways gateways = new PlatformLoginGateways(Map.of(Platform.QQ, echo, Platform.BAIDU, echo));
+
+        assertThat(gateways.exchange(Platform.QQ, "c1").openId().value()).isEqualTo("qq-c1");
+        assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("baidu-c2");
+        assertThatThrownBy(() -> gateways.exchange(Platform.ALIPAY, "c3"))
+                .isInstanceOf(PlatformCallFailedException.class)
+                .hasMessage("支付宝小程序未配置");
+    }
+
+    @Test
+    void createsRealGatewaysAtTheConfiguredEndpoints() {
+        try (StubPlatformServer stub = StubPlatformServer.start()) {
+            stub.answer(Answer.json("{\"openid\":\"oDemo\",\"session_key\":\"a2V5\"}"),
+                    Answer.json("{\"openid\":\"k9Demo\",\"session_key\":\"MWRm\"}"));
+            PlatformGatewaySettings settings = new PlatformGatewaySettings(
+                    new PlatformCredentials("wxdemo", "wx-secret"), null, null,
+                    new BaiduCredentials("1", "bdkey", "bd-secret"), null, null,
+                    PlatformEndpoints.allAt(stub.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
+            PlatformLoginGateways gateways = PlatformLoginGateways.create(settings);
+
+            assertThat(gateways.exchange(Platform.WEIXIN, "c1").openId().value()).isEqualTo("oDemo");
+            assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("k9Demo");
+            assertThatThrownBy(() -> gateways.exchange(Platform.KUAISHOU, "c3"))
+                    .hasMessage("快手小程序未配置[app_id/app_secret]");
+            assertThatThrownBy(() -> gateways.exchange(Platform.ALIPAY, "c4"))
+                    .hasMessage("支付宝小程序未配置[app_id/app_private_key/alipay_public_key]");
+            assertThat(stub.received()).extracting(StubPlatformServer.Received::path)
+                    .containsExactly("/sns/jscode2session", "/oauth/jscode2sessionkey");
+        }
+    }
+
+    @Test
+    void defaultsToTheOfficialEndpointsAndFiveSeconds() {
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.WEIXIN)).hasToString("https://api.weixin.qq.com");
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.QQ)).hasToString("https://api.q.qq.com");
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.TOUTIAO)).hasToString("https://developer.toutiao.com");
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.BAIDU)).hasToString("https://spapi.baidu.com");
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.KUAISHOU)).hasToString("https://open.kuaishou.com");
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.ALIPAY)).hasToString("https://openapi.alipay.com");
+        assertThat(PlatformGatewaySettings.NONE.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(PlatformGatewaySettings.NONE.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refusesEndpointsThatAreNotHttpUrls() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PlatformEndpoints.allAt(URI.create("ftp://example.com")));
+        assertThatIllegalArgumentException().isThrownBy(() -> PlatformEndpoints.allAt(URI.create("api.weixin.qq.com")));
+    }
+}
