@@ -1,0 +1,40 @@
+package io.minipass.adapters.persistence;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the user database is and how to reach it.
+ *
+ * @param jdbcUrl         {@code jdbc:mysql:}, {@code jdbc:mariadb:} (both through MySQL Connector/J) or {@code jdbc:h2:}
+ * @param tablePrefix     ShopXO's table prefix ({@value #DEFAULT_TABLE_PREFIX} by default): letters, digits, underscores
+ * @param maximumPoolSize the most connections held open at once
+ */
+public record DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize) {
+    public static final String DEFAULT_TABLE_PREFIX = "sxo_";
+
+    /** Long enough for any shop, short enough that every name built on it fits MySQL's 64 characters. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{0,24}");
+
+    public DatabaseSettings {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("database URL is empty");
+        }
+        Objects.requireNonNull(tablePrefix, "tablePrefix");
+        if (!PREFIX.matcher(tablePrefix).matches()) {
+            throw new IllegalArgumentException(
+                    "table prefix must be at most 24 letters, digits or underscores: '" + tablePrefix + "'");
+        }
+        if (maximumPoolSize < 1) {
+            throw new IllegalArgumentException("maximum pool size must be at least 1: " + maximumPoolSize);
+        }
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password.isEmpty() ? "" : "***")
+                + ", tablePrefix=" + tablePrefix + ", maximumPoolSize=" + maximumPoolSize + "]";
+    }
+}

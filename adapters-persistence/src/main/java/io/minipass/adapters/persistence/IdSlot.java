@@ -1,0 +1,105 @@
+package io.minipass.adapters.persistence;
+
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.User;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where one platform id of a user is stored: a column of ShopXO's {@code <prefix>user}, or, for the
+ * ids that table has no column for (Kuaishou openids, Toutiao unionids), our identity table.
+ * Column names come from here only, never from input, so they may be spliced into SQL.
+ * ({@code UserMapper.xml} reads the two own-table ids of every user with joins of its own.)
+ */
+sealed interface IdSlot {
+
+    Platform platform();
+
+    Kind kind();
+
+    /** The live users whose slot may hold {@code value}: a superset where the column's collation folds case. */
+    List<UserRow> selectLive(UserMapper users, String value);
+
+    /** Writes {@code value} into the slot of the user. */
+    void store(UserMapper users, UserIdentityMapper identities, long userId, String value);
+
+    /** What the slot holds for a user read from it, empty when nothing. */
+    default String valueOf(User user) {
+        return kind() == Kind.OPENID ? user.identities().openId(platform()) : user.identities().unionId(platform());
+    }
+
+    /** Whether the user's slot holds exactly this value: no case folding, no trailing spaces. */
+    default boolean holds(User user, String value) {
+        return !value.isEmpty() && value.equals(valueOf(user));
+    }
+
+    static IdSlot openId(Platform platform) {
+        return switch (platform) {
+            case WEIXIN -> new Column(platform, Kind.OPENID, "weixin_openid");
+            case ALIPAY -> new Column(platform, Kind.OPENID, "alipay_openid");
+            case BAIDU -> new Column(platform, Kind.OPENID, "baidu_openid");
+            case TOUTIAO -> new Column(platform, Kind.OPENID, "toutiao_openid");
+            case QQ -> new Column(platform, Kind.OPENID, "qq_openid");
+            case KUAISHOU -> new OwnTable(platform, Kind.OPENID);
+        };
+    }
+
+    /** Empty for a platform without unionids: a unionid sent for one is ignored. */
+    static Optional<IdSlot> unionId(Platform platform) {
+        if (!platform.hasUnionId()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (platform) {
+            case WEIXIN -> new Column(platform, Kind.UNIONID, "weixin_unionid");
+            case QQ -> new Column(platform, Kind.UNIONID, "qq_unionid");
+            default -> new OwnTable(platform, Kind.UNIONID);
+        });
+    }
+
+    enum Kind {
+        OPENID("openid"),
+        UNIONID("unionid");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        /** As stored in the identity table's {@code kind} column. */
+        String code() {
+            return code;
+        }
+    }
+
+    record Column(Platform platform, Kind kind, String name) implements IdSlot {
+        @Override
+        public List<UserRow> selectLive(UserMapper users, String value) {
+            return users.selectLiveByColumn(name, value);
+        }
+
+        @Override
+        public void store(UserMapper users, UserIdentityMapper identities, long userId, String value) {
+            users.updateColumn(userId, name, value);
+        }
+    }
+
+    record OwnTable(Platform platform, Kind kind) implements IdSlot {
+        @Override
+        public List<UserRow> selectLive(UserMapper users, String value) {
+            return users.selectLiveByIdentity(platform.clientType(), kind.code(), bytes(value));
+        }
+
+        @Override
+        public void store(UserMapper users, UserIdentityMapper identities, long userId, String value) {
+            identities.delete(userId, platform.clientType(), kind.code());
+            identities.insert(userId, platform.clientType(), kind.code(), bytes(value));
+        }
+    }
+
+    static byte[] bytes(String id) {
+        return id.getBytes(StandardCharsets.UTF_8);
+    }
+}

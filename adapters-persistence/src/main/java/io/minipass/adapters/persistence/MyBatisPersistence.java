@@ -1,0 +1,117 @@
+package io.minipass.adapters.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The user database: a connection pool, the schema brought up to date, and the MyBatis mappers
+ * on it. Open one per process and close it on shutdown.
+ */
+public final class MyBatisPersistence implements AutoCloseable {
+    private static final String MIGRATIONS = "classpath:db/migration/minipass";
+    private static final int CONNECTION_TIMEOUT_MILLIS = 10_000;
+    private static final int HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+
+    private final HikariDataSource dataSource;
+    private final MyBatisUserStore userStore;
+
+    private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions) {
+        this.dataSource = dataSource;
+        this.userStore = new MyBatisUserStore(sessions);
+    }
+
+    /**
+     * Connects (failing at once when the database cannot be reached), migrates the schema and
+     * readies the mappers. A database that already has ShopXO's tables, but none of ours, is
+     * baselined first: its user table is kept as it is.
+     */
+    public static MyBatisPersistence open(DatabaseSettings settings) {
+        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        try {
+            migrate(dataSource, settings.tablePrefix());
+            return new MyBatisPersistence(dataSource, sessionFactory(dataSource, settings.tablePrefix()));
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            throw failure;
+        }
+    }
+
+    public MyBatisUserStore userStore() {
+        return userStore;
+    }
+
+    /** Whether the database answers {@code SELECT 1} now. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(HEALTH_CHECK_TIMEOUT_SECONDS);
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException unreachable) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static HikariConfig poolConfig(DatabaseSettings settings) {
+        JdbcTarget target = JdbcTarget.of(settings.jdbcUrl());
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("minipass-db");
+        config.setDriverClassName(target.driverClassName());
+        config.setJdbcUrl(target.url());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        target.properties().forEach(config::addDataSourceProperty);
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        // Each statement sees what others committed: the claim checks read the latest rows.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        return config;
+    }
+
+    private static void migrate(HikariDataSource dataSource, String prefix) {
+        Flyway.configure(MyBatisPersistence.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(prefix + "minipass_schema_history")
+                .placeholders(Map.of("prefix", prefix))
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+
+    private static SqlSessionFactory sessionFactory(HikariDataSource dataSource, String prefix) {
+        Configuration configuration = new Configuration(
+                new Environment("minipass", new JdbcTransactionFactory(), dataSource));
+        Properties variables = new Properties();
+        variables.setProperty("prefix", prefix);
+        // Set before the mappers are added: ${prefix} is replaced as their XML is read.
+        configuration.setVariables(variables);
+        configuration.setArgNameBasedConstructorAutoMapping(true);
+        // Every read sees the rows as they are now, not as an earlier read in the same session saw them.
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.setCacheEnabled(false);
+        configuration.addMapper(UserMapper.class);
+        configuration.addMapper(UserIdentityMapper.class);
+        configuration.addMapper(OpenIdClaimMapper.class);
+        configuration.addMapper(IssuedTokenMapper.class);
+        return new SqlSessionFactoryBuilder().build(configuration);
+    }
+}

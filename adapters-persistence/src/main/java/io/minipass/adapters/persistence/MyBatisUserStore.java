@@ -1,0 +1,219 @@
+package io.minipass.adapters.persistence;
+
+import io.minipass.application.port.out.BindOpenIdPort;
+import io.minipass.application.port.out.IssueTokenPort;
+import io.minipass.application.port.out.LoadUserByTokenPort;
+import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.NewUser;
+import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
+import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The user ports on ShopXO's user table, through MyBatis.
+ * <p>
+ * One live user per openid is kept by our claim table's primary key: every registration and
+ * binding claims its (platform, openid) in the same transaction as its other writes. A claim whose
+ * user no longer holds the openid live (soft-deleted, or changed by the shop) is taken over with
+ * a compare-and-set; a live holder, a lost compare-and-set, or another live row holding the openid
+ * without a claim (written by ShopXO) refuses the write and rolls it all back.
+ * <p>
+ * Look-ups by openid, unionid or token run on the indexed column and keep only exact matches,
+ * since MySQL's collations fold case and ignore trailing spaces.
+ */
+public final class MyBatisUserStore
+        implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort {
+    /** A transaction the database gave up (deadlock) is run again this many times in all. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final SqlSessionFactory sessions;
+
+    MyBatisUserStore(SqlSessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Optional<User> findLiveByOpenId(Platform platform, OpenId openId) {
+        return read(session -> liveHolders(session, IdSlot.openId(platform), openId.value()).stream().findFirst());
+    }
+
+    @Override
+    public Optional<User> findLiveByUnionId(Platform platform, UnionId unionId) {
+        return IdSlot.unionId(platform)
+                .flatMap(slot -> read(session -> liveHolders(session, slot, unionId.value()).stream().findFirst()));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return read(session -> Optional.ofNullable(session.getMapper(UserMapper.class).selectById(id.value()))
+                .map(UserRowMapping::toUser));
+    }
+
+    @Override
+    public Optional<TokenHolder> findLiveByToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return read(session -> session.getMapper(UserMapper.class).selectLiveByToken(token).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> user.token().equals(token))
+                .findFirst()
+                .map(user -> new TokenHolder(user, issuedAt(session, user))));
+    }
+
+    @Override
+    public User register(NewUser newUser) {
+        return write(session -> {
+            UserMapper users = session.getMapper(UserMapper.class);
+            UserInsert row = UserRowMapping.toInsert(newUser);
+            users.insert(row);
+            long id = row.getId();
+            clearLeftoversOfReusedId(session, id);
+            storeOwnTableIds(session, id, newUser);
+            claim(session, newUser.platform(), newUser.openId(), id);
+            if (!newUser.token().isEmpty()) {
+                session.getMapper(IssuedTokenMapper.class).save(id, newUser.token(), newUser.addTime());
+            }
+            return UserRowMapping.toUser(users.selectById(id));
+        });
+    }
+
+    @Override
+    public void bindOpenId(UserId userId, Platform platform, OpenId openId, String token, long now) {
+        write(session -> {
+            long id = userId.value();
+            updateToken(session, id, token, now);
+            claim(session, platform, openId, id);
+            IdSlot.openId(platform).store(session.getMapper(UserMapper.class),
+                    session.getMapper(UserIdentityMapper.class), id, openId.value());
+            return null;
+        });
+    }
+
+    @Override
+    public void issueToken(UserId userId, String token, long now) {
+        write(session -> {
+            updateToken(session, userId.value(), token, now);
+            return null;
+        });
+    }
+
+    /**
+     * Claims the openid for the user, or throws when another live user holds it. Runs inside the
+     * caller's transaction, which the throw rolls back.
+     */
+    private void claim(SqlSession session, Platform platform, OpenId openId, long userId) {
+        OpenIdClaimMapper claims = session.getMapper(OpenIdClaimMapper.class);
+        String platformCode = platform.clientType();
+        byte[] key = IdSlot.bytes(openId.value());
+        Long holder = claims.selectHolder(platformCode, key);
+        if (holder == null) {
+            insertClaim(claims, platform, openId, userId);
+        } else if (holder != userId) {
+            if (holdsLive(session, holder, platform, openId)) {
+                throw new OpenIdAlreadyClaimedException(platform, openId);
+            }
+            if (claims.takeOver(platformCode, key, holder, userId) != 1) {
+                throw new OpenIdAlreadyClaimedException(platform, openId);
+            }
+        }
+        boolean heldByAnotherRow = liveHolders(session, IdSlot.openId(platform), openId.value()).stream()
+                .anyMatch(user -> user.id().value() != userId);
+        if (heldByAnotherRow) {
+            throw new OpenIdAlreadyClaimedException(platform, openId);
+        }
+    }
+
+    /** A concurrent claim of the same openid makes this one fail on the primary key: that caller lost the race. */
+    private static void insertClaim(OpenIdClaimMapper claims, Platform platform, OpenId openId, long userId) {
+        try {
+            claims.insert(platform.clientType(), IdSlot.bytes(openId.value()), userId);
+        } catch (PersistenceException failure) {
+            if (SqlErrors.isDuplicateKey(failure)) {
+                throw new OpenIdAlreadyClaimedException(platform, openId);
+            }
+            throw failure;
+        }
+    }
+
+    private static boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
+        UserRow row = session.getMapper(UserMapper.class).selectById(userId);
+        if (row == null) {
+            return false;
+        }
+        User user = UserRowMapping.toUser(row);
+        return !user.isDeleted() && IdSlot.openId(platform).holds(user, openId.value());
+    }
+
+    /** Live users holding exactly this id, lowest id first. */
+    private static List<User> liveHolders(SqlSession session, IdSlot slot, String value) {
+        return slot.selectLive(session.getMapper(UserMapper.class), value).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted() && slot.holds(user, value))
+                .toList();
+    }
+
+    private static void storeOwnTableIds(SqlSession session, long userId, NewUser newUser) {
+        UserMapper users = session.getMapper(UserMapper.class);
+        UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
+        if (IdSlot.openId(newUser.platform()) instanceof IdSlot.OwnTable slot) {
+            slot.store(users, identities, userId, newUser.openId().value());
+        }
+        Optional<IdSlot> unionSlot = IdSlot.unionId(newUser.platform());
+        if (newUser.unionId().isPresent() && unionSlot.isPresent() && unionSlot.get() instanceof IdSlot.OwnTable slot) {
+            slot.store(users, identities, userId, newUser.unionId().get().value());
+        }
+    }
+
+    /** Rows of ours left by a user the shop deleted outright, should the database hand out its id again. */
+    private static void clearLeftoversOfReusedId(SqlSession session, long userId) {
+        session.getMapper(UserIdentityMapper.class).deleteAllOf(userId);
+        session.getMapper(IssuedTokenMapper.class).deleteByUserId(userId);
+    }
+
+    private static void updateToken(SqlSession session, long userId, String token, long now) {
+        if (session.getMapper(UserMapper.class).updateToken(userId, token, now) != 1) {
+            throw new IllegalStateException("no user with id " + userId);
+        }
+        session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
+    }
+
+    /** When we issued the user's current token; 0 when something else (ShopXO) issued it. */
+    private static long issuedAt(SqlSession session, User user) {
+        IssuedTokenRow issued = session.getMapper(IssuedTokenMapper.class).selectByUserId(user.id().value());
+        return issued != null && issued.token().equals(user.token()) ? issued.issuedAt() : 0;
+    }
+
+    private <T> T read(Function<SqlSession, T> work) {
+        try (SqlSession session = sessions.openSession(true)) {
+            return work.apply(session);
+        }
+    }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T write(Function<SqlSession, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (SqlSession session = sessions.openSession(false)) {
+                T result = work.apply(session);
+                session.commit(true);
+                return result;
+            } catch (PersistenceException failure) {
+                if (attempt >= MAX_ATTEMPTS || !SqlErrors.isTransient(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+}
