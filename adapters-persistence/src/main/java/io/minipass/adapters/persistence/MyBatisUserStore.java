@@ -1,6 +1,8 @@
 package io.minipass.adapters.persistence;
 
+import io.minipass.application.port.out.BindMobilePort;
 import io.minipass.application.port.out.BindOpenIdPort;
+import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
@@ -34,7 +36,9 @@ import java.util.function.Function;
  * since MySQL's collations fold case and ignore trailing spaces.
  */
 public final class MyBatisUserStore
-        implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort {
+        implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort,
+        LoadUserByMobilePort, BindMobilePort {
+    private static final String MOBILE_COLUMN = "mobile";
     /** A transaction the database gave up (deadlock) is run again this many times in all. */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -71,6 +75,27 @@ public final class MyBatisUserStore
                 .filter(user -> user.token().equals(token))
                 .findFirst()
                 .map(user -> new TokenHolder(user, issuedAt(session, user))));
+    }
+
+    @Override
+    public Optional<User> findLiveByMobile(String mobile) {
+        if (mobile == null || mobile.isEmpty()) {
+            return Optional.empty();
+        }
+        return read(session -> session.getMapper(UserMapper.class).selectLiveByColumn(MOBILE_COLUMN, mobile).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted() && user.mobile().equals(mobile))
+                .findFirst());
+    }
+
+    @Override
+    public void bindMobile(UserId userId, String mobile, String token, long now) {
+        write(session -> {
+            long id = userId.value();
+            updateToken(session, id, token, now);
+            session.getMapper(UserMapper.class).updateColumn(id, MOBILE_COLUMN, mobile);
+            return null;
+        });
     }
 
     @Override

@@ -32,6 +32,21 @@ record MyBatisUserStoreUnderTest(MyBatisUserStore store, DirectUserTable table) 
     }
 
     @Override
+    public MyBatisUserStore loadByToken() {
+        return store;
+    }
+
+    @Override
+    public MyBatisUserStore loadByMobile() {
+        return store;
+    }
+
+    @Override
+    public MyBatisUserStore bindMobile() {
+        return store;
+    }
+
+    @Override
     public User insertDirectly(User user) {
         return table.insert(user);
     }

@@ -15,6 +15,9 @@ class InMemoryUserStoreTest extends UserStoreContractTest {
             public InMemoryUserStore register() { return memory; }
             public InMemoryUserStore bind() { return memory; }
             public InMemoryUserStore issueToken() { return memory; }
+            public InMemoryUserStore loadByToken() { return memory; }
+            public InMemoryUserStore loadByMobile() { return memory; }
+            public InMemoryUserStore bindMobile() { return memory; }
             public User insertDirectly(User user) { return memory.put(user); }
             public void softDelete(UserId id, long deleteTime) { memory.softDelete(id, deleteTime); }
             public void setStatus(UserId id, UserStatus status) { memory.setStatus(id, status); }

@@ -213,6 +213,47 @@ public abstract class UserStoreContractTest {
     }
 
     @Test
+    void mobile_look_up_is_exact_and_skips_deleted_users() {
+        User user = store.register().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13800138000", 0, UserStatus.NORMAL, "", 1L));
+
+        assertThat(store.loadByMobile().findLiveByMobile("13800138000")).map(User::id).contains(user.id());
+        assertThat(store.loadByMobile().findLiveByMobile("1380013800")).isEmpty();
+        assertThat(store.loadByMobile().findLiveByMobile("")).isEmpty();
+        store.softDelete(user.id(), 9L);
+        assertThat(store.loadByMobile().findLiveByMobile("13800138000")).isEmpty();
+    }
+
+    @Test
+    void binding_a_mobile_sets_it_with_the_new_token() {
+        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+
+        store.bindMobile().bindMobile(user.id(), "13900139000", "44444444444444444444444444444444", 1_950_000_000L);
+
+        User found = store.loadByMobile().findLiveByMobile("13900139000").orElseThrow();
+        assertThat(found.id()).isEqualTo(user.id());
+        assertThat(found.token()).isEqualTo("44444444444444444444444444444444");
+        assertThat(found.updTime()).isEqualTo(1_950_000_000L);
+        assertThat(store.loadByToken().findLiveByToken("44444444444444444444444444444444"))
+                .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(1_950_000_000L));
+    }
+
+    @Test
+    void token_look_up_is_exact_and_knows_when_we_issued_it() {
+        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+
+        assertThat(store.loadByToken().findLiveByToken(user.token()))
+                .hasValueSatisfying(holder -> {
+                    assertThat(holder.user().id()).isEqualTo(user.id());
+                    assertThat(holder.issuedAt()).isEqualTo(user.addTime());
+                });
+        assertThat(store.loadByToken().findLiveByToken(user.token().toUpperCase())).isEmpty();
+        assertThat(store.loadByToken().findLiveByToken("")).isEmpty();
+        store.issueToken().issueToken(user.id(), "55555555555555555555555555555555", 2L);
+        assertThat(store.loadByToken().findLiveByToken(user.token())).isEmpty();
+    }
+
+    @Test
     void unknown_id_is_not_found() {
         assertThat(store.load().findById(new UserId(987_654))).isEmpty();
     }

@@ -1,6 +1,9 @@
 package io.minipass.application.testing;
 
+import io.minipass.application.port.out.BindMobilePort;
 import io.minipass.application.port.out.BindOpenIdPort;
+import io.minipass.application.port.out.LoadUserByMobilePort;
+import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RegisterUserPort;
@@ -17,6 +20,12 @@ public interface UserStoreUnderTest {
     BindOpenIdPort bind();
 
     IssueTokenPort issueToken();
+
+    LoadUserByTokenPort loadByToken();
+
+    LoadUserByMobilePort loadByMobile();
+
+    BindMobilePort bindMobile();
 
     /** Writes a whole user row directly, as ShopXO itself would, without any claim of ours. */
     User insertDirectly(User user);
