@@ -1,0 +1,93 @@
+package io.minipass.adapters.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.TextFit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one handler behind every path and method: finds the endpoint the request names, reads its
+ * parameters, runs it and answers its envelope. Whatever goes wrong still answers an envelope.
+ */
+final class ApiDispatcher implements Handler {
+    static final String SYSTEM_BUSY = "系统繁忙，请稍后再试";
+    static final String ALLOWED_METHODS = "GET, POST, HEAD, OPTIONS";
+    private static final Set<String> ALLOWED = Set.of("GET", "POST", "HEAD", "OPTIONS");
+    private static final int MAX_ECHOED_CHARACTERS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+
+    private final Map<String, ApiEndpoint> endpoints;
+    private final RequestParameters parameters;
+
+    ApiDispatcher(Map<String, ApiEndpoint> endpoints, long maxBodyBytes) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.parameters = new RequestParameters(maxBodyBytes);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        JsonEnvelopeWriter.write(ctx, answer(ctx));
+    }
+
+    /** HEAD and OPTIONS never run an endpoint: a login must not happen for a request that drops its answer. */
+    private ApiResult answer(Context ctx) {
+        String method = ctx.req().getMethod();
+        return switch (method) {
+            case "GET", "POST" -> call(ctx);
+            case "HEAD" -> ApiResult.success("", List.of());
+            case "OPTIONS" -> {
+                ctx.header("Allow", ALLOWED_METHODS);
+                yield ApiResult.success("", List.of());
+            }
+            default -> unsupportedMethod(method);
+        };
+    }
+
+    /** The answer to a request Javalin turned away before it reached {@link #handle}. */
+    ApiResult fallback(Context ctx) {
+        if (!ALLOWED.contains(ctx.req().getMethod())) {
+            return unsupportedMethod(ctx.req().getMethod());
+        }
+        return ApiResult.failed(ctx.statusCode() >= 500 ? SYSTEM_BUSY : JsonErrorHandler.BAD_REQUEST);
+    }
+
+    private static ApiResult unsupportedMethod(String method) {
+        return ApiResult.failed("不支持的请求方式[" + TextFit.cut(method, 20) + "]");
+    }
+
+    private ApiResult call(Context ctx) {
+        Map<String, Object> query = FormDecoder.decode(ctx.req().getQueryString());
+        String path = ctx.req().getRequestURI();
+        Optional<String> route = RouteResolver.resolve(path, PhpValues.text(query.get("s")));
+        String routeName = route.orElseGet(() -> RouteResolver.normalize(path));
+        ApiEndpoint endpoint = route.map(endpoints::get).orElse(null);
+        if (endpoint == null) {
+            return ApiResult.error(ApiResult.UNKNOWN_ROUTE,
+                    "接口不存在[" + TextFit.cut(routeName, MAX_ECHOED_CHARACTERS) + "]");
+        }
+        try {
+            ApiRequest request = new ApiRequest(routeName, parameters.read(ctx, query), BaseUrl.of(ctx.req()));
+            ApiResult result = endpoint.handle(request);
+            if (result == null) {
+                throw new IllegalStateException("endpoint " + routeName + " answered nothing");
+            }
+            return result;
+        } catch (InvalidInputException e) {
+            return ApiResult.failed(e.getMessage());
+        } catch (PlatformCallFailedException e) {
+            LOG.warn("Platform call failed on {}: {}", routeName, e.getMessage(), e);
+            return ApiResult.failed(e.getMessage());
+        } catch (Exception e) { // also checked ones, which Kotlin code may throw undeclared
+            LOG.error("Unexpected failure on {}", routeName, e);
+            return ApiResult.failed(SYSTEM_BUSY);
+        }
+    }
+}

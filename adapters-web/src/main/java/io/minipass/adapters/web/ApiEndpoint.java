@@ -1,0 +1,11 @@
+package io.minipass.adapters.web;
+
+/** One API route ({@code user/appminiuserinfo}): reads the request, calls a use case, answers an envelope. */
+@FunctionalInterface
+public interface ApiEndpoint {
+
+    /**
+     * @throws io.minipass.domain.user.InvalidInputException answered as code -1 with its message
+     */
+    ApiResult handle(ApiRequest request);
+}

@@ -1,0 +1,100 @@
+package io.minipass.adapters.web;
+
+import io.minipass.domain.user.Platform;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One API call as an endpoint sees it: its route, the merged query and body parameters
+ * (values are String, Number, Boolean, null, nested Map or List) and the base URL it was made to.
+ */
+public final class ApiRequest {
+    private final String route;
+    private final Map<String, Object> parameters;
+    private final String baseUrl;
+
+    /**
+     * @param route      the normalized route name, e.g. {@code user/appminiuserinfo}
+     * @param parameters the merged parameters, body values over query values
+     * @param baseUrl    {@code scheme://host[:port]} of the request, without a trailing slash
+     */
+    public ApiRequest(String route, Map<String, Object> parameters, String baseUrl) {
+        this.route = Objects.requireNonNull(route, "route");
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    public String route() {
+        return route;
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The raw value, null when absent. */
+    public Object value(String name) {
+        return parameters.get(name);
+    }
+
+    public boolean has(String name) {
+        return parameters.containsKey(name);
+    }
+
+    /** PHP's {@code empty()}: absent, "", "0", 0, false, null or an empty array. */
+    public boolean isEmpty(String name) {
+        return PhpValues.isEmpty(parameters.get(name));
+    }
+
+    /** A scalar as text; absent, null, arrays and objects read "". */
+    public String text(String name) {
+        return PhpValues.text(parameters.get(name));
+    }
+
+    /** A scalar as text, or {@code fallback} when the value is empty in PHP's sense. */
+    public String text(String name, String fallback) {
+        return isEmpty(name) ? fallback : text(name);
+    }
+
+    /** A scalar as text; empty when absent, null, an array or an object. */
+    public Optional<String> scalar(String name) {
+        Object value = parameters.get(name);
+        return PhpValues.isScalar(value) ? Optional.of(PhpValues.text(value)) : Optional.empty();
+    }
+
+    /** A nested object ({@code a[b]=c} form fields or a JSON object); empty for anything else. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> map(String name) {
+        Object value = parameters.get(name);
+        return value instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
+    }
+
+    /** ShopXO's {@code application}, default {@code web}. */
+    public String application() {
+        return text("application", "web").trim();
+    }
+
+    /** ShopXO's {@code application_client_type}, trimmed, default {@code pc}. */
+    public String clientType() {
+        String clientType = text("application_client_type").trim();
+        return clientType.isEmpty() || clientType.equals("0") ? "pc" : clientType;
+    }
+
+    /** The mini-program platform the client type names, if it names one. */
+    public Optional<Platform> platform() {
+        return Platform.fromClientType(clientType());
+    }
+
+    /** The {@code token} sent, "" when none. */
+    public String token() {
+        return text("token");
+    }
+}

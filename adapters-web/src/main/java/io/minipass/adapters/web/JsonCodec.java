@@ -1,0 +1,42 @@
+package io.minipass.adapters.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * JSON as plain values: objects read as ordered maps, arrays as lists, fractions as BigDecimal
+ * (so {@code 1.10} keeps its digits). Exactly one value per document.
+ */
+public final class JsonCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonCodec() {
+    }
+
+    /** @throws IOException when the text is not one well-formed JSON value */
+    public static Object parse(byte[] json) throws IOException {
+        return MAPPER.readValue(json, Object.class);
+    }
+
+    /** @throws IOException when the text is not one well-formed JSON value */
+    public static Object parse(String json) throws IOException {
+        return MAPPER.readValue(json, Object.class);
+    }
+
+    /** UTF-8 JSON; strings keep their characters unescaped. */
+    public static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

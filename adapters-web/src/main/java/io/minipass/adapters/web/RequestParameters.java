@@ -1,0 +1,123 @@
+package io.minipass.adapters.web;
+
+import io.javalin.http.Context;
+import io.minipass.domain.user.InvalidInputException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Merges a request's parameters as ShopXO reads them: the query string, then the body
+ * (urlencoded, multipart or a JSON object) over it. A body of any other type is ignored, as PHP ignores it.
+ */
+final class RequestParameters {
+    static final String TOO_LARGE = "请求数据过大";
+    static final String UNREADABLE = "请求数据读取失败";
+    static final String MALFORMED_JSON = "请求的JSON数据格式有误";
+    static final String JSON_NOT_OBJECT = "请求的JSON数据须为对象";
+    static final String MALFORMED_MULTIPART = "请求的表单数据格式有误";
+
+    private final long maxBodyBytes;
+
+    RequestParameters(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** @throws InvalidInputException when the body is too large or not what its type says */
+    Map<String, Object> read(Context ctx, Map<String, Object> query) {
+        Map<String, Object> merged = new LinkedHashMap<>(query);
+        merged.putAll(body(ctx));
+        return merged;
+    }
+
+    private Map<String, Object> body(Context ctx) {
+        String contentType = ctx.req().getContentType() == null ? "" : ctx.req().getContentType().toLowerCase(Locale.ROOT);
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            throw new InvalidInputException(TOO_LARGE);
+        }
+        if (contentType.startsWith("multipart/form-data")) {
+            return multipart(ctx);
+        }
+        byte[] body = readBody(ctx);
+        if (contentType.contains("json") || (contentType.isBlank() && startsWithBrace(body))) {
+            return json(body);
+        }
+        if (contentType.isBlank() || contentType.startsWith("application/x-www-form-urlencoded")) {
+            return FormDecoder.decode(body);
+        }
+        return Map.of();
+    }
+
+    private byte[] readBody(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (body.length > maxBodyBytes) {
+                throw new InvalidInputException(TOO_LARGE);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new InvalidInputException(UNREADABLE);
+        }
+    }
+
+    private static Map<String, Object> json(byte[] body) {
+        if (isBlank(body)) {
+            return Map.of();
+        }
+        Object value;
+        try {
+            value = JsonCodec.parse(body);
+        } catch (IOException e) {
+            throw new InvalidInputException(MALFORMED_JSON);
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidInputException(JSON_NOT_OBJECT);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) map;
+        return object;
+    }
+
+    private Map<String, Object> multipart(Context ctx) {
+        Map<String, List<String>> fields;
+        try {
+            fields = ctx.formParamMap();
+        } catch (Exception e) { // Javalin rethrows the servlet's checked exceptions unchecked
+            throw new InvalidInputException(isTooLarge(e) ? TOO_LARGE : MALFORMED_MULTIPART);
+        }
+        ParameterTree tree = new ParameterTree();
+        fields.forEach((name, values) -> values.forEach(value -> tree.put(name, value)));
+        return tree.toMap();
+    }
+
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("exceed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithBrace(byte[] body) {
+        int at = skipBomAndSpace(body);
+        return at < body.length && body[at] == '{';
+    }
+
+    private static boolean isBlank(byte[] body) {
+        return skipBomAndSpace(body) == body.length;
+    }
+
+    private static int skipBomAndSpace(byte[] body) {
+        int at = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf ? 3 : 0;
+        while (at < body.length && (body[at] == ' ' || body[at] == '\t' || body[at] == '\r' || body[at] == '\n')) {
+            at++;
+        }
+        return at;
+    }
+}

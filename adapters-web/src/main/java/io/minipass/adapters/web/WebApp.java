@@ -1,0 +1,69 @@
+package io.minipass.adapters.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The HTTP API: every path and method lands on one dispatcher that answers ShopXO's JSON envelope. */
+public final class WebApp {
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    private WebApp() {
+    }
+
+    /**
+     * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
+     * @return the application, not started
+     */
+    public static Javalin create(Map<String, ApiEndpoint> endpoints) {
+        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES);
+        return Javalin.create(config -> configure(config, dispatcher));
+    }
+
+    private static void configure(JavalinConfig config, ApiDispatcher dispatcher) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
+        for (HandlerType method : HandlerType.commonHttp()) {
+            config.routes.addHttpHandler(method, "/", dispatcher);
+            config.routes.addHttpHandler(method, "/*", dispatcher);
+        }
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {}", ctx.req().getRequestURI(), e);
+            JsonEnvelopeWriter.write(ctx, ApiResult.failed(ApiDispatcher.SYSTEM_BUSY));
+        });
+        // Javalin's own answers (a method it has no route for, a body it refused) become envelopes too.
+        config.routes.after(ctx -> {
+            if (ctx.statusCode() != 200) {
+                JsonEnvelopeWriter.write(ctx, dispatcher.fallback(ctx));
+            }
+        });
+        JsonErrorHandler errorHandler = new JsonErrorHandler();
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(errorHandler);
+            // Javalin attaches its servlet context inside a wrapper it finds here.
+            server.setHandler(new ContentTypeSpelling());
+        });
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorHandler));
+    }
+
+    private static Map<String, ApiEndpoint> byRouteName(Map<String, ApiEndpoint> endpoints) {
+        Map<String, ApiEndpoint> byName = new HashMap<>();
+        endpoints.forEach((name, endpoint) -> {
+            String route = RouteResolver.normalize(name);
+            if (route.isEmpty() || byName.put(route, endpoint) != null) {
+                throw new IllegalArgumentException("route name empty or given twice: " + name);
+            }
+        });
+        return byName;
+    }
+}

@@ -1,0 +1,65 @@
+package io.minipass.adapters.web.user;
+
+import io.minipass.adapters.web.JsonCodec;
+import io.minipass.application.port.in.AuthData;
+import io.minipass.domain.user.InvalidInputException;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code auth_data} in the shapes clients send it: a JSON object in a string (HTML-escaped by
+ * some, as ShopXO's input filter leaves it), a JSON object in a JSON body, or {@code auth_data[...]}
+ * form fields. Values stay as sent.
+ */
+public final class AuthDataReader {
+    static final String MALFORMED = "授权数据格式有误";
+
+    private AuthDataReader() {
+    }
+
+    /** @throws InvalidInputException when the value is not a JSON object in any of those shapes, or is empty */
+    public static AuthData read(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return new AuthData(castMap(map));
+        }
+        if (value instanceof String text) {
+            return new AuthData(parseObject(text));
+        }
+        throw new InvalidInputException(MALFORMED);
+    }
+
+    /** The text as it came if that is JSON; only text that is not gets its HTML entities decoded. */
+    private static Map<String, Object> parseObject(String text) {
+        Object parsed = parse(text).or(() -> parse(decodeHtmlEntities(text)))
+                .orElseThrow(() -> new InvalidInputException(MALFORMED));
+        if (parsed instanceof Map<?, ?> map) {
+            return castMap(map);
+        }
+        throw new InvalidInputException(MALFORMED);
+    }
+
+    private static Optional<Object> parse(String text) {
+        try {
+            return Optional.ofNullable(JsonCodec.parse(text));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** PHP's {@code htmlspecialchars_decode}: {@code &amp;} last, so {@code &amp;quot;} reads {@code &quot;}. */
+    static String decodeHtmlEntities(String text) {
+        return text.replace("&quot;", "\"")
+                .replace("&#039;", "'")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}

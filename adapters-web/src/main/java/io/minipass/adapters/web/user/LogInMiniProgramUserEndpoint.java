@@ -1,0 +1,55 @@
+package io.minipass.adapters.web.user;
+
+import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.ApiRequest;
+import io.minipass.adapters.web.ApiResult;
+import io.minipass.application.port.in.AuthData;
+import io.minipass.application.port.in.LogInMiniProgramUserCommand;
+import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
+import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.UnionId;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code user/appminiuserinfo}: a mini-program user logs in with the profile they share (CONTRACT §4). */
+public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
+    public static final String ROUTE = "user/appminiuserinfo";
+
+    private final LogInMiniProgramUserUseCase useCase;
+    private final LoginOutcomeAnswers answers;
+
+    public LogInMiniProgramUserEndpoint(LogInMiniProgramUserUseCase useCase, LoginOutcomeAnswers answers) {
+        this.useCase = useCase;
+        this.answers = answers;
+    }
+
+    @Override
+    public ApiResult handle(ApiRequest request) {
+        Optional<Platform> platform = request.platform();
+        if (platform.isEmpty()) {
+            return ApiResult.failed(ShopxoMethodName.undefined(request.clientType(), "UserInfo"));
+        }
+        if (request.isEmpty("openid")) {
+            return ApiResult.failed("openid为空");
+        }
+        if (request.isEmpty("auth_data")) {
+            return ApiResult.failed("授权数据为空");
+        }
+        OpenId openId = new OpenId(request.scalar("openid").orElse(null));
+        Optional<UnionId> unionId = request.isEmpty("unionid")
+                ? Optional.empty()
+                : Optional.of(new UnionId(request.scalar("unionid").orElse(null)));
+        AuthData authData = AuthDataReader.read(request.value("auth_data"));
+        LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
+                platform.get(), openId, unionId, authData, request.text("referrer")));
+        return answers.answer(outcome, request.baseUrl(), successMessage(outcome), Map.of());
+    }
+
+    private static String successMessage(LoginOutcome outcome) {
+        return outcome instanceof LoginOutcome.LoggedIn loggedIn && loggedIn.kind() != LoginOutcome.LoginKind.RETURNING
+                && loggedIn.kind() != LoginOutcome.LoginKind.REGISTERED ? "绑定成功" : "授权成功";
+    }
+}

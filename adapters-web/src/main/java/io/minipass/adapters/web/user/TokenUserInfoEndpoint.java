@@ -1,0 +1,33 @@
+package io.minipass.adapters.web.user;
+
+import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.ApiRequest;
+import io.minipass.adapters.web.ApiResult;
+import io.minipass.application.port.in.ResumeSessionUseCase;
+import io.minipass.application.port.in.TokenLookup;
+
+/** {@code user/tokenuserinfo}: the user a token belongs to, or -400 so the client logs in again. */
+public final class TokenUserInfoEndpoint implements ApiEndpoint {
+    public static final String ROUTE = "user/tokenuserinfo";
+    static final String TOKEN_INVALID = "登录失效，请重新登录";
+
+    private final ResumeSessionUseCase useCase;
+    private final UserViewMapper views;
+
+    public TokenUserInfoEndpoint(ResumeSessionUseCase useCase, UserViewMapper views) {
+        this.useCase = useCase;
+        this.views = views;
+    }
+
+    @Override
+    public ApiResult handle(ApiRequest request) {
+        TokenLookup lookup = useCase.resume(request.scalar("token").orElse(""));
+        if (lookup instanceof TokenLookup.Valid valid) {
+            return ApiResult.success("获取成功", views.view(valid.user(), request.baseUrl()));
+        }
+        if (lookup instanceof TokenLookup.Refused refused) {
+            return LoginOutcomeAnswers.refusal(refused.refusal());
+        }
+        return ApiResult.error(ApiResult.TOKEN_INVALID, TOKEN_INVALID);
+    }
+}
