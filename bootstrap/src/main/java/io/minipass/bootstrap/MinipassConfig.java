@@ -10,7 +10,8 @@ public record MinipassConfig(
         int port,
         RunProfile profile,
         DatabaseConfig database,
-        ShopConfig shop) {
+        ShopConfig shop,
+        PlatformsConfig platforms) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -66,6 +67,6 @@ public record MinipassConfig(
                 settings.duration("token.ttl", Duration.ofDays(30)),
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
         return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535), profile,
-                database, shop);
+                database, shop, PlatformsConfig.load(settings));
     }
 }

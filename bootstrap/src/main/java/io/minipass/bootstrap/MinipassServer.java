@@ -1,0 +1,105 @@
+package io.minipass.bootstrap;
+
+import io.javalin.Javalin;
+import io.minipass.adapters.persistence.CachingTokenLookup;
+import io.minipass.adapters.persistence.DatabaseSettings;
+import io.minipass.adapters.persistence.MyBatisPersistence;
+import io.minipass.adapters.persistence.MyBatisUserStore;
+import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.WebApp;
+import io.minipass.adapters.web.WebSettings;
+import io.minipass.adapters.web.user.AuthorizeMiniProgramUserEndpoint;
+import io.minipass.adapters.web.user.BindMobileEndpoint;
+import io.minipass.adapters.web.user.LogInMiniProgramUserEndpoint;
+import io.minipass.adapters.web.user.LoginOutcomeAnswers;
+import io.minipass.adapters.web.user.TokenUserInfoEndpoint;
+import io.minipass.adapters.web.user.UserViewMapper;
+import io.minipass.application.LoginSettings;
+import io.minipass.application.service.AuthorizeMiniProgramUserService;
+import io.minipass.application.service.BindMobileService;
+import io.minipass.application.service.LogInMiniProgramUserService;
+import io.minipass.application.service.ReferrerResolver;
+import io.minipass.application.service.ResumeSessionService;
+import io.minipass.application.service.TokenGenerator;
+import io.minipass.application.service.UserSignIn;
+import io.minipass.domain.referral.ReferralRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The running service: the database adapter, the platform adapters, the use cases and the HTTP server, wired by hand. */
+public final class MinipassServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MinipassServer.class);
+    private static final long TOKEN_CACHE_SIZE = 100_000;
+
+    private final MyBatisPersistence persistence;
+    private final Javalin web;
+    private final List<io.minipass.domain.user.Platform> developmentPlatforms;
+
+    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<io.minipass.domain.user.Platform> developmentPlatforms) {
+        this.persistence = persistence;
+        this.web = web;
+        this.developmentPlatforms = developmentPlatforms;
+    }
+
+    public static MinipassServer start(MinipassConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static MinipassServer start(MinipassConfig config, Clock clock) {
+        PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile());
+        MinipassConfig.DatabaseConfig db = config.database();
+        MyBatisPersistence persistence = MyBatisPersistence.open(
+                new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize()));
+        try {
+            Javalin web = WebApp.create(endpoints(config, clock, persistence.userStore(), platforms));
+            web.start(config.host(), config.port());
+            log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
+                    config.profile().name().toLowerCase(), db.url());
+            return new MinipassServer(persistence, web, platforms.developmentPlatforms);
+        } catch (RuntimeException e) {
+            persistence.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, MyBatisUserStore store,
+                                                      PlatformWiring platforms) {
+        MinipassConfig.ShopConfig shop = config.shop();
+        LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
+                config.platforms().weixinAutoRegister());
+        CachingTokenLookup tokens = new CachingTokenLookup(store, shop.tokenCacheTtl(), TOKEN_CACHE_SIZE);
+        UserSignIn signIn = new UserSignIn(store, store, tokens, tokens, new TokenGenerator(), loginSettings, clock);
+        ReferrerResolver referrers = new ReferrerResolver(store, ReferralRules.standard());
+        UserViewMapper views = new UserViewMapper(
+                new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
+        LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
+        return Map.of(
+                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(
+                        new LogInMiniProgramUserService(signIn, platforms.decryptor, referrers), answers),
+                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(
+                        new AuthorizeMiniProgramUserService(platforms.loginGateways, platforms.sessionKeys, signIn, referrers),
+                        answers),
+                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(
+                        new ResumeSessionService(tokens, shop.tokenLifetime(), clock), views),
+                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(
+                        new BindMobileService(platforms.phoneNumbers, store, store, tokens, signIn, referrers), answers));
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public List<io.minipass.domain.user.Platform> developmentPlatforms() {
+        return developmentPlatforms;
+    }
+
+    @Override
+    public void close() {
+        web.stop();
+        persistence.close();
+    }
+}

@@ -1,0 +1,64 @@
+package io.minipass.bootstrap;
+
+import io.minipass.domain.user.Platform;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Each platform's app credentials and API base URL ({@code MINIPASS_WEIXIN_APPID}, ...), the timeout
+ * for platform calls, and whether unconfigured platforms may use the development gateway.
+ */
+public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister) {
+
+    /**
+     * One platform's app. Baidu also has an App Key (its code exchange and decryption use it);
+     * Alipay signs with the app's private key and checks answers with Alipay's public key.
+     *
+     * @param baseUrl null: the platform's official API
+     */
+    public record App(String appId, String secret, String appKey, String privateKey, String publicKey, URI baseUrl) {
+        public boolean isConfigured(Platform platform) {
+            return switch (platform) {
+                case BAIDU -> !appKey.isEmpty() && !secret.isEmpty();
+                case ALIPAY -> !appId.isEmpty() && !privateKey.isEmpty() && !publicKey.isEmpty();
+                default -> !appId.isEmpty() && !secret.isEmpty();
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "App[appId=" + appId + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    public App app(Platform platform) {
+        return apps.get(platform);
+    }
+
+    static PlatformsConfig load(SettingParser settings) {
+        Map<Platform, App> apps = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            String prefix = platform.clientType() + ".";
+            String base = settings.text(prefix + "base.url", "");
+            URI baseUrl;
+            try {
+                baseUrl = base.isEmpty() ? null : URI.create(base);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigSource.envName(prefix + "base.url") + " is not a URL: " + base);
+            }
+            apps.put(platform, new App(settings.text(prefix + "appid", ""), settings.text(prefix + "secret", ""),
+                    settings.text(prefix + "appkey", ""), settings.text(prefix + "private.key", ""),
+                    settings.text(prefix + "public.key", ""), baseUrl));
+        }
+        return new PlatformsConfig(apps, settings.duration("platform.timeout", Duration.ofSeconds(5)),
+                settings.flag("weixin.auto.register", true));
+    }
+
+    static String settingName(Platform platform, String setting) {
+        return ConfigSource.envName(platform.clientType().toLowerCase(Locale.ROOT) + "." + setting);
+    }
+}

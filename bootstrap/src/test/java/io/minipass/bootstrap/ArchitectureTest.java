@@ -1,0 +1,96 @@
+package io.minipass.bootstrap;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The hexagon's boundaries, as a list of forbidden dependencies. */
+class ArchitectureTest {
+    private static final String DOMAIN = "io.minipass.domain..";
+    private static final String APPLICATION = "io.minipass.application..";
+    private static final String WEB = "io.minipass.adapters.web..";
+    private static final String PERSISTENCE = "io.minipass.adapters.persistence..";
+    private static final String PLATFORMS = "io.minipass.adapters.platforms..";
+    private static final String BOOTSTRAP = "io.minipass.bootstrap..";
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("io.minipass");
+    }
+
+    @Test
+    void every_module_was_imported() {
+        for (String layer : new String[] {DOMAIN, APPLICATION, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP}) {
+            String prefix = layer.substring(0, layer.length() - 2);
+            assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)))
+                    .as("classes of %s", prefix).isTrue();
+        }
+    }
+
+    @Test
+    void domain_depends_on_nothing_but_the_jdk() {
+        check(classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java.."));
+    }
+
+    @Test
+    void application_depends_only_on_the_domain() {
+        check(classes().that().resideInAPackage(APPLICATION)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java.."));
+    }
+
+    @Test
+    void no_framework_or_jdbc_type_in_domain_or_application() {
+        check(noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.apache.ibatis..",
+                        "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..",
+                        "com.github.benmanes..", "java.net.http.."));
+    }
+
+    @Test
+    void web_adapter_depends_on_no_other_adapter() {
+        checkNoDependencyFromTo(WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
+    }
+
+    @Test
+    void persistence_adapter_depends_on_no_other_adapter() {
+        checkNoDependencyFromTo(PERSISTENCE, WEB, PLATFORMS, BOOTSTRAP);
+    }
+
+    @Test
+    void platform_adapter_depends_on_no_other_adapter() {
+        checkNoDependencyFromTo(PLATFORMS, WEB, PERSISTENCE, BOOTSTRAP);
+    }
+
+    @Test
+    void only_bootstrap_sees_the_adapters() {
+        checkNoDependencyFromTo(DOMAIN, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
+        checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
+    }
+
+    @Test
+    void the_web_adapter_has_no_sql() {
+        check(noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.apache.ibatis.."));
+    }
+
+    private static void checkNoDependencyFromTo(String from, String... to) {
+        check(noClasses().that().resideInAPackage(from).should().dependOnClassesThat().resideInAnyPackage(to));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(production);
+    }
+}
