@@ -1,0 +1,70 @@
+package io.minipass.bootstrap;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stands in for the platforms' code-to-session APIs on 127.0.0.1: each login code answers the
+ * openid, unionid and session key registered for it, as WeChat and Baidu document their answers.
+ */
+final class PlatformStub implements AutoCloseable {
+    record Session(String openId, String unionId, String sessionKey) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    PlatformStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/sns/jscode2session", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            String code = query.replaceAll(".*js_code=([^&]*).*", "$1");
+            Session session = sessions.get(code);
+            String body = session == null
+                    ? "{\"errcode\":40029,\"errmsg\":\"invalid code, rid: 65f3e9f7-77cf1a1c\"}"
+                    : "{\"openid\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\""
+                            + (session.unionId().isEmpty() ? "" : ",\"unionid\":\"" + session.unionId() + "\"") + "}";
+            answer(exchange, 200, "text/plain", body);
+        });
+        server.createContext("/oauth/jscode2sessionkey", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String code = form.replaceAll(".*(?:^|&)code=([^&]*).*", "$1");
+            Session session = sessions.get(code);
+            if (session == null) {
+                answer(exchange, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}");
+            } else {
+                answer(exchange, 200, "application/json",
+                        "{\"openid\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\"}");
+            }
+        });
+        server.start();
+    }
+
+    void willAnswer(String code, Session session) {
+        sessions.put(code, session);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
