@@ -70,7 +70,7 @@ public final class MinipassServer implements AutoCloseable {
                                                       PlatformWiring platforms) {
         MinipassConfig.ShopConfig shop = config.shop();
         LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
-                config.platforms().weixinAutoRegister());
+                config.platforms().weixinAutoRegister(), config.platforms().requireLoginProof());
         CachingTokenLookup tokens = new CachingTokenLookup(store, shop.tokenCacheTtl(), TOKEN_CACHE_SIZE);
         UserSignIn signIn = new UserSignIn(store, store, tokens, tokens, new TokenGenerator(), loginSettings, clock);
         ReferrerResolver referrers = new ReferrerResolver(store, ReferralRules.standard());
@@ -79,9 +79,10 @@ public final class MinipassServer implements AutoCloseable {
         LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
         return Map.of(
                 LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(
-                        new LogInMiniProgramUserService(signIn, platforms.decryptor, referrers), answers),
+                        new LogInMiniProgramUserService(signIn, platforms.decryptor, referrers, platforms.loginCodeProofs), answers),
                 AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(
-                        new AuthorizeMiniProgramUserService(platforms.loginGateways, platforms.sessionKeys, signIn, referrers),
+                        new AuthorizeMiniProgramUserService(platforms.loginGateways, platforms.sessionKeys, signIn, referrers,
+                                platforms.loginCodeProofs),
                         answers),
                 TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(
                         new ResumeSessionService(tokens, shop.tokenLifetime(), clock), views),

@@ -12,9 +12,11 @@ import io.minipass.adapters.platforms.crypto.DecryptionSettings;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.adapters.platforms.phone.PlatformPhoneNumberVerifier;
 import io.minipass.adapters.platforms.phone.WechatApiSettings;
+import io.minipass.adapters.platforms.session.CaffeineLoginCodeProofs;
 import io.minipass.adapters.platforms.session.CaffeineSessionKeyStore;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.bootstrap.PlatformsConfig.App;
@@ -33,6 +35,7 @@ final class PlatformWiring {
 
     final ExchangeLoginCodePort loginGateways;
     final SessionKeyStore sessionKeys;
+    final LoginCodeProofPort loginCodeProofs;
     final DecryptUserDataPort decryptor;
     final VerifyPhoneNumberPort phoneNumbers;
     /** The platforms served by the development gateway (no network, fake openids). */
@@ -56,6 +59,7 @@ final class PlatformWiring {
         }
         this.loginGateways = new PlatformLoginGateways(gateways);
         this.sessionKeys = new CaffeineSessionKeyStore();
+        this.loginCodeProofs = new CaffeineLoginCodeProofs(config.loginProofTtl());
         Map<Platform, String> appIds = new EnumMap<>(Platform.class);
         for (Platform platform : List.of(Platform.WEIXIN, Platform.QQ, Platform.TOUTIAO)) {
             appIds.put(platform, config.app(platform).appId());

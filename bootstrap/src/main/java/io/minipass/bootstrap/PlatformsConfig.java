@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * Each platform's app credentials and API base URL ({@code MINIPASS_WEIXIN_APPID}, ...), the timeout
- * for platform calls, and whether unconfigured platforms may use the development gateway.
+ * for platform calls, WeChat's one-step registration, and whether {@code appminiuserinfo} must see
+ * an openid that came from a login-code exchange (and for how long such a proof lasts).
  */
-public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister) {
+public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister,
+                              boolean requireLoginProof, Duration loginProofTtl) {
 
     /**
      * One platform's app. Baidu also has an App Key (its code exchange and decryption use it);
@@ -54,8 +56,16 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
                     settings.text(prefix + "appkey", ""), settings.text(prefix + "private.key", ""),
                     settings.text(prefix + "public.key", ""), baseUrl));
         }
-        return new PlatformsConfig(apps, settings.duration("platform.timeout", Duration.ofSeconds(5)),
-                settings.flag("weixin.auto.register", true));
+        Duration proofTtl = settings.duration("login.proof.ttl", Duration.ofMinutes(30));
+        if (proofTtl.isZero()) {
+            throw new ConfigException(ConfigSource.envName("login.proof.ttl") + " must be longer than 0");
+        }
+        Duration timeout = settings.duration("platform.timeout", Duration.ofSeconds(5));
+        if (timeout.isZero()) {
+            throw new ConfigException(ConfigSource.envName("platform.timeout") + " must be longer than 0");
+        }
+        return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true),
+                settings.flag("require.login.proof", false), proofTtl);
     }
 
     static String settingName(Platform platform, String setting) {

@@ -179,6 +179,61 @@ class MinipassSystemTest {
     }
 
     @Test
+    void with_mandatory_binding_a_wechat_user_is_registered_only_with_a_verified_mobile() throws Exception {
+        PlatformStub platforms = stub();
+        platforms.willAnswer("wx-code-2", new PlatformStub.Session("oWx0000000000000000000002", "", "3q2+7wEjRWeJq83vASNFZw=="));
+        platforms.willProvePhone("wx0000000000000001", "phone-code-1", "13800138000");
+        Map<String, String> env = h2Environment();
+        env.put("MINIPASS_WEIXIN_APPID", "wx0000000000000001");
+        env.put("MINIPASS_WEIXIN_SECRET", "secret");
+        env.put("MINIPASS_WEIXIN_BASE_URL", platforms.baseUrl());
+        env.put("MINIPASS_MANDATORY_BIND_MOBILE", "true");
+        ServiceClient client = start(env);
+        String query = "application=app&application_client_type=weixin";
+
+        Answer auth = client.postJson("user/appminiuserauth", query, Map.of("authcode", "wx-code-2"));
+        assertThat(auth.data().get("is_user_exist").asInt()).isZero();
+        Answer info = client.postJson("user/appminiuserinfo", query, Map.of("openid", "oWx0000000000000000000002",
+                "auth_data", ServiceClient.json(Map.of("nickName", "绑定者", "gender", 1))));
+        assertThat(info.data().get("is_mandatory_bind_mobile").asInt()).isEqualTo(1);
+        assertThat(info.data().has("id")).isFalse();
+
+        Answer badCode = client.postJson("user/onekeyusermobilebind", query, Map.of("openid", "oWx0000000000000000000002",
+                "code", "stale-code"));
+        assertThat(badCode.code()).isEqualTo(-1);
+        assertThat(badCode.msg()).contains("40029");
+        Answer bound = client.postJson("user/onekeyusermobilebind", query, Map.of("openid", "oWx0000000000000000000002",
+                "code", "phone-code-1", "nickname", "绑定者", "gender", "2", "avatar", "", "province", "", "city", ""));
+
+        assertThat(bound.code()).as(bound.body()).isZero();
+        assertThat(bound.msg()).isEqualTo("绑定成功");
+        assertThat(bound.data().get("mobile").asText()).isEqualTo("13800138000");
+        assertThat(bound.data().get("mobile_security").asText()).isEqualTo("138***000");
+        assertThat(bound.data().get("nickname").asText()).isEqualTo("绑定者");
+        assertThat(bound.data().get("token").asText()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void when_proof_is_required_only_openids_from_appminiuserauth_log_in() {
+        Map<String, String> env = h2Environment();
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "true");
+        env.put("MINIPASS_WEIXIN_AUTO_REGISTER", "false");
+        ServiceClient client = start(env);
+        String query = "application=app&application_client_type=weixin";
+
+        Answer guessed = client.postForm("user/appminiuserinfo", query, seedForm());
+        assertThat(guessed.code()).isEqualTo(-1);
+        assertThat(guessed.msg()).isEqualTo("授权已失效，请重新授权");
+
+        Answer auth = client.postJson("user/appminiuserauth", query, Map.of("authcode", "dev-code"));
+        String openId = auth.data().get("openid").asText();
+        Answer info = client.postJson("user/appminiuserinfo", query,
+                Map.of("openid", openId, "auth_data", SEED_AUTH_DATA));
+        assertThat(info.code()).as(info.body()).isZero();
+        assertThat(info.data().get("weixin_openid").asText()).isEqualTo(openId);
+    }
+
+    @Test
     void errors_are_json_envelopes() {
         ServiceClient client = start(h2Environment());
 

@@ -19,6 +19,8 @@ final class PlatformStub implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, String> phones = new ConcurrentHashMap<>();
+    private volatile String appId = "";
 
     PlatformStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,11 +45,29 @@ final class PlatformStub implements AutoCloseable {
                         "{\"openid\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\"}");
             }
         });
+        server.createContext("/cgi-bin/stable_token", exchange ->
+                answer(exchange, 200, "application/json", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}"));
+        server.createContext("/wxa/business/getuserphonenumber", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String code = body.replaceAll(".*\"code\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+            String phone = phones.get(code);
+            boolean tokenOk = exchange.getRequestURI().getRawQuery().contains("access_token=ACCESS_TOKEN_1");
+            answer(exchange, 200, "application/json", phone == null || !tokenOk
+                    ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
+                    : "{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + phone
+                            + "\",\"purePhoneNumber\":\"" + phone + "\",\"countryCode\":\"86\",\"watermark\":{\"timestamp\":1700000000,\"appid\":\"" + appId + "\"}}}");
+        });
         server.start();
     }
 
     void willAnswer(String code, Session session) {
         sessions.put(code, session);
+    }
+
+    /** WeChat's phone button code {@code code} proves {@code phone} for the app {@code appId}. */
+    void willProvePhone(String appId, String code, String phone) {
+        this.appId = appId;
+        phones.put(code, phone);
     }
 
     String baseUrl() {

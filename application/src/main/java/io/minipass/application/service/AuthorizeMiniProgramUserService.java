@@ -4,6 +4,7 @@ import io.minipass.application.port.in.AuthorizationOutcome;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.domain.user.Gender;
@@ -22,18 +23,21 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
     private final SessionKeyStore sessionKeys;
     private final UserSignIn signIn;
     private final ReferrerResolver referrers;
+    private final LoginCodeProofPort proofs;
 
     public AuthorizeMiniProgramUserService(ExchangeLoginCodePort exchange, SessionKeyStore sessionKeys,
-                                           UserSignIn signIn, ReferrerResolver referrers) {
+                                           UserSignIn signIn, ReferrerResolver referrers, LoginCodeProofPort proofs) {
         this.exchange = exchange;
         this.sessionKeys = sessionKeys;
         this.signIn = signIn;
         this.referrers = referrers;
+        this.proofs = proofs;
     }
 
     @Override
     public AuthorizationOutcome authorize(AuthorizeMiniProgramUserCommand command) {
         LoginSession session = exchange.exchange(command.platform(), command.code());
+        proofs.recordExchange(session.platform(), session.openId());
         if (!session.sessionKey().isEmpty()) {
             sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
         }

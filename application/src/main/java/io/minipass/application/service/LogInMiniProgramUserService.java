@@ -6,6 +6,7 @@ import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.domain.user.AuthDataProfileReader;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.Platform;
@@ -21,18 +22,26 @@ import java.util.Optional;
  * else a new registration. Losing a race for an openid means looking it up again.
  */
 public final class LogInMiniProgramUserService implements LogInMiniProgramUserUseCase {
+    static final String UNPROVEN_OPENID = "授权已失效，请重新授权";
+
     private final UserSignIn signIn;
     private final DecryptUserDataPort decryptUserData;
     private final ReferrerResolver referrers;
+    private final LoginCodeProofPort proofs;
 
-    public LogInMiniProgramUserService(UserSignIn signIn, DecryptUserDataPort decryptUserData, ReferrerResolver referrers) {
+    public LogInMiniProgramUserService(UserSignIn signIn, DecryptUserDataPort decryptUserData, ReferrerResolver referrers,
+                                       LoginCodeProofPort proofs) {
         this.signIn = signIn;
         this.decryptUserData = decryptUserData;
         this.referrers = referrers;
+        this.proofs = proofs;
     }
 
     @Override
     public LoginOutcome logIn(LogInMiniProgramUserCommand command) {
+        if (signIn.settings().requireLoginProof() && !proofs.wasExchanged(command.platform(), command.openId())) {
+            throw new InvalidInputException(UNPROVEN_OPENID);
+        }
         Profile profile = readProfile(command);
         return UserSignIn.retryingLostRaces(() -> signIn.logInKnown(command.platform(), command.openId(), command.unionId())
                 .orElseGet(() -> register(command, profile)));

@@ -11,6 +11,7 @@ import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AuthorizeMiniProgramUserServiceTest {
     private final InMemoryUserStore store = new InMemoryUserStore();
     private final Fixtures.MapSessionKeys sessionKeys = new Fixtures.MapSessionKeys();
+    private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
     private final ExchangeLoginCodePort exchange = (platform, code) -> {
         if (code.equals("bad")) {
             throw new PlatformCallFailedException(platform, "微信登录失败[40029: invalid code]");
@@ -40,7 +42,7 @@ class AuthorizeMiniProgramUserServiceTest {
     };
 
     private AuthorizeMiniProgramUserService service(LoginSettings settings) {
-        return new AuthorizeMiniProgramUserService(exchange, sessionKeys, Fixtures.signIn(store, settings), Fixtures.referrers(store));
+        return new AuthorizeMiniProgramUserService(exchange, sessionKeys, Fixtures.signIn(store, settings), Fixtures.referrers(store), proofs);
     }
 
     private AuthorizationOutcome authorize(LoginSettings settings, Platform platform, String code) {
@@ -54,6 +56,7 @@ class AuthorizeMiniProgramUserServiceTest {
 
         assertThat(outcome).isEqualTo(new Unrecognized(new OpenId("open-c1"), Optional.empty()));
         assertThat(sessionKeys.find(platform, new OpenId("open-c1"))).contains("key-c1");
+        assertThat(proofs.wasExchanged(platform, new OpenId("open-c1"))).isTrue();
         assertThat(store.count()).isZero();
     }
 
@@ -76,14 +79,14 @@ class AuthorizeMiniProgramUserServiceTest {
 
     @Test
     void wechat_auto_registration_can_be_turned_off_and_waits_for_a_mobile_when_one_is_required() {
-        assertThat(authorize(new LoginSettings(false, false, false), Platform.WEIXIN, "c2")).isInstanceOf(Unrecognized.class);
-        assertThat(authorize(new LoginSettings(false, true, true), Platform.WEIXIN, "c3")).isInstanceOf(Unrecognized.class);
+        assertThat(authorize(new LoginSettings(false, false, false, false), Platform.WEIXIN, "c2")).isInstanceOf(Unrecognized.class);
+        assertThat(authorize(new LoginSettings(false, true, true, false), Platform.WEIXIN, "c3")).isInstanceOf(Unrecognized.class);
         assertThat(store.count()).isZero();
     }
 
     @Test
     void wechat_auto_registration_under_audit_waits_for_approval() {
-        LoginOutcome outcome = ((Recognized) authorize(new LoginSettings(true, false, true), Platform.WEIXIN, "c4")).outcome();
+        LoginOutcome outcome = ((Recognized) authorize(new LoginSettings(true, false, true, false), Platform.WEIXIN, "c4")).outcome();
 
         assertThat(outcome).isInstanceOf(LoginOutcome.RegisteredAwaitingAudit.class);
     }
@@ -128,5 +131,6 @@ class AuthorizeMiniProgramUserServiceTest {
                 .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
         assertThat(store.count()).isZero();
         assertThat(sessionKeys.keys).isEmpty();
+        assertThat(proofs.wasExchanged(Platform.WEIXIN, new OpenId("open-bad"))).isFalse();
     }
 }

@@ -9,6 +9,7 @@ import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.user.Gender;
@@ -46,6 +47,7 @@ class LogInMiniProgramUserServiceTest {
             "avatarUrl", "https://thirdwx.qlogo.cn/mmopen/vi_32/x/132", "province", "", "city", "");
 
     private final InMemoryUserStore store = new InMemoryUserStore();
+    private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
     private final Map<String, Map<String, Object>> decryptable = new java.util.HashMap<>();
     private final DecryptUserDataPort decrypt = (platform, openId, data, iv) -> {
         Map<String, Object> plain = decryptable.get(data + "|" + iv);
@@ -62,7 +64,7 @@ class LogInMiniProgramUserServiceTest {
     private LogInMiniProgramUserService service(LoginSettings settings, RegisterUserPort register) {
         UserSignIn signIn = new UserSignIn(store, register, store, store, new TokenGenerator(), settings,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
-        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()));
+        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()), proofs);
     }
 
     private static LogInMiniProgramUserCommand command(Platform platform, String openId, String unionId,
@@ -296,6 +298,20 @@ class LogInMiniProgramUserServiceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void when_the_shop_requires_proof_only_openids_from_a_code_exchange_log_in() {
+        LogInMiniProgramUserService strict = service(new LoginSettings(false, false, true, true));
+
+        assertThatThrownBy(() -> strict.logIn(weixin("o-claimed"))).isInstanceOf(InvalidInputException.class)
+                .hasMessage("授权已失效，请重新授权");
+        assertThat(store.count()).isZero();
+
+        proofs.recordExchange(Platform.WEIXIN, new OpenId("o-claimed"));
+        assertThat(strict.logIn(weixin("o-claimed"))).isInstanceOf(LoggedIn.class);
+        assertThatThrownBy(() -> strict.logIn(command(Platform.QQ, "o-claimed", null, Map.of("encrypted_data", "e", "iv", "i"), "")))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

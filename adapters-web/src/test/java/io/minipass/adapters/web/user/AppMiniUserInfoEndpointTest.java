@@ -496,7 +496,8 @@ class AppMiniUserInfoEndpointTest {
             return Map.of("nickName", platform.clientType().toUpperCase() + "-" + encryptedData, "gender", 1);
         };
         UserSignIn signIn = new UserSignIn(store, store, store, store, new TokenGenerator(), login, clock);
-        startWith(new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard())), web);
+        startWith(new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()),
+                new io.minipass.application.testing.InMemoryLoginCodeProofs()), web);
     }
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {

@@ -1,0 +1,45 @@
+package io.minipass.adapters.platforms.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+
+import java.time.Duration;
+
+/**
+ * Remembers in this process which openids a platform vouched for lately, bounded in size, each for
+ * a fixed time. Several nodes behind a balancer need sticky sessions for the proof to be found.
+ */
+public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
+    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+
+    private final Cache<String, Boolean> exchanged;
+
+    public CaffeineLoginCodeProofs(Duration ttl) {
+        this(DEFAULT_MAXIMUM_SIZE, ttl, Ticker.systemTicker());
+    }
+
+    CaffeineLoginCodeProofs(long maximumSize, Duration ttl, Ticker ticker) {
+        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must be positive");
+        }
+        this.exchanged = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).ticker(ticker).build();
+    }
+
+    @Override
+    public void recordExchange(Platform platform, OpenId openId) {
+        exchanged.put(key(platform, openId), Boolean.TRUE);
+    }
+
+    @Override
+    public boolean wasExchanged(Platform platform, OpenId openId) {
+        return exchanged.getIfPresent(key(platform, openId)) != null;
+    }
+
+    private static String key(Platform platform, OpenId openId) {
+        return platform.clientType() + "\n" + openId.value();
+    }
+}

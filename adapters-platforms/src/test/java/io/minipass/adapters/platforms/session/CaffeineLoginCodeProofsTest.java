@@ -1,0 +1,38 @@
+package io.minipass.adapters.platforms.session;
+
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CaffeineLoginCodeProofsTest {
+    private final AtomicLong nanos = new AtomicLong();
+    private final CaffeineLoginCodeProofs proofs = new CaffeineLoginCodeProofs(1000, Duration.ofMinutes(30), nanos::get);
+
+    @Test
+    void an_exchanged_openid_is_proven_on_its_platform_only_and_exactly() {
+        proofs.recordExchange(Platform.WEIXIN, new OpenId("oProof"));
+
+        assertThat(proofs.wasExchanged(Platform.WEIXIN, new OpenId("oProof"))).isTrue();
+        assertThat(proofs.wasExchanged(Platform.QQ, new OpenId("oProof"))).isFalse();
+        assertThat(proofs.wasExchanged(Platform.WEIXIN, new OpenId("oproof"))).isFalse();
+    }
+
+    @Test
+    void a_proof_expires() {
+        proofs.recordExchange(Platform.ALIPAY, new OpenId("2088000000000001"));
+        nanos.addAndGet(Duration.ofMinutes(31).toNanos());
+
+        assertThat(proofs.wasExchanged(Platform.ALIPAY, new OpenId("2088000000000001"))).isFalse();
+    }
+
+    @Test
+    void a_lifetime_must_be_positive() {
+        assertThatThrownBy(() -> new CaffeineLoginCodeProofs(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
