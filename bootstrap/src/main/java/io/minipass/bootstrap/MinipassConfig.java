@@ -8,6 +8,7 @@ import java.util.Locale;
 public record MinipassConfig(
         String host,
         int port,
+        boolean trustProxyHeaders,
         RunProfile profile,
         DatabaseConfig database,
         ShopConfig shop,
@@ -66,7 +67,8 @@ public record MinipassConfig(
                 settings.flag("mandatory.bind.mobile", false),
                 settings.duration("token.ttl", Duration.ofDays(30)),
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
-        return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535), profile,
+        return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535),
+                settings.flag("trust.proxy.headers", false), profile,
                 database, shop, PlatformsConfig.load(settings));
     }
 }

@@ -55,7 +55,8 @@ public final class MinipassServer implements AutoCloseable {
         MyBatisPersistence persistence = MyBatisPersistence.open(
                 new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize()));
         try {
-            Javalin web = WebApp.create(endpoints(config, clock, persistence.userStore(), platforms));
+            Javalin web = WebApp.create(endpoints(config, clock, persistence.userStore(), platforms),
+                    config.trustProxyHeaders());
             web.start(config.host(), config.port());
             log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
                     config.profile().name().toLowerCase(), db.url());

@@ -26,10 +26,12 @@ final class ApiDispatcher implements Handler {
 
     private final Map<String, ApiEndpoint> endpoints;
     private final RequestParameters parameters;
+    private final boolean trustProxyHeaders;
 
-    ApiDispatcher(Map<String, ApiEndpoint> endpoints, long maxBodyBytes) {
+    ApiDispatcher(Map<String, ApiEndpoint> endpoints, long maxBodyBytes, boolean trustProxyHeaders) {
         this.endpoints = Map.copyOf(endpoints);
         this.parameters = new RequestParameters(maxBodyBytes);
+        this.trustProxyHeaders = trustProxyHeaders;
     }
 
     @Override
@@ -74,7 +76,7 @@ final class ApiDispatcher implements Handler {
                     "接口不存在[" + TextFit.cut(routeName, MAX_ECHOED_CHARACTERS) + "]");
         }
         try {
-            ApiRequest request = new ApiRequest(routeName, parameters.read(ctx, query), BaseUrl.of(ctx.req()));
+            ApiRequest request = new ApiRequest(routeName, parameters.read(ctx, query), BaseUrl.of(ctx.req(), trustProxyHeaders));
             ApiResult result = endpoint.handle(request);
             if (result == null) {
                 throw new IllegalStateException("endpoint " + routeName + " answered nothing");

@@ -4,21 +4,35 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Locale;
 
-/** The {@code scheme://host[:port]} a request was made to, the port left out when it is the scheme's default. */
+/**
+ * The {@code scheme://host[:port]} a request was made to, the port left out when it is the scheme's default.
+ * Behind a reverse proxy that ends TLS the request's own scheme and host are the proxy's hop to this
+ * service; when the proxy is trusted, the {@link ProxyHeaders} it sets say what the client asked for.
+ */
 final class BaseUrl {
     private BaseUrl() {
     }
 
-    static String of(HttpServletRequest request) {
-        String scheme = request.getScheme().toLowerCase(Locale.ROOT);
-        String host = request.getServerName();
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
+    /**
+     * @param trustProxyHeaders whether a proxy in front sets (or strips) the forwarding headers; when false
+     *                          they are ignored, as any client could send them
+     */
+    static String of(HttpServletRequest request, boolean trustProxyHeaders) {
+        String ownScheme = request.getScheme().toLowerCase(Locale.ROOT);
+        String ownHost = request.getServerName();
+        if (ownHost.indexOf(':') >= 0 && !ownHost.startsWith("[")) {
+            ownHost = "[" + ownHost + "]";
         }
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0
-                || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        int serverPort = request.getServerPort();
+        // A Host header without a port reads as the default port of the request's own scheme, which
+        // would be wrong once a proxy says https: that port counts as none.
+        Authority own = new Authority(ownHost,
+                serverPort <= 0 || serverPort == Authority.defaultPort(ownScheme) ? Authority.NO_PORT : serverPort);
+        if (!trustProxyHeaders) {
+            return ownScheme + "://" + own.toUrlPart(ownScheme);
+        }
+        ProxyHeaders proxy = ProxyHeaders.read(request::getHeader);
+        String scheme = proxy.proto().orElse(ownScheme);
+        return scheme + "://" + proxy.host().orElse(own).toUrlPart(scheme);
     }
 }

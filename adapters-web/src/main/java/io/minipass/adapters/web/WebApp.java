@@ -19,11 +19,25 @@ public final class WebApp {
     }
 
     /**
+     * The application for clients that reach it directly: forwarding headers are ignored.
+     *
      * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
      * @return the application, not started
      */
     public static Javalin create(Map<String, ApiEndpoint> endpoints) {
-        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES);
+        return create(endpoints, false);
+    }
+
+    /**
+     * @param endpoints         by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
+     * @param trustProxyHeaders take the scheme and host of the request's base URL (the shop's avatar URLs)
+     *                          from {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code Forwarded};
+     *                          only for a service every request reaches through a reverse proxy that sets
+     *                          or strips them, since a client can send them too
+     * @return the application, not started
+     */
+    public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders) {
+        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES, trustProxyHeaders);
         return Javalin.create(config -> configure(config, dispatcher));
     }
 

@@ -39,11 +39,8 @@ public final class BindMobileEndpoint implements ApiEndpoint {
         if (request.isEmpty("openid")) {
             return ApiResult.failed("openid为空");
         }
-        OpenId openId = new OpenId(request.scalar("openid").orElse(null));
-        String unionKey = platform.get().clientType() + "_unionid";
-        Optional<UnionId> unionId = request.isEmpty(unionKey)
-                ? Optional.empty()
-                : Optional.of(new UnionId(request.scalar(unionKey).orElse(null)));
+        OpenId openId = ClientIds.openId(request);
+        Optional<UnionId> unionId = ClientIds.unionId(request, platform.get().clientType() + "_unionid");
         Profile profile = new Profile(request.text("nickname"), request.text("avatar"), gender(request.text("gender")),
                 request.text("province"), request.text("city"));
         PhoneProof proof = new PhoneProof(request.text("code"), request.text("encrypted_data"), request.text("iv"));

@@ -38,10 +38,8 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
         if (request.isEmpty("auth_data")) {
             return ApiResult.failed("授权数据为空");
         }
-        OpenId openId = new OpenId(request.scalar("openid").orElse(null));
-        Optional<UnionId> unionId = request.isEmpty("unionid")
-                ? Optional.empty()
-                : Optional.of(new UnionId(request.scalar("unionid").orElse(null)));
+        OpenId openId = ClientIds.openId(request);
+        Optional<UnionId> unionId = ClientIds.unionId(request, "unionid");
         AuthData authData = AuthDataReader.read(request.value("auth_data"));
         LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
                 platform.get(), openId, unionId, authData, request.text("referrer")));

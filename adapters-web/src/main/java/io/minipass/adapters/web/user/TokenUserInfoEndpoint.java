@@ -6,7 +6,10 @@ import io.minipass.adapters.web.ApiResult;
 import io.minipass.application.port.in.ResumeSessionUseCase;
 import io.minipass.application.port.in.TokenLookup;
 
-/** {@code user/tokenuserinfo}: the user a token belongs to, or -400 so the client logs in again. */
+/**
+ * {@code user/tokenuserinfo}: the user a token belongs to, or -400 so the client logs in again.
+ * Messages as ShopXO's: {@code success}, and {@code token不能为空} when no token was sent.
+ */
 public final class TokenUserInfoEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/tokenuserinfo";
     static final String TOKEN_INVALID = "登录失效，请重新登录";
@@ -21,9 +24,12 @@ public final class TokenUserInfoEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResult handle(ApiRequest request) {
+        if (request.isEmpty("token")) {
+            return ApiResult.failed("token不能为空");
+        }
         TokenLookup lookup = useCase.resume(request.scalar("token").orElse(""));
         if (lookup instanceof TokenLookup.Valid valid) {
-            return ApiResult.success("获取成功", views.view(valid.user(), request.baseUrl()));
+            return ApiResult.success("success", views.view(valid.user(), request.baseUrl()));
         }
         if (lookup instanceof TokenLookup.Refused refused) {
             return LoginOutcomeAnswers.refusal(refused.refusal());
