@@ -23,6 +23,7 @@ import io.minipass.application.service.ResumeSessionService;
 import io.minipass.application.service.TokenGenerator;
 import io.minipass.application.service.UserSignIn;
 import io.minipass.domain.referral.ReferralRules;
+import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,9 @@ public final class MinipassServer implements AutoCloseable {
 
     private final MyBatisPersistence persistence;
     private final Javalin web;
-    private final List<io.minipass.domain.user.Platform> developmentPlatforms;
+    private final List<Platform> developmentPlatforms;
 
-    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<io.minipass.domain.user.Platform> developmentPlatforms) {
+    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<Platform> developmentPlatforms) {
         this.persistence = persistence;
         this.web = web;
         this.developmentPlatforms = developmentPlatforms;
@@ -95,7 +96,8 @@ public final class MinipassServer implements AutoCloseable {
         return web.port();
     }
 
-    public List<io.minipass.domain.user.Platform> developmentPlatforms() {
+    /** The platforms the development gateway serves (no network, fake openids); empty in production. */
+    public List<Platform> developmentPlatforms() {
         return developmentPlatforms;
     }
 

@@ -1,0 +1,96 @@
+package io.minipass.bootstrap;
+
+import io.minipass.domain.user.Platform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MinipassConfigTest {
+
+    private static MinipassConfig load(Map<String, String> env) {
+        return MinipassConfig.load(new ConfigSource(new Properties(), env));
+    }
+
+    @Test
+    void nothing_set_runs_the_embedded_default() {
+        MinipassConfig config = load(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.profile()).isEqualTo(MinipassConfig.RunProfile.DEVELOPMENT);
+        assertThat(config.database().url()).isEqualTo(MinipassConfig.DEFAULT_DB_URL);
+        assertThat(config.database().user()).isEqualTo("sa");
+        assertThat(config.database().tablePrefix()).isEqualTo("sxo_");
+        assertThat(config.shop().timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        assertThat(config.shop().tokenLifetime()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.shop().tokenCacheTtl()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.shop().registrationAudit()).isFalse();
+        assertThat(config.shop().mandatoryBindMobile()).isFalse();
+        assertThat(config.platforms().weixinAutoRegister()).isTrue();
+        assertThat(config.platforms().requireLoginProof()).isFalse();
+        assertThat(config.trustProxyHeaders()).isFalse();
+        for (Platform platform : Platform.values()) {
+            assertThat(config.platforms().app(platform).isConfigured(platform)).isFalse();
+        }
+    }
+
+    @Test
+    void the_environment_wins_over_the_file() {
+        Properties file = new Properties();
+        file.setProperty("minipass.port", "9000");
+        file.setProperty("minipass.table.prefix", "shop_");
+        file.setProperty("minipass.weixin.appid", "wx-file");
+
+        MinipassConfig config = MinipassConfig.load(new ConfigSource(file, Map.of("MINIPASS_PORT", "9100")));
+
+        assertThat(config.port()).isEqualTo(9100);
+        assertThat(config.database().tablePrefix()).isEqualTo("shop_");
+        assertThat(config.platforms().app(Platform.WEIXIN).appId()).isEqualTo("wx-file");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30d,2592000", "12h,43200", "90m,5400", "45s,45", "120,120", "0,0"})
+    void token_lifetimes_read_with_units(String value, long seconds) {
+        assertThat(load(Map.of("MINIPASS_TOKEN_TTL", value)).shop().tokenLifetime()).isEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void each_platform_is_configured_by_what_its_api_needs() {
+        MinipassConfig config = load(Map.of(
+                "MINIPASS_WEIXIN_APPID", "wx1", "MINIPASS_WEIXIN_SECRET", "s",
+                "MINIPASS_BAIDU_APPKEY", "key", "MINIPASS_BAIDU_SECRET", "s",
+                "MINIPASS_ALIPAY_APPID", "2021", "MINIPASS_ALIPAY_PRIVATE_KEY", "k",
+                "MINIPASS_QQ_APPID", "only-an-id",
+                "MINIPASS_TOUTIAO_BASE_URL", "http://127.0.0.1:9/tt"));
+
+        assertThat(config.platforms().app(Platform.WEIXIN).isConfigured(Platform.WEIXIN)).isTrue();
+        assertThat(config.platforms().app(Platform.BAIDU).isConfigured(Platform.BAIDU)).isTrue();
+        assertThat(config.platforms().app(Platform.ALIPAY).isConfigured(Platform.ALIPAY)).isFalse();
+        assertThat(config.platforms().app(Platform.QQ).isConfigured(Platform.QQ)).isFalse();
+        assertThat(config.platforms().app(Platform.TOUTIAO).baseUrl()).hasToString("http://127.0.0.1:9/tt");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MINIPASS_PORT,70000", "MINIPASS_PORT,eighty", "MINIPASS_REGISTER_AUDIT,maybe", "MINIPASS_TIMEZONE,Mars/Base",
+            "MINIPASS_TOKEN_TTL,30 days", "MINIPASS_TOKEN_TTL,-5s", "MINIPASS_PROFILE,staging", "MINIPASS_TABLE_PREFIX,sxo-;drop",
+            "MINIPASS_DB_POOL_SIZE,0", "MINIPASS_PLATFORM_TIMEOUT,0", "MINIPASS_WEIXIN_BASE_URL,http://bad host"})
+    void a_wrong_value_stops_the_start_naming_its_variable(String variable, String value) {
+        assertThatThrownBy(() -> load(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(variable);
+    }
+
+    @Test
+    void secrets_stay_out_of_the_printed_configuration() {
+        MinipassConfig config = load(Map.of("MINIPASS_DB_PASSWORD", "db-pass", "MINIPASS_WEIXIN_SECRET", "wx-secret",
+                "MINIPASS_ALIPAY_PRIVATE_KEY", "private-key"));
+
+        assertThat(config.toString()).doesNotContain("db-pass", "wx-secret", "private-key");
+    }
+}
