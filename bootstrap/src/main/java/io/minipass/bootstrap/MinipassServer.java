@@ -6,6 +6,7 @@ import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.persistence.MyBatisUserStore;
 import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.HealthEndpoint;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.adapters.web.user.AuthorizeMiniProgramUserEndpoint;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +58,9 @@ public final class MinipassServer implements AutoCloseable {
         MyBatisPersistence persistence = MyBatisPersistence.open(
                 new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize()));
         try {
-            Javalin web = WebApp.create(endpoints(config, clock, persistence.userStore(), platforms),
-                    config.trustProxyHeaders());
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, persistence.userStore(), platforms));
+            endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
+            Javalin web = WebApp.create(endpoints, config.trustProxyHeaders());
             web.start(config.host(), config.port());
             log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
                     config.profile().name().toLowerCase(), db.url());

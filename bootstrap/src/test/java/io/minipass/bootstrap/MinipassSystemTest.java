@@ -234,6 +234,16 @@ class MinipassSystemTest {
     }
 
     @Test
+    void the_health_route_says_whether_the_database_answers() {
+        ServiceClient client = start(h2Environment());
+
+        Answer health = client.get("/api/minipass/health");
+
+        assertThat(health.code()).isZero();
+        assertThat(health.data().get("database").asText()).isEqualTo("up");
+    }
+
+    @Test
     void errors_are_json_envelopes() {
         ServiceClient client = start(h2Environment());
 

@@ -85,7 +85,8 @@ final class ApiDispatcher implements Handler {
         } catch (InvalidInputException e) {
             return ApiResult.failed(e.getMessage());
         } catch (PlatformCallFailedException e) {
-            LOG.warn("Platform call failed on {}: {}", routeName, e.getMessage(), e);
+            // The platform adapter has logged the cause; a refused login code is routine, not a fault here.
+            LOG.info("Platform call failed on {}: {}", routeName, e.getMessage());
             return ApiResult.failed(e.getMessage());
         } catch (Exception e) { // also checked ones, which Kotlin code may throw undeclared
             LOG.error("Unexpected failure on {}", routeName, e);
