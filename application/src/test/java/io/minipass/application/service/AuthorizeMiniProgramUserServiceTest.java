@@ -12,6 +12,7 @@ import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuthorizeMiniProgramUserServiceTest {
     private final InMemoryUserStore store = new InMemoryUserStore();
-    private final Fixtures.MapSessionKeys sessionKeys = new Fixtures.MapSessionKeys();
+    private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
     private final ExchangeLoginCodePort exchange = (platform, code) -> {
         if (code.equals("bad")) {
@@ -130,7 +131,7 @@ class AuthorizeMiniProgramUserServiceTest {
         assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, null, ""))
                 .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
         assertThat(store.count()).isZero();
-        assertThat(sessionKeys.keys).isEmpty();
+        assertThat(sessionKeys.isEmpty()).isTrue();
         assertThat(proofs.wasExchanged(Platform.WEIXIN, new OpenId("open-bad"))).isFalse();
     }
 }

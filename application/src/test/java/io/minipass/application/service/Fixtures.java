@@ -1,11 +1,9 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.user.Gender;
-import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.User;
@@ -15,9 +13,7 @@ import io.minipass.domain.user.UserStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Shared set-up for the use-case tests. */
 final class Fixtures {
@@ -39,20 +35,5 @@ final class Fixtures {
         return store.put(new User(new UserId(id),
                 new PlatformIdentities(openId.isEmpty() ? Map.of() : Map.of(platform, openId), Map.of(), ""),
                 status, "", "", "user" + id, mobile, "", Gender.SECRET, "", "", "", 0, "", 0, 0, 0, 0, 100, 0));
-    }
-
-    /** Session keys in a plain map. */
-    static final class MapSessionKeys implements SessionKeyStore {
-        final Map<String, String> keys = new HashMap<>();
-
-        @Override
-        public void remember(Platform platform, OpenId openId, String sessionKey) {
-            keys.put(platform + "/" + openId.value(), sessionKey);
-        }
-
-        @Override
-        public Optional<String> find(Platform platform, OpenId openId) {
-            return Optional.ofNullable(keys.get(platform + "/" + openId.value()));
-        }
     }
 }
