@@ -10,7 +10,6 @@ import io.minipass.domain.user.Platform;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code user/appminiuserauth}: the client trades its platform login code for the user (CONTRACT §4a). */
 public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
@@ -27,13 +26,10 @@ public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Optional<Platform> platform = request.platform();
-        if (platform.isEmpty()) {
-            return ApiResult.failed(ShopxoMethodName.undefined(request.clientType(), "UserAuth"));
-        }
+        Platform platform = ShopxoMethodName.platformOf(request, "UserAuth");
         String code = request.isEmpty("authcode") ? request.text("code") : request.text("authcode");
         AuthorizationOutcome outcome = useCase.authorize(
-                new AuthorizeMiniProgramUserCommand(platform.get(), code, request.text("referrer")));
+                new AuthorizeMiniProgramUserCommand(platform, code, request.text("referrer")));
         if (outcome instanceof AuthorizationOutcome.Unrecognized unknown) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("is_user_exist", 0);

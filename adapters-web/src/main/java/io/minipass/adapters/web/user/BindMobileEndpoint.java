@@ -32,19 +32,16 @@ public final class BindMobileEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Optional<Platform> platform = request.platform();
-        if (platform.isEmpty()) {
-            return ApiResult.failed(ShopxoMethodName.undefined(request.clientType(), "UserMobileBind"));
-        }
+        Platform platform = ShopxoMethodName.platformOf(request, "UserMobileBind");
         if (request.isEmpty("openid")) {
             return ApiResult.failed("openid为空");
         }
         OpenId openId = ClientIds.openId(request);
-        Optional<UnionId> unionId = ClientIds.unionId(request, platform.get().clientType() + "_unionid");
+        Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
         Profile profile = new Profile(request.text("nickname"), request.text("avatar"), gender(request.text("gender")),
                 request.text("province"), request.text("city"));
         PhoneProof proof = new PhoneProof(request.text("code"), request.text("encrypted_data"), request.text("iv"));
-        return answers.answer(useCase.bindMobile(new BindMobileCommand(platform.get(), openId, unionId, profile,
+        return answers.answer(useCase.bindMobile(new BindMobileCommand(platform, openId, unionId, profile,
                 request.text("referrer"), proof)), request.baseUrl(), "绑定成功", Map.of());
     }
 

@@ -28,10 +28,7 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Optional<Platform> platform = request.platform();
-        if (platform.isEmpty()) {
-            return ApiResult.failed(ShopxoMethodName.undefined(request.clientType(), "UserInfo"));
-        }
+        Platform platform = ShopxoMethodName.platformOf(request, "UserInfo");
         if (request.isEmpty("openid")) {
             return ApiResult.failed("openid为空");
         }
@@ -42,7 +39,7 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
         Optional<UnionId> unionId = ClientIds.unionId(request, "unionid");
         AuthData authData = AuthDataReader.read(request.value("auth_data"));
         LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
-                platform.get(), openId, unionId, authData, request.text("referrer")));
+                platform, openId, unionId, authData, request.text("referrer")));
         return answers.answer(outcome, request.baseUrl(), successMessage(outcome), Map.of());
     }
 

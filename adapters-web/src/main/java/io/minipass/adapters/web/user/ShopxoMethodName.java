@@ -1,5 +1,8 @@
 package io.minipass.adapters.web.user;
 
+import io.minipass.adapters.web.ApiRequest;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.TextFit;
 
 /**
@@ -10,6 +13,11 @@ final class ShopxoMethodName {
     private static final int MAX_ECHOED_CLIENT_TYPE = 30;
 
     private ShopxoMethodName() {
+    }
+
+    /** The platform the request's client type names, else ShopXO's answer for a missing method. */
+    static Platform platformOf(ApiRequest request, String suffix) {
+        return request.platform().orElseThrow(() -> new InvalidInputException(undefined(request.clientType(), suffix)));
     }
 
     static String undefined(String clientType, String suffix) {
