@@ -42,6 +42,8 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
             sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
         }
         return UserSignIn.retryingLostRaces(() -> signIn.logInKnown(command.platform(), session.openId(), session.unionId())
+                .or(() -> session.formerOpenId().flatMap(former ->
+                        signIn.logInByFormerOpenId(command.platform(), former, session.openId())))
                 .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
                 .orElseGet(() -> newcomer(command, session)));
     }

@@ -78,6 +78,15 @@ public final class UserSignIn {
         return Optional.empty();
     }
 
+    /**
+     * Logs in the user a shop still holds under the platform's former id for this person, moving
+     * them to the current openid so later look-ups find them by it.
+     */
+    public Optional<LoginOutcome> logInByFormerOpenId(Platform platform, OpenId formerOpenId, OpenId openId) {
+        return loadUser.findLiveByOpenId(platform, formerOpenId)
+                .map(user -> bindOpenIdTo(user, platform, openId, LoginKind.RETURNING));
+    }
+
     public LoginOutcome logInExisting(User user) {
         Optional<LoginRefusal> refusal = user.status().loginRefusal();
         if (refusal.isPresent()) {

@@ -35,6 +35,10 @@ class AuthorizeMiniProgramUserServiceTest {
     private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
     private final ExchangeLoginCodePort exchange = (platform, code) -> {
+        if (code.startsWith("migrated")) {
+            return new LoginSession(platform, new OpenId("074aOpenId-" + code), Optional.empty(), "",
+                    Optional.of(new OpenId("2088000000000001")));
+        }
         if (code.equals("bad")) {
             throw new PlatformCallFailedException(platform, "微信登录失败[40029: invalid code]");
         }
@@ -120,6 +124,41 @@ class AuthorizeMiniProgramUserServiceTest {
 
         assertThat(loggedIn.kind()).isEqualTo(LoginKind.BOUND_BY_UNIONID);
         assertThat(loggedIn.user().id().value()).isEqualTo(9);
+    }
+
+    @Test
+    void a_user_the_shop_holds_by_alipays_former_user_id_moves_to_the_open_id() {
+        User legacy = Fixtures.user(store, 21, Platform.ALIPAY, "2088000000000001", "", UserStatus.NORMAL);
+
+        LoggedIn loggedIn = (LoggedIn) ((Recognized) authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-1")).outcome();
+
+        assertThat(loggedIn.user().id()).isEqualTo(legacy.id());
+        assertThat(store.findLiveByOpenId(Platform.ALIPAY, new OpenId("074aOpenId-migrated-1"))).map(User::id).contains(legacy.id());
+        assertThat(store.findLiveByOpenId(Platform.ALIPAY, new OpenId("2088000000000001"))).isEmpty();
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_former_id_of_a_banned_user_is_refused_and_nothing_moves() {
+        Fixtures.user(store, 22, Platform.ALIPAY, "2088000000000001", "", UserStatus.BANNED);
+
+        assertThat(authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-2"))
+                .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED)));
+        assertThat(store.findLiveByOpenId(Platform.ALIPAY, new OpenId("2088000000000001"))).isPresent();
+    }
+
+    @Test
+    void a_former_id_nobody_holds_leaves_a_newcomer() {
+        assertThat(authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-3"))
+                .isEqualTo(new Unrecognized(new OpenId("074aOpenId-migrated-3"), Optional.empty()));
+    }
+
+    @Test
+    void a_former_id_equal_to_the_openid_is_no_former_id() {
+        LoginSession session = new LoginSession(Platform.ALIPAY, new OpenId("2088000000000001"), Optional.empty(), "",
+                Optional.of(new OpenId("2088000000000001")));
+
+        assertThat(session.formerOpenId()).isEmpty();
     }
 
     @Test

@@ -111,11 +111,13 @@ public final class AlipayLoginAdapter implements ExchangeLoginCodePort {
             return refusal(node, answer.status());
         }
         String openId = PlatformJson.text(node, "open_id");
-        if (openId.isEmpty() && !PlatformJson.text(node, "user_id").isEmpty()) {
-            openId = PlatformJson.text(node, "user_id");
+        String userId = PlatformJson.text(node, "user_id");
+        if (openId.isEmpty()) {
             LOG.debug("alipay login by user_id: the app is not in openid mode");
+            return new Attempt.Done<>(LoginSessions.of(Platform.ALIPAY, userId, "", ""));
         }
-        return new Attempt.Done<>(LoginSessions.of(Platform.ALIPAY, openId, "", ""));
+        // During Alipay's move to open_id both come; ShopXO stored user_id, so users may still be held by it.
+        return new Attempt.Done<>(LoginSessions.of(Platform.ALIPAY, openId, "", "", userId));
     }
 
     private Attempt<LoginSession> refusal(JsonNode node, int status) {

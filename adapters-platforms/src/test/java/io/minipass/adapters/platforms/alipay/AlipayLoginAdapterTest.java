@@ -7,6 +7,7 @@ import io.minipass.adapters.platforms.common.StubPlatformServer.Responder;
 import io.minipass.adapters.platforms.common.TestHttp;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,27 @@ class AlipayLoginAdapterTest {
     void fallsBackToUserIdForAppsNotInOpenIdMode() {
         alipay.answerWith(gateway(success("{\"user_id\":\"2088000000000001\",\"access_token\":\"a\",\"expires_in\":1296000}")));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("2088000000000001");
+        LoginSession session = adapter.exchange(Platform.ALIPAY, "code");
+
+        assertThat(session.openId().value()).isEqualTo("2088000000000001");
+        assertThat(session.formerOpenId()).isEmpty();
+    }
+
+    @Test
+    void keepsUserIdAsTheFormerIdWhenBothCome() {
+        alipay.answerWith(gateway(success(SUCCESS_NODE)));
+
+        LoginSession session = adapter.exchange(Platform.ALIPAY, "code");
+
+        assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
+        assertThat(session.formerOpenId()).map(OpenId::value).contains("2088000000000001");
+    }
+
+    @Test
+    void anOpenIdAloneHasNoFormerId() {
+        alipay.answerWith(gateway(success("{\"open_id\":\"074aDemoOnly\",\"access_token\":\"a\"}")));
+
+        assertThat(adapter.exchange(Platform.ALIPAY, "code").formerOpenId()).isEmpty();
     }
 
     @Test
