@@ -5,7 +5,6 @@ import io.minipass.domain.user.Platform;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -66,9 +65,5 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
         }
         return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true),
                 settings.flag("require.login.proof", false), proofTtl);
-    }
-
-    static String settingName(Platform platform, String setting) {
-        return ConfigSource.envName(platform.clientType().toLowerCase(Locale.ROOT) + "." + setting);
     }
 }

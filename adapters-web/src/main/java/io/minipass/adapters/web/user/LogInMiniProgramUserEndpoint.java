@@ -44,7 +44,8 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
     }
 
     private static String successMessage(LoginOutcome outcome) {
-        return outcome instanceof LoginOutcome.LoggedIn loggedIn && loggedIn.kind() != LoginOutcome.LoginKind.RETURNING
-                && loggedIn.kind() != LoginOutcome.LoginKind.REGISTERED ? "绑定成功" : "授权成功";
+        boolean bound = outcome instanceof LoginOutcome.LoggedIn loggedIn
+                && loggedIn.kind() == LoginOutcome.LoginKind.BOUND_BY_UNIONID;
+        return bound ? "绑定成功" : "授权成功";
     }
 }
