@@ -12,7 +12,8 @@ public record MinipassConfig(
         RunProfile profile,
         DatabaseConfig database,
         ShopConfig shop,
-        PlatformsConfig platforms) {
+        PlatformsConfig platforms,
+        SecurityConfig security) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -69,6 +70,6 @@ public record MinipassConfig(
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
         return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings));
+                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile));
     }
 }

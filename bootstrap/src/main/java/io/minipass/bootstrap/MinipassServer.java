@@ -15,9 +15,17 @@ import io.minipass.adapters.web.user.LogInMiniProgramUserEndpoint;
 import io.minipass.adapters.web.user.LoginOutcomeAnswers;
 import io.minipass.adapters.web.user.TokenUserInfoEndpoint;
 import io.minipass.adapters.web.user.UserViewMapper;
+import io.minipass.adapters.state.CaffeineAttemptCounter;
+import io.minipass.adapters.state.CaffeineLoginCodeProofs;
+import io.minipass.adapters.state.CaffeineSessionKeyStore;
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.service.AuthorizeMiniProgramUserService;
 import io.minipass.application.service.BindMobileService;
+import io.minipass.application.service.ClientIdentities;
+import io.minipass.application.service.FailedDecryptions;
 import io.minipass.application.service.LogInMiniProgramUserService;
 import io.minipass.application.service.ReferrerResolver;
 import io.minipass.application.service.ResumeSessionService;
@@ -53,12 +61,14 @@ public final class MinipassServer implements AutoCloseable {
     }
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
-        PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile());
+        SessionKeyStore sessionKeys = new CaffeineSessionKeyStore();
+        PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), sessionKeys);
         MinipassConfig.DatabaseConfig db = config.database();
         MyBatisPersistence persistence = MyBatisPersistence.open(
                 new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize()));
         try {
-            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, persistence.userStore(), platforms));
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(
+                    endpoints(config, clock, persistence.userStore(), platforms, sessionKeys));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders());
             web.start(config.host(), config.port());
@@ -72,27 +82,35 @@ public final class MinipassServer implements AutoCloseable {
     }
 
     private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, MyBatisUserStore store,
-                                                      PlatformWiring platforms) {
+                                                      PlatformWiring platforms, SessionKeyStore sessionKeys) {
         MinipassConfig.ShopConfig shop = config.shop();
+        SecurityConfig security = config.security();
         LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
-                config.platforms().weixinAutoRegister(), config.platforms().requireLoginProof());
+                config.platforms().weixinAutoRegister(), security.requireLoginProof(), platforms.loginPlatforms,
+                security.failuresPerSessionKey());
         CachingTokenLookup tokens = new CachingTokenLookup(store, shop.tokenCacheTtl(), TOKEN_CACHE_SIZE);
         UserSignIn signIn = new UserSignIn(store, store, tokens, tokens, new TokenGenerator(), loginSettings, clock);
         ReferrerResolver referrers = new ReferrerResolver(store, ReferralRules.standard());
+        LoginCodeProofPort proofs = new CaffeineLoginCodeProofs(security.loginProofTtl());
+        ClientIdentities identities = new ClientIdentities(proofs, loginSettings);
+        AttemptBudgets budgets = new AttemptBudgets(new CaffeineAttemptCounter(), security.budgets());
+        FailedDecryptions failedDecryptions = new FailedDecryptions(sessionKeys, budgets, security.failuresPerSessionKey());
         UserViewMapper views = new UserViewMapper(
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
         LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
         return Map.of(
                 LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(
-                        new LogInMiniProgramUserService(signIn, platforms.decryptor, referrers, platforms.loginCodeProofs), answers),
+                        new LogInMiniProgramUserService(signIn, platforms.decryptor, referrers, identities,
+                                failedDecryptions, budgets), answers),
                 AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(
-                        new AuthorizeMiniProgramUserService(platforms.loginGateways, platforms.sessionKeys, signIn, referrers,
-                                platforms.loginCodeProofs),
+                        new AuthorizeMiniProgramUserService(platforms.loginGateways, sessionKeys, signIn, referrers,
+                                proofs, identities, budgets),
                         answers),
                 TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(
-                        new ResumeSessionService(tokens, shop.tokenLifetime(), clock), views),
+                        new ResumeSessionService(tokens, shop.tokenLifetime(), clock, budgets), views),
                 BindMobileEndpoint.ROUTE, new BindMobileEndpoint(
-                        new BindMobileService(platforms.phoneNumbers, store, store, tokens, signIn, referrers), answers));
+                        new BindMobileService(platforms.phoneNumbers, store, store, tokens, signIn, referrers, identities,
+                                failedDecryptions, budgets), answers));
     }
 
     public int port() {

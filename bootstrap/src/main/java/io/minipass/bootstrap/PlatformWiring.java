@@ -12,11 +12,8 @@ import io.minipass.adapters.platforms.crypto.DecryptionSettings;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.adapters.platforms.phone.PlatformPhoneNumberVerifier;
 import io.minipass.adapters.platforms.phone.WechatApiSettings;
-import io.minipass.adapters.platforms.session.CaffeineLoginCodeProofs;
-import io.minipass.adapters.platforms.session.CaffeineSessionKeyStore;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
-import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.bootstrap.PlatformsConfig.App;
@@ -26,30 +23,37 @@ import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Builds the platform adapters: login-code gateways, session keys, decryption and phone verification. */
+/** Builds the platform adapters: login-code gateways, decryption and phone verification. */
 final class PlatformWiring {
     private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
 
     final ExchangeLoginCodePort loginGateways;
-    final SessionKeyStore sessionKeys;
-    final LoginCodeProofPort loginCodeProofs;
     final DecryptUserDataPort decryptor;
     final VerifyPhoneNumberPort phoneNumbers;
     /** The platforms served by the development gateway (no network, fake openids). */
     final List<Platform> developmentPlatforms;
+    /** The platforms anyone may log in on: those with credentials, and in development the rest too. */
+    final Set<Platform> loginPlatforms;
 
-    PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile) {
+    PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile, SessionKeyStore sessionKeys) {
         HttpClient http = PlatformHttp.newClient(config.timeout());
         PlatformLoginGateways real = PlatformLoginGateways.create(gatewaySettings(config), http);
         Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
         DevelopmentLoginGateway development = new DevelopmentLoginGateway();
+        Set<Platform> served = EnumSet.noneOf(Platform.class);
         for (Platform platform : Platform.values()) {
             boolean configured = config.app(platform).isConfigured(platform);
             gateways.put(platform, configured || profile == MinipassConfig.RunProfile.PRODUCTION ? real : development);
+            if (configured || profile == MinipassConfig.RunProfile.DEVELOPMENT) {
+                served.add(platform);
+            }
         }
+        this.loginPlatforms = Set.copyOf(served);
         this.developmentPlatforms = gateways.entrySet().stream()
                 .filter(entry -> entry.getValue() == development).map(Map.Entry::getKey).toList();
         if (!developmentPlatforms.isEmpty()) {
@@ -58,8 +62,6 @@ final class PlatformWiring {
                     + "MINIPASS_PROFILE=production. ***", developmentPlatforms);
         }
         this.loginGateways = new PlatformLoginGateways(gateways);
-        this.sessionKeys = new CaffeineSessionKeyStore();
-        this.loginCodeProofs = new CaffeineLoginCodeProofs(config.loginProofTtl());
         Map<Platform, String> appIds = new EnumMap<>(Platform.class);
         for (Platform platform : List.of(Platform.WEIXIN, Platform.QQ, Platform.TOUTIAO)) {
             appIds.put(platform, config.app(platform).appId());

@@ -9,11 +9,9 @@ import java.util.Map;
 
 /**
  * Each platform's app credentials and API base URL ({@code MINIPASS_WEIXIN_APPID}, ...), the timeout
- * for platform calls, WeChat's one-step registration, and whether {@code appminiuserinfo} must see
- * an openid that came from a login-code exchange (and for how long such a proof lasts).
+ * for platform calls, and WeChat's one-step registration.
  */
-public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister,
-                              boolean requireLoginProof, Duration loginProofTtl) {
+public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister) {
 
     /**
      * One platform's app. Baidu also has an App Key (its code exchange and decryption use it);
@@ -55,15 +53,10 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
                     settings.text(prefix + "appkey", ""), settings.text(prefix + "private.key", ""),
                     settings.text(prefix + "public.key", ""), baseUrl));
         }
-        Duration proofTtl = settings.duration("login.proof.ttl", Duration.ofMinutes(30));
-        if (proofTtl.isZero()) {
-            throw new ConfigException(ConfigSource.envName("login.proof.ttl") + " must be longer than 0");
-        }
         Duration timeout = settings.duration("platform.timeout", Duration.ofSeconds(5));
         if (timeout.isZero()) {
             throw new ConfigException(ConfigSource.envName("platform.timeout") + " must be longer than 0");
         }
-        return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true),
-                settings.flag("require.login.proof", false), proofTtl);
+        return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true));
     }
 }

@@ -54,10 +54,13 @@ final class SettingParser {
 
     /** {@code 30d}, {@code 12h}, {@code 15m}, {@code 45s}, or plain seconds; {@code 0} is zero. */
     Duration duration(String name, Duration fallback) {
-        String value = source.get(name).orElse("").toLowerCase(Locale.ROOT);
-        if (value.isEmpty()) {
-            return fallback;
-        }
+        String value = source.get(name).orElse("");
+        return value.isEmpty() ? fallback : parseDuration(name, value);
+    }
+
+    /** A duration written as {@link #duration} reads it; the name is for the error message. */
+    static Duration parseDuration(String name, String text) {
+        String value = text.toLowerCase(Locale.ROOT);
         try {
             char unit = value.charAt(value.length() - 1);
             long amount = Character.isDigit(unit) ? Long.parseLong(value) : Long.parseLong(value.substring(0, value.length() - 1));

@@ -18,6 +18,7 @@ class ArchitectureTest {
     private static final String WEB = "io.minipass.adapters.web..";
     private static final String PERSISTENCE = "io.minipass.adapters.persistence..";
     private static final String PLATFORMS = "io.minipass.adapters.platforms..";
+    private static final String STATE = "io.minipass.adapters.state..";
     private static final String BOOTSTRAP = "io.minipass.bootstrap..";
 
     private static JavaClasses production;
@@ -31,7 +32,7 @@ class ArchitectureTest {
 
     @Test
     void every_module_was_imported() {
-        for (String layer : new String[] {DOMAIN, APPLICATION, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP}) {
+        for (String layer : new String[] {DOMAIN, APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP}) {
             String prefix = layer.substring(0, layer.length() - 2);
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)))
                     .as("classes of %s", prefix).isTrue();
@@ -60,23 +61,28 @@ class ArchitectureTest {
 
     @Test
     void web_adapter_depends_on_no_other_adapter() {
-        checkNoDependencyFromTo(WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
+        checkNoDependencyFromTo(WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
     }
 
     @Test
     void persistence_adapter_depends_on_no_other_adapter() {
-        checkNoDependencyFromTo(PERSISTENCE, WEB, PLATFORMS, BOOTSTRAP);
+        checkNoDependencyFromTo(PERSISTENCE, WEB, PLATFORMS, STATE, BOOTSTRAP);
     }
 
     @Test
     void platform_adapter_depends_on_no_other_adapter() {
-        checkNoDependencyFromTo(PLATFORMS, WEB, PERSISTENCE, BOOTSTRAP);
+        checkNoDependencyFromTo(PLATFORMS, WEB, PERSISTENCE, STATE, BOOTSTRAP);
+    }
+
+    @Test
+    void state_adapter_depends_on_no_other_adapter() {
+        checkNoDependencyFromTo(STATE, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
     }
 
     @Test
     void only_bootstrap_sees_the_adapters() {
-        checkNoDependencyFromTo(DOMAIN, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
-        checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, BOOTSTRAP);
+        checkNoDependencyFromTo(DOMAIN, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
+        checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
     }
 
     @Test

@@ -320,7 +320,7 @@ class EveryPlatformSystemTest {
                 "auth_data", ServiceClient.json(Map.of("encrypted_data", foreign, "iv", IV))));
 
         assertThat(refused.code()).isEqualTo(-1);
-        assertThat(refused.msg()).isEqualTo("解密数据校验失败");
+        assertThat(refused.msg()).isEqualTo("解密失败，请重新登录");
         assertThat(refused.data().isArray()).isTrue();
         assertThat(values("SELECT id FROM sxo_user WHERE qq_openid = ?", openId)).isEmpty();
         assertThat(auth(client, QQ, "qq-every-2").data().get("is_user_exist").asInt()).isZero();

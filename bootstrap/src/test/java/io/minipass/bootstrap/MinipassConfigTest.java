@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.Budget;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +36,40 @@ class MinipassConfigTest {
         assertThat(config.shop().registrationAudit()).isFalse();
         assertThat(config.shop().mandatoryBindMobile()).isFalse();
         assertThat(config.platforms().weixinAutoRegister()).isTrue();
-        assertThat(config.platforms().requireLoginProof()).isFalse();
+        assertThat(config.security().requireLoginProof()).isFalse();
+        assertThat(config.security().failuresPerSessionKey()).isEqualTo(5);
+        assertThat(config.security().budgets()).isEqualTo(SecurityConfig.DEFAULT_BUDGETS);
         assertThat(config.trustProxyHeaders()).isFalse();
         for (Platform platform : Platform.values()) {
             assertThat(config.platforms().app(platform).isConfigured(platform)).isFalse();
         }
+    }
+
+    @Test
+    void production_requires_the_login_proof_unless_the_shop_turns_it_off() {
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production")).security().requireLoginProof()).isTrue();
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_REQUIRE_LOGIN_PROOF", "false"))
+                .security().requireLoginProof()).isFalse();
+        assertThat(load(Map.of("MINIPASS_REQUIRE_LOGIN_PROOF", "true")).security().requireLoginProof()).isTrue();
+    }
+
+    @Test
+    void budgets_read_per_address_per_openid_and_window() {
+        MinipassConfig config = load(Map.of("MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "20/0/10m",
+                "MINIPASS_SESSION_KEY_MAX_FAILURES", "3"));
+
+        assertThat(config.security().budgets().get(Attempt.FAILED_TOKEN_LOOKUP))
+                .isEqualTo(new Budget(20, 0, Duration.ofMinutes(10)));
+        assertThat(config.security().budgets().get(Attempt.REGISTRATION))
+                .isEqualTo(SecurityConfig.DEFAULT_BUDGETS.get(Attempt.REGISTRATION));
+        assertThat(config.security().failuresPerSessionKey()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MINIPASS_BUDGET_REGISTRATION,100", "MINIPASS_BUDGET_REGISTRATION,100/5", "MINIPASS_BUDGET_CODE_EXCHANGE,1/2/0",
+            "MINIPASS_BUDGET_CODE_EXCHANGE,-1/2/1m", "MINIPASS_BUDGET_CODE_EXCHANGE,1/2/soon", "MINIPASS_SESSION_KEY_MAX_FAILURES,0"})
+    void a_budget_that_makes_no_sense_stops_the_start_naming_it(String name, String value) {
+        assertThatThrownBy(() -> load(Map.of(name, value))).isInstanceOf(ConfigException.class).hasMessageContaining(name);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.minipass.adapters.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.TextFit;
@@ -76,7 +77,8 @@ final class ApiDispatcher implements Handler {
                     "接口不存在[" + TextFit.cut(routeName, MAX_ECHOED_CHARACTERS) + "]");
         }
         try {
-            ApiRequest request = new ApiRequest(routeName, parameters.read(ctx, query), BaseUrl.of(ctx.req(), trustProxyHeaders));
+            ApiRequest request = new ApiRequest(routeName, parameters.read(ctx, query),
+                    BaseUrl.of(ctx.req(), trustProxyHeaders), ClientAddresses.of(ctx.req(), trustProxyHeaders));
             ApiResult result = endpoint.handle(request);
             if (result == null) {
                 throw new IllegalStateException("endpoint " + routeName + " answered nothing");
@@ -84,6 +86,8 @@ final class ApiDispatcher implements Handler {
             return result;
         } catch (InvalidInputException e) {
             return ApiResult.failed(e.getMessage());
+        } catch (OverBudgetException e) {
+            return ApiResult.error(ApiResult.OVER_BUDGET, e.getMessage());
         } catch (PlatformCallFailedException e) {
             // The platform adapter has logged the cause; a refused login code is routine, not a fault here.
             LOG.info("Platform call failed on {}: {}", routeName, e.getMessage());

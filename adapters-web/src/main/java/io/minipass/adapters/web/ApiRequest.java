@@ -1,5 +1,6 @@
 package io.minipass.adapters.web;
 
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.domain.user.Platform;
 
 import java.util.Collections;
@@ -16,6 +17,7 @@ public final class ApiRequest {
     private final String route;
     private final Map<String, Object> parameters;
     private final String baseUrl;
+    private final String clientAddress;
 
     /**
      * @param route      the normalized route name, e.g. {@code user/appminiuserinfo}
@@ -23,9 +25,15 @@ public final class ApiRequest {
      * @param baseUrl    {@code scheme://host[:port]} of the request, without a trailing slash
      */
     public ApiRequest(String route, Map<String, Object> parameters, String baseUrl) {
+        this(route, parameters, baseUrl, "");
+    }
+
+    /** @param clientAddress where the request came from, "" when unknown */
+    public ApiRequest(String route, Map<String, Object> parameters, String baseUrl, String clientAddress) {
         this.route = Objects.requireNonNull(route, "route");
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
     }
 
     public String route() {
@@ -38,6 +46,11 @@ public final class ApiRequest {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Where the request came from, for attempt budgets. */
+    public ClientAddress clientAddress() {
+        return new ClientAddress(clientAddress);
     }
 
     /** The raw value, null when absent. */

@@ -15,6 +15,8 @@ public record ApiResult(String msg, int code, Object data) {
     public static final int USER_STATE_FORBIDS_LOGIN = -110;
     public static final int USER_NOT_AUDITED = -301;
     public static final int TOKEN_INVALID = -400;
+    /** Too many attempts from one address or for one openid lately; nothing was done. */
+    public static final int OVER_BUDGET = -429;
     public static final int UNKNOWN_ROUTE = -1000;
 
     public ApiResult {

@@ -1,10 +1,13 @@
 package io.minipass.application.service;
 
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.AuthorizationOutcome;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.domain.user.Gender;
@@ -14,7 +17,8 @@ import io.minipass.domain.user.Profile;
 /**
  * Exchanges a login code with the platform, keeps the session key for decrypting what the client
  * sends next, and logs in the user who holds the identity. An unknown WeChat user is registered at
- * once (unless the shop turned that off or needs a mobile first); others are told to send their profile.
+ * once (unless the shop turned that off or needs a mobile first); others are told to send their profile,
+ * and only then is the exchange kept as the proof that call needs.
  */
 public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgramUserUseCase {
     static final String WEIXIN_DEFAULT_NICKNAME = "微信用户";
@@ -24,33 +28,49 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
     private final UserSignIn signIn;
     private final ReferrerResolver referrers;
     private final LoginCodeProofPort proofs;
+    private final ClientIdentities identities;
+    private final AttemptBudgets budgets;
 
     public AuthorizeMiniProgramUserService(ExchangeLoginCodePort exchange, SessionKeyStore sessionKeys,
-                                           UserSignIn signIn, ReferrerResolver referrers, LoginCodeProofPort proofs) {
+                                           UserSignIn signIn, ReferrerResolver referrers, LoginCodeProofPort proofs,
+                                           ClientIdentities identities, AttemptBudgets budgets) {
         this.exchange = exchange;
         this.sessionKeys = sessionKeys;
         this.signIn = signIn;
         this.referrers = referrers;
         this.proofs = proofs;
+        this.identities = identities;
+        this.budgets = budgets;
     }
 
     @Override
     public AuthorizationOutcome authorize(AuthorizeMiniProgramUserCommand command) {
+        identities.requireServed(command.platform());
+        budgets.spend(Attempt.CODE_EXCHANGE, command.from());
         LoginSession session = exchange.exchange(command.platform(), command.code());
-        proofs.recordExchange(session.platform(), session.openId());
+        budgets.spend(Attempt.CODE_EXCHANGE, session.platform(), session.openId());
         if (!session.sessionKey().isEmpty()) {
             sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
         }
-        return UserSignIn.retryingLostRaces(() -> signIn.logInKnown(command.platform(), session.openId(), session.unionId())
-                .or(() -> session.formerOpenId().flatMap(former ->
-                        signIn.logInByFormerOpenId(command.platform(), former, session.openId())))
-                .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
-                .orElseGet(() -> newcomer(command, session)));
+        AuthorizationOutcome outcome = UserSignIn.retryingLostRaces(() ->
+                signIn.logInKnown(command.platform(), session.openId(), session.unionId())
+                        .or(() -> session.formerOpenId().flatMap(former ->
+                                signIn.logInByFormerOpenId(command.platform(), former, session.openId())))
+                        .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
+                        .orElseGet(() -> newcomer(command, session)));
+        if (outcome instanceof AuthorizationOutcome.Unrecognized) {
+            proofs.record(new LoginProof(session.platform(), session.openId(), session.unionId()));
+        } else {
+            // Logged in here already: an earlier exchange's proof must not serve a second login.
+            proofs.consume(session.platform(), session.openId());
+        }
+        return outcome;
     }
 
     private AuthorizationOutcome newcomer(AuthorizeMiniProgramUserCommand command, LoginSession session) {
         var settings = signIn.settings();
         if (command.platform() == Platform.WEIXIN && settings.weixinAutoRegister() && !settings.mandatoryMobileBinding()) {
+            budgets.spend(Attempt.REGISTRATION, command.from(), session.platform(), session.openId());
             Profile profile = new Profile(WEIXIN_DEFAULT_NICKNAME, "", Gender.SECRET, "", "");
             return new AuthorizationOutcome.Recognized(signIn.register(Platform.WEIXIN, session.openId(),
                     session.unionId(), profile, "", referrers.resolve(command.referrer())));

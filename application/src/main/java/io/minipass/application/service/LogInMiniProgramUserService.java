@@ -1,17 +1,19 @@
 package io.minipass.application.service;
 
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.AuthData;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.application.port.out.DecryptUserDataPort;
-import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
+import io.minipass.application.service.UserSignIn.Recognized;
 import io.minipass.domain.user.AuthDataProfileReader;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
-import io.minipass.domain.user.UnionId;
 
 import java.util.Map;
 import java.util.Optional;
@@ -22,39 +24,47 @@ import java.util.Optional;
  * else a new registration. Losing a race for an openid means looking it up again.
  */
 public final class LogInMiniProgramUserService implements LogInMiniProgramUserUseCase {
-    static final String UNPROVEN_OPENID = "授权已失效，请重新授权";
-
     private final UserSignIn signIn;
     private final DecryptUserDataPort decryptUserData;
     private final ReferrerResolver referrers;
-    private final LoginCodeProofPort proofs;
+    private final ClientIdentities identities;
+    private final FailedDecryptions failedDecryptions;
+    private final AttemptBudgets budgets;
 
     public LogInMiniProgramUserService(UserSignIn signIn, DecryptUserDataPort decryptUserData, ReferrerResolver referrers,
-                                       LoginCodeProofPort proofs) {
+                                       ClientIdentities identities, FailedDecryptions failedDecryptions,
+                                       AttemptBudgets budgets) {
         this.signIn = signIn;
         this.decryptUserData = decryptUserData;
         this.referrers = referrers;
-        this.proofs = proofs;
+        this.identities = identities;
+        this.failedDecryptions = failedDecryptions;
+        this.budgets = budgets;
     }
 
     @Override
     public LoginOutcome logIn(LogInMiniProgramUserCommand command) {
-        if (signIn.settings().requireLoginProof() && !proofs.wasExchanged(command.platform(), command.openId())) {
-            throw new InvalidInputException(UNPROVEN_OPENID);
-        }
+        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
         Profile profile = readProfile(command);
-        return UserSignIn.retryingLostRaces(() -> signIn.logInKnown(command.platform(), command.openId(), command.unionId())
-                .orElseGet(() -> register(command, profile)));
+        return UserSignIn.retryingLostRaces(() -> {
+            Optional<Recognized> known = signIn.recognize(command.platform(), command.openId(), identity.unionId());
+            if (known.isEmpty() && signIn.settings().mandatoryMobileBinding()) {
+                return bindingRequired(command, identity, profile);
+            }
+            identity.spendProof();
+            if (known.isPresent()) {
+                return signIn.logIn(known.get(), command.platform(), command.openId());
+            }
+            budgets.spend(Attempt.REGISTRATION, command.from(), command.platform(), command.openId());
+            return signIn.register(command.platform(), command.openId(), identity.unionId(), profile, "",
+                    referrers.resolve(command.referrer()));
+        });
     }
 
-    private LoginOutcome register(LogInMiniProgramUserCommand command, Profile profile) {
-        long referrer = referrers.resolve(command.referrer());
-        if (signIn.settings().mandatoryMobileBinding()) {
-            Optional<UnionId> unionId = command.platform().hasUnionId() ? command.unionId() : Optional.empty();
-            return new LoginOutcome.MobileBindingRequired(new ProvisionalUser(
-                    command.platform(), command.openId(), unionId, profile, referrer));
-        }
-        return signIn.register(command.platform(), command.openId(), command.unionId(), profile, "", referrer);
+    /** Nobody is stored before a mobile is bound; the proof stays for that binding. */
+    private LoginOutcome bindingRequired(LogInMiniProgramUserCommand command, ClaimedIdentity identity, Profile profile) {
+        return new LoginOutcome.MobileBindingRequired(new ProvisionalUser(command.platform(), command.openId(),
+                identity.unionId(), profile, referrers.resolve(command.referrer())));
     }
 
     /** Baidu and QQ send the profile encrypted with the session key of this openid's code exchange. */
@@ -72,7 +82,8 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
         if (iv.isEmpty()) {
             throw new InvalidInputException("iv为空,请重试");
         }
-        Map<String, Object> decrypted = decryptUserData.decrypt(platform, command.openId(), encryptedData, iv);
+        Map<String, Object> decrypted = failedDecryptions.open(platform, command.openId(), command.from(),
+                () -> decryptUserData.decrypt(platform, command.openId(), encryptedData, iv));
         return AuthDataProfileReader.read(platform, decrypted);
     }
 }

@@ -1,5 +1,8 @@
 package io.minipass.application.service;
 
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.ResumeSessionUseCase;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.LoadUserByTokenPort;
@@ -11,28 +14,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Answers who a token belongs to while it is current, unexpired and its user may use the shop. */
+/**
+ * Answers who a token belongs to while it is current, unexpired and its user may use the shop. An
+ * address that sent too many invalid tokens lately is refused before anything is looked up.
+ */
 public final class ResumeSessionService implements ResumeSessionUseCase {
     private static final int MAX_TOKEN_LENGTH = 60;
 
     private final LoadUserByTokenPort tokens;
     private final Duration lifetime;
     private final Clock clock;
+    private final AttemptBudgets budgets;
 
     /** @param lifetime how long a token lasts after it was issued; zero: until it is replaced */
-    public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock) {
+    public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock, AttemptBudgets budgets) {
         this.tokens = tokens;
         this.lifetime = lifetime;
         this.clock = clock;
+        this.budgets = budgets;
     }
 
     @Override
-    public TokenLookup resume(String token) {
-        if (!looksLikeAToken(token)) {
-            return new TokenLookup.Invalid();
-        }
-        Optional<TokenHolder> holder = tokens.findLiveByToken(token);
+    public TokenLookup resume(String token, ClientAddress from) {
+        budgets.requireRemaining(Attempt.FAILED_TOKEN_LOOKUP, from);
+        Optional<TokenHolder> holder = looksLikeAToken(token) ? tokens.findLiveByToken(token) : Optional.empty();
         if (holder.isEmpty() || expired(holder.get())) {
+            budgets.recordFailure(Attempt.FAILED_TOKEN_LOOKUP, from);
             return new TokenLookup.Invalid();
         }
         User user = holder.get().user();

@@ -67,15 +67,28 @@ public final class UserSignIn {
 
     /** Logs in the user this identity belongs to; empty when nobody holds it yet. */
     public Optional<LoginOutcome> logInKnown(Platform platform, OpenId openId, Optional<UnionId> unionId) {
+        return recognize(platform, openId, unionId).map(known -> logIn(known, platform, openId));
+    }
+
+    /** Who holds this identity: the live user with the openid, else a same-platform user with the unionid. */
+    public Optional<Recognized> recognize(Platform platform, OpenId openId, Optional<UnionId> unionId) {
         Optional<User> returning = loadUser.findLiveByOpenId(platform, openId);
         if (returning.isPresent()) {
-            return Optional.of(logInExisting(returning.get()));
+            return Optional.of(new Recognized(returning.get(), false));
         }
         if (platform.hasUnionId() && unionId.isPresent()) {
-            return loadUser.findLiveByUnionId(platform, unionId.get())
-                    .map(sameUnion -> bindToExisting(sameUnion, platform, openId));
+            return loadUser.findLiveByUnionId(platform, unionId.get()).map(sameUnion -> new Recognized(sameUnion, true));
         }
         return Optional.empty();
+    }
+
+    /** Logs in a recognized user, binding the openid first when the unionid found them. */
+    public LoginOutcome logIn(Recognized known, Platform platform, OpenId openId) {
+        return known.byUnionId() ? bindToExisting(known.user(), platform, openId) : logInExisting(known.user());
+    }
+
+    /** A user who holds an identity, found by its openid or else by its unionid. */
+    public record Recognized(User user, boolean byUnionId) {
     }
 
     /**

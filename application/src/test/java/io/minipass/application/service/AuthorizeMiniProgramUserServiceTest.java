@@ -47,7 +47,8 @@ class AuthorizeMiniProgramUserServiceTest {
     };
 
     private AuthorizeMiniProgramUserService service(LoginSettings settings) {
-        return new AuthorizeMiniProgramUserService(exchange, sessionKeys, Fixtures.signIn(store, settings), Fixtures.referrers(store), proofs);
+        return new AuthorizeMiniProgramUserService(exchange, sessionKeys, Fixtures.signIn(store, settings),
+                Fixtures.referrers(store), proofs, new ClientIdentities(proofs, settings), Fixtures.noBudgets());
     }
 
     private AuthorizationOutcome authorize(LoginSettings settings, Platform platform, String code) {
@@ -61,7 +62,7 @@ class AuthorizeMiniProgramUserServiceTest {
 
         assertThat(outcome).isEqualTo(new Unrecognized(new OpenId("open-c1"), Optional.empty()));
         assertThat(sessionKeys.find(platform, new OpenId("open-c1"))).contains("key-c1");
-        assertThat(proofs.wasExchanged(platform, new OpenId("open-c1"))).isTrue();
+        assertThat(proofs.find(platform, new OpenId("open-c1"))).isPresent();
         assertThat(store.count()).isZero();
     }
 
@@ -171,6 +172,6 @@ class AuthorizeMiniProgramUserServiceTest {
                 .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
         assertThat(store.count()).isZero();
         assertThat(sessionKeys.isEmpty()).isTrue();
-        assertThat(proofs.wasExchanged(Platform.WEIXIN, new OpenId("open-bad"))).isFalse();
+        assertThat(proofs.find(Platform.WEIXIN, new OpenId("open-bad"))).isEmpty();
     }
 }

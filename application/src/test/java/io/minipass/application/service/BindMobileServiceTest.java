@@ -6,6 +6,8 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.testing.InMemoryLoginCodeProofs;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.Gender;
@@ -40,7 +42,9 @@ class BindMobileServiceTest {
 
     private LoginOutcome bind(String openId, String code) {
         BindMobileService service = new BindMobileService(phones, store, store, store,
-                Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store));
+                Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
+                new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT),
+                Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
         return service.bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
                 new Profile("新用户", "https://a/x.png", Gender.MALE, "", ""), "", new PhoneProof(code, "", "")));
     }

@@ -1,6 +1,9 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.user.Gender;
@@ -25,6 +28,15 @@ final class Fixtures {
 
     static UserSignIn signIn(InMemoryUserStore store, LoginSettings settings) {
         return new UserSignIn(store, store, store, store, new TokenGenerator(), settings, CLOCK);
+    }
+
+    /** Budgets that never refuse, for tests about something else. */
+    static AttemptBudgets noBudgets() {
+        return AttemptBudgets.unlimited(new InMemoryAttemptCounter(CLOCK));
+    }
+
+    static FailedDecryptions failedDecryptions(SessionKeyStore sessionKeys) {
+        return new FailedDecryptions(sessionKeys, noBudgets(), LoginSettings.DEFAULT_FAILURES_PER_SESSION_KEY);
     }
 
     static ReferrerResolver referrers(InMemoryUserStore store) {

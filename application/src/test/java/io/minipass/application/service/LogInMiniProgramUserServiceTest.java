@@ -9,7 +9,11 @@ import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.port.out.LoginProof;
+import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.user.Gender;
@@ -48,11 +52,13 @@ class LogInMiniProgramUserServiceTest {
 
     private final InMemoryUserStore store = new InMemoryUserStore();
     private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
+    private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
+    private AttemptBudgets budgets = Fixtures.noBudgets();
     private final Map<String, Map<String, Object>> decryptable = new java.util.HashMap<>();
     private final DecryptUserDataPort decrypt = (platform, openId, data, iv) -> {
         Map<String, Object> plain = decryptable.get(data + "|" + iv);
         if (plain == null) {
-            throw new InvalidInputException("解密失败，请重新登录");
+            throw new UserDataRefusedException();
         }
         return plain;
     };
@@ -64,7 +70,8 @@ class LogInMiniProgramUserServiceTest {
     private LogInMiniProgramUserService service(LoginSettings settings, RegisterUserPort register) {
         UserSignIn signIn = new UserSignIn(store, register, store, store, new TokenGenerator(), settings,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
-        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()), proofs);
+        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()),
+                new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets);
     }
 
     private static LogInMiniProgramUserCommand command(Platform platform, String openId, String unionId,
@@ -308,7 +315,7 @@ class LogInMiniProgramUserServiceTest {
                 .hasMessage("授权已失效，请重新授权");
         assertThat(store.count()).isZero();
 
-        proofs.recordExchange(Platform.WEIXIN, new OpenId("o-claimed"));
+        proofs.record(new LoginProof(Platform.WEIXIN, new OpenId("o-claimed"), Optional.empty()));
         assertThat(strict.logIn(weixin("o-claimed"))).isInstanceOf(LoggedIn.class);
         assertThatThrownBy(() -> strict.logIn(command(Platform.QQ, "o-claimed", null, Map.of("encrypted_data", "e", "iv", "i"), "")))
                 .isInstanceOf(InvalidInputException.class);

@@ -2,6 +2,7 @@ package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.LoginRefusal;
@@ -21,7 +22,8 @@ class ResumeSessionServiceTest {
     private final InMemoryUserStore store = new InMemoryUserStore();
 
     private ResumeSessionService at(long now, Duration lifetime) {
-        return new ResumeSessionService(store, lifetime, Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC));
+        return new ResumeSessionService(store, lifetime, Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC),
+                Fixtures.noBudgets());
     }
 
     private User loggedIn(long id) {
@@ -33,7 +35,7 @@ class ResumeSessionServiceTest {
     void a_current_token_resumes_its_user() {
         User user = loggedIn(1);
 
-        assertThat(at(Fixtures.NOW + 10, Duration.ofDays(30)).resume(user.token())).isEqualTo(new TokenLookup.Valid(user));
+        assertThat(at(Fixtures.NOW + 10, Duration.ofDays(30)).resume(user.token(), ClientAddress.UNKNOWN)).isEqualTo(new TokenLookup.Valid(user));
     }
 
     @Test
@@ -42,12 +44,12 @@ class ResumeSessionServiceTest {
         loggedIn(2);
         ResumeSessionService service = at(Fixtures.NOW, Duration.ofDays(30));
 
-        assertThat(service.resume(first.token())).isInstanceOf(TokenLookup.Invalid.class);
-        assertThat(service.resume("0123456789abcdef0123456789abcdef")).isInstanceOf(TokenLookup.Invalid.class);
-        assertThat(service.resume("")).isInstanceOf(TokenLookup.Invalid.class);
-        assertThat(service.resume(null)).isInstanceOf(TokenLookup.Invalid.class);
-        assertThat(service.resume("x".repeat(61))).isInstanceOf(TokenLookup.Invalid.class);
-        assertThat(service.resume(first.token().toUpperCase())).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume(first.token(), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume("0123456789abcdef0123456789abcdef", ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume("", ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume(null, ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume("x".repeat(61), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume(first.token().toUpperCase(), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
     }
 
     @Test
@@ -55,9 +57,9 @@ class ResumeSessionServiceTest {
         User user = loggedIn(3);
         long lifetime = Duration.ofDays(30).toSeconds();
 
-        assertThat(at(Fixtures.NOW + lifetime - 1, Duration.ofDays(30)).resume(user.token())).isInstanceOf(TokenLookup.Valid.class);
-        assertThat(at(Fixtures.NOW + lifetime, Duration.ofDays(30)).resume(user.token())).isInstanceOf(TokenLookup.Invalid.class);
-        assertThat(at(Fixtures.NOW + 10 * lifetime, Duration.ZERO).resume(user.token())).isInstanceOf(TokenLookup.Valid.class);
+        assertThat(at(Fixtures.NOW + lifetime - 1, Duration.ofDays(30)).resume(user.token(), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Valid.class);
+        assertThat(at(Fixtures.NOW + lifetime, Duration.ofDays(30)).resume(user.token(), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(at(Fixtures.NOW + 10 * lifetime, Duration.ZERO).resume(user.token(), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Valid.class);
     }
 
     @Test
@@ -68,7 +70,7 @@ class ResumeSessionServiceTest {
         store.softDelete(deleted.id(), Fixtures.NOW);
         ResumeSessionService service = at(Fixtures.NOW, Duration.ofDays(30));
 
-        assertThat(service.resume(banned.token())).isEqualTo(new TokenLookup.Refused(LoginRefusal.BANNED));
-        assertThat(service.resume(deleted.token())).isInstanceOf(TokenLookup.Invalid.class);
+        assertThat(service.resume(banned.token(), ClientAddress.UNKNOWN)).isEqualTo(new TokenLookup.Refused(LoginRefusal.BANNED));
+        assertThat(service.resume(deleted.token(), ClientAddress.UNKNOWN)).isInstanceOf(TokenLookup.Invalid.class);
     }
 }

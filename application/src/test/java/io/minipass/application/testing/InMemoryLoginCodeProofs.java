@@ -1,23 +1,34 @@
 package io.minipass.application.testing;
 
 import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Login-code proofs kept in a set, for use-case tests. */
+/** Login-code proofs kept in a map, for use-case tests. */
 public class InMemoryLoginCodeProofs implements LoginCodeProofPort {
-    private final Set<String> exchanged = ConcurrentHashMap.newKeySet();
+    private final Map<String, LoginProof> proofs = new ConcurrentHashMap<>();
 
     @Override
-    public void recordExchange(Platform platform, OpenId openId) {
-        exchanged.add(platform + "/" + openId.value());
+    public void record(LoginProof proof) {
+        proofs.put(key(proof.platform(), proof.openId()), proof);
     }
 
     @Override
-    public boolean wasExchanged(Platform platform, OpenId openId) {
-        return exchanged.contains(platform + "/" + openId.value());
+    public Optional<LoginProof> find(Platform platform, OpenId openId) {
+        return Optional.ofNullable(proofs.get(key(platform, openId)));
+    }
+
+    @Override
+    public boolean consume(Platform platform, OpenId openId) {
+        return proofs.remove(key(platform, openId)) != null;
+    }
+
+    private static String key(Platform platform, OpenId openId) {
+        return platform.clientType() + "\n" + openId.value();
     }
 }

@@ -43,4 +43,27 @@ public abstract class SessionKeyStoreContractTest {
 
         assertThat(store.find(Platform.WEIXIN, new OpenId("oKey"))).isEmpty();
     }
+
+    @Test
+    void counts_failures_of_the_current_key_only() {
+        OpenId openId = new OpenId("oKey");
+        assertThat(store.recordFailedDecryption(Platform.BAIDU, openId)).isZero();
+
+        store.remember(Platform.BAIDU, openId, "first");
+        assertThat(store.recordFailedDecryption(Platform.BAIDU, openId)).isEqualTo(1);
+        assertThat(store.recordFailedDecryption(Platform.BAIDU, openId)).isEqualTo(2);
+        assertThat(store.recordFailedDecryption(Platform.QQ, openId)).isZero();
+
+        store.remember(Platform.BAIDU, openId, "second");
+        assertThat(store.recordFailedDecryption(Platform.BAIDU, openId)).isEqualTo(1);
+        assertThat(store.find(Platform.BAIDU, openId)).contains("second");
+    }
+
+    @Test
+    void a_forgotten_key_is_gone() {
+        store.remember(Platform.QQ, new OpenId("oKey"), "key");
+        store.forget(Platform.QQ, new OpenId("oKey"));
+
+        assertThat(store.find(Platform.QQ, new OpenId("oKey"))).isEmpty();
+    }
 }

@@ -5,19 +5,31 @@ import java.util.Optional;
 
 /** The mini-program platforms a shop's client can run on, named as ShopXO's {@code application_client_type}. */
 public enum Platform {
-    WEIXIN("weixin", true),
-    ALIPAY("alipay", false),
-    BAIDU("baidu", false),
-    TOUTIAO("toutiao", true),
-    QQ("qq", true),
-    KUAISHOU("kuaishou", false);
+    WEIXIN("weixin", true, "微信"),
+    ALIPAY("alipay", false, "支付宝"),
+    BAIDU("baidu", false, "百度"),
+    TOUTIAO("toutiao", true, "头条"),
+    QQ("qq", true, "QQ"),
+    KUAISHOU("kuaishou", false, "快手");
 
     private final String clientType;
     private final boolean hasUnionId;
+    private final String shopName;
 
-    Platform(String clientType, boolean hasUnionId) {
+    Platform(String clientType, boolean hasUnionId, String shopName) {
         this.clientType = clientType;
         this.hasUnionId = hasUnionId;
+        this.shopName = shopName;
+    }
+
+    /** How messages shown to clients name the platform, as ShopXO does: {@code 微信}, {@code 支付宝}... */
+    public String shopName() {
+        return shopName;
+    }
+
+    /** The answer when the shop has not set up its app on this platform: {@code 微信小程序未配置}. */
+    public String notConfiguredMessage() {
+        return shopName + "小程序未配置";
     }
 
     /** The client type as clients send it and ShopXO names columns after it ({@code weixin_openid}). */

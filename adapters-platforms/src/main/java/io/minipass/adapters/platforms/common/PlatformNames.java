@@ -9,14 +9,7 @@ public final class PlatformNames {
 
     /** The platform's short name: {@code 微信}, {@code 支付宝}... */
     public static String of(Platform platform) {
-        return switch (platform) {
-            case WEIXIN -> "微信";
-            case QQ -> "QQ";
-            case TOUTIAO -> "头条";
-            case BAIDU -> "百度";
-            case KUAISHOU -> "快手";
-            case ALIPAY -> "支付宝";
-        };
+        return platform.shopName();
     }
 
     /** The shop's app on that platform: {@code 微信小程序}... */

@@ -1,26 +1,27 @@
 package io.minipass.adapters.platforms.crypto;
 
-import io.minipass.domain.user.InvalidInputException;
+import io.minipass.application.port.out.UserDataRefusedException;
+import io.minipass.domain.user.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The client-facing refusals of encrypted user data, worded as ShopXO words them. */
+/**
+ * The client-facing refusals of encrypted user data. A missing part is named as ShopXO names it;
+ * anything that goes wrong past that reads the same to the client and logs at one level, whatever
+ * failed, so no answer tells a bad padding from a foreign key (docs/security.md).
+ */
 final class DecryptionFailures {
     static final String NO_SESSION_KEY = "session key不存在";
     static final String NO_ENCRYPTED_DATA = "解密数据为空";
     static final String NO_IV = "iv为空,请重试";
-    static final String BAD_IV_LENGTH = "iv长度错误";
-    /** Almost always a session key the client has replaced by logging in again. */
-    static final String UNREADABLE = "解密失败，请重新登录";
-    /** The data opened but was not sealed for this shop's app or this user. */
-    static final String FOREIGN = "解密数据校验失败";
+    private static final Logger log = LoggerFactory.getLogger(DecryptionFailures.class);
 
     private DecryptionFailures() {
     }
 
-    static InvalidInputException unreadable() {
-        return new InvalidInputException(UNREADABLE);
-    }
-
-    static InvalidInputException foreign() {
-        return new InvalidInputException(FOREIGN);
+    /** @param why for the operator's log only */
+    static UserDataRefusedException refused(Platform platform, String why) {
+        log.info("{} user data refused: {}", platform.clientType(), why);
+        return new UserDataRefusedException();
     }
 }

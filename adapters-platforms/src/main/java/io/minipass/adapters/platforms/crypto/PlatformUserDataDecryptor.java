@@ -6,8 +6,6 @@ import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +17,6 @@ import java.util.Objects;
  * AES-192-CBC and appends its App Key (PLATFORMS.md). Alipay and Kuaishou send no such data.
  */
 public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
-    private static final Logger log = LoggerFactory.getLogger(PlatformUserDataDecryptor.class);
     /** Standard base64 of a 16-byte iv; ShopXO refuses any other length before decrypting. */
     private static final int IV_TEXT_LENGTH = 24;
 
@@ -45,7 +42,8 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
     /**
      * @param watermark how the WeChat-style watermark is checked; Baidu data is always checked by its App Key
      * @throws InvalidInputException when the platform has no such data or is not configured, a part is
-     *                               missing, there is no session key, or the data does not open or is foreign
+     *                               missing or there is no session key
+     * @throws io.minipass.application.port.out.UserDataRefusedException when the data does not open or is foreign
      */
     public Map<String, Object> decrypt(Platform platform, OpenId openId, String encryptedData, String iv,
                                        WatermarkCheck watermark) {
@@ -60,7 +58,7 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
             throw new InvalidInputException(DecryptionFailures.NO_IV);
         }
         if (iv.length() != IV_TEXT_LENGTH) {
-            throw new InvalidInputException(DecryptionFailures.BAD_IV_LENGTH);
+            throw DecryptionFailures.refused(platform, "iv is not 24 characters");
         }
         String sessionKey = sessionKeys.find(platform, openId)
                 .orElseThrow(() -> new InvalidInputException(DecryptionFailures.NO_SESSION_KEY));
@@ -86,55 +84,49 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
 
     private Map<String, Object> openWatermarked(Platform platform, String sessionKey, String encryptedData,
                                                 String iv, String appId, WatermarkCheck check) {
-        Sealed sealed = Sealed.decode(AesCbcPkcs7Cipher.KEY_LENGTH, sessionKey, iv, encryptedData);
+        Sealed sealed = Sealed.decode(platform, AesCbcPkcs7Cipher.KEY_LENGTH, sessionKey, iv, encryptedData);
         byte[] plaintext = AesCbcPkcs7Cipher.open(sealed.key(), sealed.iv(), sealed.ciphertext());
         if (plaintext == null) {
-            log.debug("{} user data did not open", platform.clientType());
-            throw DecryptionFailures.unreadable();
+            throw DecryptionFailures.refused(platform, "did not open");
         }
         Map<String, Object> payload = JsonObjectReader.read(plaintext);
         if (payload == null) {
-            log.debug("{} user data opened to no JSON object", platform.clientType());
-            throw DecryptionFailures.unreadable();
+            throw DecryptionFailures.refused(platform, "opened to no JSON object");
         }
         Object watermark = payload.get("watermark");
         if (watermark == null && check == WatermarkCheck.WHEN_PRESENT) {
             return payload;
         }
         if (!(watermark instanceof Map<?, ?> marks) || !appId.equals(marks.get("appid"))) {
-            log.info("{} user data refused: watermark does not name this shop's app", platform.clientType());
-            throw DecryptionFailures.foreign();
+            throw DecryptionFailures.refused(platform, "watermark does not name this shop's app");
         }
         return payload;
     }
 
     private Map<String, Object> openBaidu(String sessionKey, String encryptedData, String iv, String appKey) {
-        Sealed sealed = Sealed.decode(BaiduCipher.KEY_LENGTH, sessionKey, iv, encryptedData);
+        Sealed sealed = Sealed.decode(Platform.BAIDU, BaiduCipher.KEY_LENGTH, sessionKey, iv, encryptedData);
         BaiduCipher.Opened opened = BaiduCipher.open(sealed.key(), sealed.iv(), sealed.ciphertext(), appKey);
         if (opened instanceof BaiduCipher.Opened.ForeignAppKey) {
-            log.info("baidu user data refused: sealed for another App Key");
-            throw DecryptionFailures.foreign();
+            throw DecryptionFailures.refused(Platform.BAIDU, "sealed for another App Key");
         }
         if (!(opened instanceof BaiduCipher.Opened.Content content)) {
-            log.debug("baidu user data did not open");
-            throw DecryptionFailures.unreadable();
+            throw DecryptionFailures.refused(Platform.BAIDU, "did not open");
         }
         Map<String, Object> payload = JsonObjectReader.read(content.bytes());
         if (payload == null) {
-            log.debug("baidu user data opened to no JSON object");
-            throw DecryptionFailures.unreadable();
+            throw DecryptionFailures.refused(Platform.BAIDU, "opened to no JSON object");
         }
         return payload;
     }
 
     /** Key, iv and ciphertext as bytes; anything that is not base64 of the right length does not open. */
     private record Sealed(byte[] key, byte[] iv, byte[] ciphertext) {
-        static Sealed decode(int keyLength, String sessionKey, String iv, String encryptedData) {
+        static Sealed decode(Platform platform, int keyLength, String sessionKey, String iv, String encryptedData) {
             byte[] key = Base64Field.decode(sessionKey, keyLength);
             byte[] ivBytes = Base64Field.decode(iv, AesCbcPkcs7Cipher.IV_LENGTH);
             byte[] ciphertext = Base64Field.decode(encryptedData);
             if (key == null || ivBytes == null || ciphertext == null) {
-                throw DecryptionFailures.unreadable();
+                throw DecryptionFailures.refused(platform, "not base64 of the right length");
             }
             return new Sealed(key, ivBytes, ciphertext);
         }
@@ -144,8 +136,7 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
     private static void requireSameUser(Platform platform, Map<String, Object> payload, OpenId openId) {
         for (String field : new String[] {"openId", "openid"}) {
             if (payload.containsKey(field) && !openId.value().equals(String.valueOf(payload.get(field)))) {
-                log.info("{} user data refused: it names another openid", platform.clientType());
-                throw DecryptionFailures.foreign();
+                throw DecryptionFailures.refused(platform, "it names another openid");
             }
         }
     }

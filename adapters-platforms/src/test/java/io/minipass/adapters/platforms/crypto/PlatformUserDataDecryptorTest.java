@@ -1,6 +1,6 @@
 package io.minipass.adapters.platforms.crypto;
 
-import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PlatformUserDataDecryptorTest {
-    private static final String UNREADABLE = "解密失败，请重新登录";
-    private static final String FOREIGN = "解密数据校验失败";
+    /** Every kind of failure reads the same. */
+    private static final String REFUSED = "解密失败，请重新登录";
 
     private static final String WX_APPID = "wxDemoAppid000001";
     private static final String QQ_APPID = "1110000001";
@@ -38,7 +38,7 @@ class PlatformUserDataDecryptorTest {
     private static final String OTHER_KEY_24 = base64("another twenty-four key!".getBytes(StandardCharsets.US_ASCII));
     private static final String IV = base64("initial vector16".getBytes(StandardCharsets.US_ASCII));
 
-    private final MapSessionKeys sessionKeys = new MapSessionKeys();
+    private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     private final PlatformUserDataDecryptor decryptor = new PlatformUserDataDecryptor(sessionKeys, settings());
 
     private static DecryptionSettings settings() {
@@ -102,7 +102,7 @@ class PlatformUserDataDecryptorTest {
 
             assertThatThrownBy(() -> decryptorFor(Platform.WEIXIN, "wx0000000000000000", "")
                     .decrypt(Platform.WEIXIN, WX_DEMO_OPENID, WX_DEMO_DATA, WX_DEMO_IV))
-                    .isInstanceOf(InvalidInputException.class).hasMessage(FOREIGN);
+                    .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
 
         @Test
@@ -111,7 +111,7 @@ class PlatformUserDataDecryptorTest {
 
             assertThatThrownBy(() -> decryptorFor(Platform.WEIXIN, WX_DEMO_APPID, "")
                     .decrypt(Platform.WEIXIN, OPENID, WX_DEMO_DATA, WX_DEMO_IV))
-                    .isInstanceOf(InvalidInputException.class).hasMessage(FOREIGN);
+                    .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
 
         @Test
@@ -131,7 +131,7 @@ class PlatformUserDataDecryptorTest {
 
             assertThatThrownBy(() -> decryptorFor(Platform.WEIXIN, "unused", "y2dTfnWfkx2OXttMEMWlGHoB1KzMogm8")
                     .decrypt(Platform.BAIDU, BAIDU_DEMO_OPENID, BAIDU_DEMO_DATA, BAIDU_DEMO_IV))
-                    .isInstanceOf(InvalidInputException.class).hasMessage(FOREIGN);
+                    .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
 
         @Test
@@ -166,7 +166,7 @@ class PlatformUserDataDecryptorTest {
             String foreign = PlatformEncryption.wechatStyle(KEY_16, IV, profile("wxSomeoneElse0001"));
 
             assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, foreign, IV))
-                    .isInstanceOf(InvalidInputException.class).hasMessage(FOREIGN);
+                    .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
 
         @ParameterizedTest
@@ -176,8 +176,8 @@ class PlatformUserDataDecryptorTest {
             String unmarked = PlatformEncryption.wechatStyle(KEY_16, IV, "{\"nickName\":\"小明\"}");
             String notAnObject = PlatformEncryption.wechatStyle(KEY_16, IV, "{\"nickName\":\"小明\",\"watermark\":\"" + WX_APPID + "\"}");
 
-            assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, unmarked, IV)).hasMessage(FOREIGN);
-            assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, notAnObject, IV)).hasMessage(FOREIGN);
+            assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, unmarked, IV)).hasMessage(REFUSED);
+            assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, notAnObject, IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -194,7 +194,7 @@ class PlatformUserDataDecryptorTest {
             String unmarked = PlatformEncryption.wechatStyle(KEY_16, IV, "{\"purePhoneNumber\":\"13800138000\"}");
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.TOUTIAO, OPENID, unmarked, IV, WatermarkCheck.REQUIRED))
-                    .hasMessage(FOREIGN);
+                    .hasMessage(REFUSED);
         }
 
         @Test
@@ -203,7 +203,7 @@ class PlatformUserDataDecryptorTest {
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, profile(WX_APPID));
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV))
-                    .isInstanceOf(InvalidInputException.class).hasMessage(UNREADABLE);
+                    .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
 
         @Test
@@ -212,7 +212,7 @@ class PlatformUserDataDecryptorTest {
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, profile(QQ_APPID));
             String otherIv = base64("another vector!!".getBytes(StandardCharsets.US_ASCII));
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.QQ, OPENID, data, otherIv)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.QQ, OPENID, data, otherIv)).hasMessage(REFUSED);
         }
 
         @ParameterizedTest
@@ -224,7 +224,7 @@ class PlatformUserDataDecryptorTest {
             sealed[index] ^= 0x01;
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, base64(sealed), IV))
-                    .isInstanceOf(InvalidInputException.class).hasMessage(UNREADABLE);
+                    .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
 
         @Test
@@ -234,8 +234,8 @@ class PlatformUserDataDecryptorTest {
             byte[] shorter = java.util.Arrays.copyOf(sealed, sealed.length - 16);
             byte[] misaligned = java.util.Arrays.copyOf(sealed, sealed.length - 3);
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, base64(shorter), IV)).hasMessage(UNREADABLE);
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, base64(misaligned), IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, base64(shorter), IV)).hasMessage(REFUSED);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, base64(misaligned), IV)).hasMessage(REFUSED);
         }
 
         @ParameterizedTest
@@ -247,7 +247,7 @@ class PlatformUserDataDecryptorTest {
 
             String data = PlatformEncryption.raw(KEY_16, IV, plain);
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(REFUSED);
         }
 
         @ParameterizedTest
@@ -256,7 +256,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.WEIXIN, OPENID, KEY_16);
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, plaintext);
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -266,7 +266,7 @@ class PlatformUserDataDecryptorTest {
                     .getBytes(StandardCharsets.ISO_8859_1);
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, latin1);
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -276,9 +276,9 @@ class PlatformUserDataDecryptorTest {
             String lowerCase = "{\"openid\":\"" + OPENID.value().toLowerCase() + "\",\"watermark\":{\"appid\":\"" + QQ_APPID + "\"}}";
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.QQ, OPENID, PlatformEncryption.wechatStyle(KEY_16, IV, json), IV))
-                    .hasMessage(FOREIGN);
+                    .hasMessage(REFUSED);
             assertThatThrownBy(() -> decryptor.decrypt(Platform.QQ, OPENID, PlatformEncryption.wechatStyle(KEY_16, IV, lowerCase), IV))
-                    .hasMessage(FOREIGN);
+                    .hasMessage(REFUSED);
         }
 
         @Test
@@ -299,7 +299,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.WEIXIN, OPENID, KEY_24);
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, profile(WX_APPID));
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(REFUSED);
         }
     }
 
@@ -327,7 +327,7 @@ class PlatformUserDataDecryptorTest {
                     BAIDU_APP_KEY.substring(1), ""}) {
                 String data = PlatformEncryption.baidu(KEY_24, IV, json, otherKey);
                 assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, data, IV))
-                        .as(otherKey).hasMessage(FOREIGN);
+                        .as(otherKey).hasMessage(REFUSED);
             }
         }
 
@@ -336,7 +336,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.BAIDU, OPENID, OTHER_KEY_24);
             String data = PlatformEncryption.baidu(KEY_24, IV, "{\"openid\":\"" + OPENID.value() + "\"}", BAIDU_APP_KEY);
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, data, IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -344,7 +344,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.BAIDU, OPENID, KEY_16);
             String data = PlatformEncryption.baidu(KEY_24, IV, "{}", BAIDU_APP_KEY);
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, data, IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -353,7 +353,7 @@ class PlatformUserDataDecryptorTest {
             byte[] sealed = unbase64(PlatformEncryption.baidu(KEY_24, IV, "{\"openid\":\"" + OPENID.value() + "\"}", BAIDU_APP_KEY));
             sealed[sealed.length - 1] ^= 0x40;
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, base64(sealed), IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, base64(sealed), IV)).hasMessage(REFUSED);
         }
 
         @ParameterizedTest
@@ -364,7 +364,7 @@ class PlatformUserDataDecryptorTest {
             plain[63] = (byte) pad;
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, PlatformEncryption.raw(KEY_24, IV, plain), IV))
-                    .hasMessage(UNREADABLE);
+                    .hasMessage(REFUSED);
         }
 
         @Test
@@ -375,7 +375,7 @@ class PlatformUserDataDecryptorTest {
             plain[64 - pad] = (byte) (pad + 1);
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, PlatformEncryption.raw(KEY_24, IV, plain), IV))
-                    .hasMessage(UNREADABLE);
+                    .hasMessage(REFUSED);
         }
 
         @Test
@@ -385,7 +385,7 @@ class PlatformUserDataDecryptorTest {
             plain[16] = (byte) 0xff;
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID, PlatformEncryption.raw(KEY_24, IV, plain), IV))
-                    .hasMessage(UNREADABLE);
+                    .hasMessage(REFUSED);
         }
 
         @Test
@@ -393,7 +393,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.BAIDU, OPENID, KEY_24);
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID,
-                    PlatformEncryption.baidu(KEY_24, IV, "nickname=x", BAIDU_APP_KEY), IV)).hasMessage(UNREADABLE);
+                    PlatformEncryption.baidu(KEY_24, IV, "nickname=x", BAIDU_APP_KEY), IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -402,7 +402,7 @@ class PlatformUserDataDecryptorTest {
 
             assertThatThrownBy(() -> decryptor.decrypt(Platform.BAIDU, OPENID,
                     PlatformEncryption.baidu(KEY_24, IV, "{\"openid\":\"someoneElse\"}", BAIDU_APP_KEY), IV))
-                    .hasMessage(FOREIGN);
+                    .hasMessage(REFUSED);
         }
 
         /** Baidu's plaintext, padded to {@code size} bytes (which must leave room for 1 to 32 pad bytes). */
@@ -454,9 +454,9 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(platform, OPENID, KEY_16);
 
             assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, "abcd", "r7BXXKkLb8qrSNn05n0qiA="))
-                    .hasMessage("iv长度错误");
+                    .hasMessage(REFUSED);
             assertThatThrownBy(() -> decryptor.decrypt(platform, OPENID, "abcd", IV + "AAAA"))
-                    .hasMessage("iv长度错误");
+                    .hasMessage(REFUSED);
         }
 
         @Test
@@ -464,14 +464,14 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.WEIXIN, OPENID, KEY_16);
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, profile(WX_APPID));
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, "%%%" + data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, "%%%" + data, IV)).hasMessage(REFUSED);
             assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data.replace('+', ' '), IV))
                     .satisfies(e -> assertThat(data).contains("+"))
-                    .hasMessage(UNREADABLE);
+                    .hasMessage(REFUSED);
             assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, "r7BXXKkLb8qrSNn05n0q!A=="))
-                    .hasMessage(UNREADABLE);
+                    .hasMessage(REFUSED);
             assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, "r7BXXKkLb8qrSNn05n0qiAAA"))
-                    .as("24 characters, but 18 bytes").hasMessage(UNREADABLE);
+                    .as("24 characters, but 18 bytes").hasMessage(REFUSED);
         }
 
         @Test
@@ -479,7 +479,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.WEIXIN, OPENID, "not base64 at all");
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, profile(WX_APPID));
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(UNREADABLE);
+            assertThatThrownBy(() -> decryptor.decrypt(Platform.WEIXIN, OPENID, data, IV)).hasMessage(REFUSED);
         }
 
         @Test
@@ -510,17 +510,4 @@ class PlatformUserDataDecryptorTest {
     }
 
     /** A session key store kept in a plain map, so these tests exercise only the decryptor. */
-    static final class MapSessionKeys implements SessionKeyStore {
-        private final Map<String, String> keys = new ConcurrentHashMap<>();
-
-        @Override
-        public void remember(Platform platform, OpenId openId, String sessionKey) {
-            keys.put(platform + "/" + openId.value(), sessionKey);
-        }
-
-        @Override
-        public Optional<String> find(Platform platform, OpenId openId) {
-            return Optional.ofNullable(keys.get(platform + "/" + openId.value()));
-        }
-    }
 }

@@ -3,7 +3,7 @@ package io.minipass.adapters.platforms.phone;
 import io.minipass.adapters.platforms.crypto.DecryptionSettings;
 import io.minipass.adapters.platforms.crypto.PlatformEncryption;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
-import io.minipass.adapters.platforms.session.CaffeineSessionKeyStore;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.out.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.InvalidInputException;
@@ -50,7 +50,7 @@ class PlatformPhoneNumberVerifierTest {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private final CaffeineSessionKeyStore sessionKeys = new CaffeineSessionKeyStore();
+    private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     private final PlatformUserDataDecryptor decryptor = new PlatformUserDataDecryptor(sessionKeys, new DecryptionSettings(
             Map.of(Platform.WEIXIN, WechatStub.APPID, Platform.TOUTIAO, TT_APPID, Platform.QQ, "1110000001"), BAIDU_APP_KEY));
     private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
@@ -282,7 +282,7 @@ class PlatformPhoneNumberVerifierTest {
                     "{\"purePhoneNumber\":\"13800138000\",\"watermark\":{\"appid\":\"wxSomeoneElse\"}}");
 
             assertThatThrownBy(() -> verifier.verifiedMobile(Platform.WEIXIN, OPENID, new PhoneProof(null, data, IV)))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("解密数据校验失败");
+                    .isInstanceOf(InvalidInputException.class).hasMessage("解密失败，请重新登录");
         }
 
         @Test
@@ -318,7 +318,7 @@ class PlatformPhoneNumberVerifierTest {
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, "{\"purePhoneNumber\":\"13800138000\"}");
 
             assertThatThrownBy(() -> verifier.verifiedMobile(Platform.TOUTIAO, OPENID, new PhoneProof(null, data, IV)))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("解密数据校验失败");
+                    .isInstanceOf(InvalidInputException.class).hasMessage("解密失败，请重新登录");
         }
 
         @Test
@@ -356,7 +356,7 @@ class PlatformPhoneNumberVerifierTest {
             String data = PlatformEncryption.baidu(KEY_24, IV, "{\"mobile\":\"13800138000\"}", "SomeoneElsesAppKey0123456789abcd");
 
             assertThatThrownBy(() -> verifier.verifiedMobile(Platform.BAIDU, OPENID, new PhoneProof(null, data, IV)))
-                    .isInstanceOf(InvalidInputException.class).hasMessage("解密数据校验失败");
+                    .isInstanceOf(InvalidInputException.class).hasMessage("解密失败，请重新登录");
         }
 
         @Test

@@ -29,7 +29,7 @@ public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
         Platform platform = ShopxoMethodName.platformOf(request, "UserAuth");
         String code = request.isEmpty("authcode") ? request.text("code") : request.text("authcode");
         AuthorizationOutcome outcome = useCase.authorize(
-                new AuthorizeMiniProgramUserCommand(platform, code, request.text("referrer")));
+                new AuthorizeMiniProgramUserCommand(platform, code, request.text("referrer"), request.clientAddress()));
         if (outcome instanceof AuthorizationOutcome.Unrecognized unknown) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("is_user_exist", 0);

@@ -42,7 +42,7 @@ public final class BindMobileEndpoint implements ApiEndpoint {
                 request.text("province"), request.text("city"));
         PhoneProof proof = new PhoneProof(request.text("code"), request.text("encrypted_data"), request.text("iv"));
         return answers.answer(useCase.bindMobile(new BindMobileCommand(platform, openId, unionId, profile,
-                request.text("referrer"), proof)), request.baseUrl(), "绑定成功", Map.of());
+                request.text("referrer"), proof, request.clientAddress())), request.baseUrl(), "绑定成功", Map.of());
     }
 
     /** The client sends back the gender of the provisional view, already in the shop's codes. */

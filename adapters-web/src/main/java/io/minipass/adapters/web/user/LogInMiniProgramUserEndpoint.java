@@ -39,7 +39,7 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
         Optional<UnionId> unionId = ClientIds.unionId(request, "unionid");
         AuthData authData = AuthDataReader.read(request.value("auth_data"));
         LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
-                platform, openId, unionId, authData, request.text("referrer")));
+                platform, openId, unionId, authData, request.text("referrer"), request.clientAddress()));
         return answers.answer(outcome, request.baseUrl(), successMessage(outcome), Map.of());
     }
 

@@ -27,7 +27,7 @@ public final class TokenUserInfoEndpoint implements ApiEndpoint {
         if (request.isEmpty("token")) {
             return ApiResult.failed("token不能为空");
         }
-        TokenLookup lookup = useCase.resume(request.scalar("token").orElse(""));
+        TokenLookup lookup = useCase.resume(request.scalar("token").orElse(""), request.clientAddress());
         if (lookup instanceof TokenLookup.Valid valid) {
             return ApiResult.success("success", views.view(valid.user(), request.baseUrl()));
         }

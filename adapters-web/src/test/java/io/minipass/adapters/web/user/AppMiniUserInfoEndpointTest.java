@@ -7,6 +7,12 @@ import io.minipass.adapters.web.Multipart;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.service.ClientIdentities;
+import io.minipass.application.service.FailedDecryptions;
+import io.minipass.application.testing.InMemoryAttemptCounter;
+import io.minipass.application.testing.InMemoryLoginCodeProofs;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.service.LogInMiniProgramUserService;
@@ -496,8 +502,10 @@ class AppMiniUserInfoEndpointTest {
             return Map.of("nickName", platform.clientType().toUpperCase() + "-" + encryptedData, "gender", 1);
         };
         UserSignIn signIn = new UserSignIn(store, store, store, store, new TokenGenerator(), login, clock);
+        AttemptBudgets budgets = AttemptBudgets.unlimited(new InMemoryAttemptCounter(clock));
         startWith(new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()),
-                new io.minipass.application.testing.InMemoryLoginCodeProofs()), web);
+                new ClientIdentities(new InMemoryLoginCodeProofs(), login),
+                new FailedDecryptions(new InMemorySessionKeys(), budgets, login.failuresPerSessionKey()), budgets), web);
     }
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {

@@ -6,6 +6,13 @@ import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.budget.Budget;
+import io.minipass.application.service.ClientIdentities;
+import io.minipass.application.service.FailedDecryptions;
+import io.minipass.application.testing.InMemoryAttemptCounter;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.service.AuthorizeMiniProgramUserService;
 import io.minipass.application.service.BindMobileService;
 import io.minipass.application.service.ReferrerResolver;
@@ -38,11 +45,12 @@ final class UserApi implements AutoCloseable {
     final InMemoryUserStore store = new InMemoryUserStore();
     final MutableClock clock = new MutableClock(NOW);
     final FakeLoginCodes loginCodes = new FakeLoginCodes();
-    final FakeSessionKeys sessionKeys = new FakeSessionKeys();
+    final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     final FakePhoneNumbers phoneNumbers = new FakePhoneNumbers();
     final InMemoryLoginCodeProofs loginCodeProofs = new InMemoryLoginCodeProofs();
 
     private LoginSettings login = LoginSettings.DEFAULT;
+    private AttemptBudgets budgets = AttemptBudgets.unlimited(new InMemoryAttemptCounter(clock));
     private WebSettings web = WebSettings.defaults();
     private Duration tokenLifetime = Duration.ZERO;
     private boolean trustProxyHeaders;
@@ -51,6 +59,11 @@ final class UserApi implements AutoCloseable {
 
     UserApi login(LoginSettings settings) {
         this.login = settings;
+        return this;
+    }
+
+    UserApi budgets(Map<Attempt, Budget> budgets) {
+        this.budgets = new AttemptBudgets(new InMemoryAttemptCounter(clock), budgets);
         return this;
     }
 
@@ -74,13 +87,17 @@ final class UserApi implements AutoCloseable {
         ReferrerResolver referrers = new ReferrerResolver(store, ReferralRules.standard());
         UserViewMapper views = new UserViewMapper(web);
         LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
+        ClientIdentities identities = new ClientIdentities(loginCodeProofs, login);
+        FailedDecryptions failedDecryptions = new FailedDecryptions(sessionKeys, budgets, login.failuresPerSessionKey());
         Map<String, ApiEndpoint> endpoints = Map.of(
                 AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(
-                        new AuthorizeMiniProgramUserService(loginCodes, sessionKeys, signIn, referrers, loginCodeProofs), answers),
+                        new AuthorizeMiniProgramUserService(loginCodes, sessionKeys, signIn, referrers, loginCodeProofs,
+                                identities, budgets), answers),
                 TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(
-                        new ResumeSessionService(store, tokenLifetime, clock), views),
+                        new ResumeSessionService(store, tokenLifetime, clock, budgets), views),
                 BindMobileEndpoint.ROUTE, new BindMobileEndpoint(
-                        new BindMobileService(phoneNumbers, store, store, store, signIn, referrers), answers));
+                        new BindMobileService(phoneNumbers, store, store, store, signIn, referrers, identities,
+                                failedDecryptions, budgets), answers));
         app = WebApp.create(endpoints, trustProxyHeaders).start("127.0.0.1", 0);
         client = new ApiClient(app);
         return client;

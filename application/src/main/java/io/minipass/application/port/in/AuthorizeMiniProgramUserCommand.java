@@ -5,8 +5,8 @@ import io.minipass.domain.user.Platform;
 
 import java.util.Objects;
 
-/** A client's {@code appminiuserauth} call: the platform's one-time login code, and who invited the user. */
-public record AuthorizeMiniProgramUserCommand(Platform platform, String code, String referrer) {
+/** A client's {@code appminiuserauth} call: the platform's one-time login code, who invited the user, and where the call came from. */
+public record AuthorizeMiniProgramUserCommand(Platform platform, String code, String referrer, ClientAddress from) {
     private static final int MAX_CODE_LENGTH = 512;
 
     public AuthorizeMiniProgramUserCommand {
@@ -18,5 +18,10 @@ public record AuthorizeMiniProgramUserCommand(Platform platform, String code, St
             throw new InvalidInputException("授权码格式有误");
         }
         referrer = referrer == null ? "" : referrer;
+        from = from == null ? ClientAddress.UNKNOWN : from;
+    }
+
+    public AuthorizeMiniProgramUserCommand(Platform platform, String code, String referrer) {
+        this(platform, code, referrer, ClientAddress.UNKNOWN);
     }
 }

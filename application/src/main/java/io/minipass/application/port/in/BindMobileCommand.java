@@ -14,7 +14,7 @@ import java.util.Optional;
  * if needed, the inviter, and the platform's proof of the mobile number.
  */
 public record BindMobileCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
-                                String referrer, PhoneProof proof) {
+                                String referrer, PhoneProof proof, ClientAddress from) {
     public BindMobileCommand {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(openId, "openId");
@@ -22,5 +22,11 @@ public record BindMobileCommand(Platform platform, OpenId openId, Optional<Union
         unionId = unionId == null ? Optional.empty() : unionId;
         profile = profile == null ? Profile.EMPTY : profile;
         referrer = referrer == null ? "" : referrer;
+        from = from == null ? ClientAddress.UNKNOWN : from;
+    }
+
+    public BindMobileCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
+                             String referrer, PhoneProof proof) {
+        this(platform, openId, unionId, profile, referrer, proof, ClientAddress.UNKNOWN);
     }
 }

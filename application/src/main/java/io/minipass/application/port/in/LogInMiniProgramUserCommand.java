@@ -10,10 +10,11 @@ import java.util.Optional;
 /**
  * A mini-program client's {@code appminiuserinfo} call: who the platform says the user is,
  * what the user shares about themselves, and who invited them ({@code referrer}, unparsed:
- * a bad reference never fails a login).
+ * a bad reference never fails a login), and where the call came from.
  */
 public record LogInMiniProgramUserCommand(
-        Platform platform, OpenId openId, Optional<UnionId> unionId, AuthData authData, String referrer) {
+        Platform platform, OpenId openId, Optional<UnionId> unionId, AuthData authData, String referrer,
+        ClientAddress from) {
 
     public LogInMiniProgramUserCommand {
         Objects.requireNonNull(platform, "platform");
@@ -21,5 +22,11 @@ public record LogInMiniProgramUserCommand(
         Objects.requireNonNull(authData, "authData");
         unionId = unionId == null ? Optional.empty() : unionId;
         referrer = referrer == null ? "" : referrer;
+        from = from == null ? ClientAddress.UNKNOWN : from;
+    }
+
+    public LogInMiniProgramUserCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, AuthData authData,
+                                       String referrer) {
+        this(platform, openId, unionId, authData, referrer, ClientAddress.UNKNOWN);
     }
 }

@@ -2,5 +2,6 @@ package io.minipass.application.port.in;
 
 /** A client that holds a token asks who it is logged in as ({@code user/tokenuserinfo}). */
 public interface ResumeSessionUseCase {
-    TokenLookup resume(String token);
+    /** @throws OverBudgetException when this address has guessed too many tokens lately */
+    TokenLookup resume(String token, ClientAddress from);
 }

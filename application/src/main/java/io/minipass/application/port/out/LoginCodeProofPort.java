@@ -3,12 +3,23 @@ package io.minipass.application.port.out;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 
+import java.util.Optional;
+
 /**
  * Remembers, for a while, which openids a platform vouched for in a login-code exchange, so a later
- * call that only names an openid can be checked against it.
+ * call that only names an openid can be checked against it. A proof serves one login or binding.
  */
 public interface LoginCodeProofPort {
-    void recordExchange(Platform platform, OpenId openId);
+    /** Keeps the proof, replacing an earlier one for the same openid. */
+    void record(LoginProof proof);
 
-    boolean wasExchanged(Platform platform, OpenId openId);
+    /** The live proof of this openid, left in place. */
+    Optional<LoginProof> find(Platform platform, OpenId openId);
+
+    /**
+     * Takes the proof away: of several callers at once, exactly one is told {@code true}.
+     *
+     * @return whether a live proof was there to take
+     */
+    boolean consume(Platform platform, OpenId openId);
 }

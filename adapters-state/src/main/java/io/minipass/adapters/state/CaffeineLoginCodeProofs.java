@@ -1,13 +1,15 @@
-package io.minipass.adapters.platforms.session;
+package io.minipass.adapters.state;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Remembers in this process which openids a platform vouched for lately, bounded in size, each for
@@ -16,7 +18,7 @@ import java.time.Duration;
 public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
     public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-    private final Cache<String, Boolean> exchanged;
+    private final Cache<String, LoginProof> proofs;
 
     public CaffeineLoginCodeProofs(Duration ttl) {
         this(DEFAULT_MAXIMUM_SIZE, ttl, Ticker.systemTicker());
@@ -26,17 +28,23 @@ public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
         if (ttl == null || ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
-        this.exchanged = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).ticker(ticker).build();
+        this.proofs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).ticker(ticker).build();
     }
 
     @Override
-    public void recordExchange(Platform platform, OpenId openId) {
-        exchanged.put(key(platform, openId), Boolean.TRUE);
+    public void record(LoginProof proof) {
+        proofs.put(key(proof.platform(), proof.openId()), proof);
     }
 
     @Override
-    public boolean wasExchanged(Platform platform, OpenId openId) {
-        return exchanged.getIfPresent(key(platform, openId)) != null;
+    public Optional<LoginProof> find(Platform platform, OpenId openId) {
+        return Optional.ofNullable(proofs.getIfPresent(key(platform, openId)));
+    }
+
+    /** The map view's remove is atomic and skips expired entries. */
+    @Override
+    public boolean consume(Platform platform, OpenId openId) {
+        return proofs.asMap().remove(key(platform, openId)) != null;
     }
 
     private static String key(Platform platform, OpenId openId) {

@@ -1,10 +1,12 @@
-package io.minipass.adapters.platforms.session;
+package io.minipass.adapters.state;
 
+import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +18,11 @@ class CaffeineLoginCodeProofsTest {
 
     @Test
     void a_proof_expires() {
-        proofs.recordExchange(Platform.ALIPAY, new OpenId("2088000000000001"));
+        proofs.record(new LoginProof(Platform.ALIPAY, new OpenId("2088000000000001"), Optional.empty()));
         nanos.addAndGet(Duration.ofMinutes(31).toNanos());
 
-        assertThat(proofs.wasExchanged(Platform.ALIPAY, new OpenId("2088000000000001"))).isFalse();
+        assertThat(proofs.find(Platform.ALIPAY, new OpenId("2088000000000001"))).isEmpty();
+        assertThat(proofs.consume(Platform.ALIPAY, new OpenId("2088000000000001"))).isFalse();
     }
 
     @Test

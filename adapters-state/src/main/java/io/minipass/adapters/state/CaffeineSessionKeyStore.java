@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.session;
+package io.minipass.adapters.state;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -20,7 +20,7 @@ public final class CaffeineSessionKeyStore implements SessionKeyStore {
     public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
     public static final Duration DEFAULT_TTL = Duration.ofDays(2);
 
-    private final Cache<Key, String> keys;
+    private final Cache<Key, Entry> keys;
 
     public CaffeineSessionKeyStore() {
         this(DEFAULT_MAXIMUM_SIZE, DEFAULT_TTL);
@@ -51,13 +51,26 @@ public final class CaffeineSessionKeyStore implements SessionKeyStore {
         if (sessionKey == null || sessionKey.isEmpty()) {
             keys.invalidate(key);
         } else {
-            keys.put(key, sessionKey);
+            keys.put(key, new Entry(sessionKey, 0));
         }
     }
 
     @Override
     public Optional<String> find(Platform platform, OpenId openId) {
-        return Optional.ofNullable(keys.getIfPresent(new Key(platform, openId.value())));
+        return Optional.ofNullable(keys.getIfPresent(new Key(platform, openId.value()))).map(Entry::sessionKey);
+    }
+
+    /** A count is a write, so a key lives at most its time after its last failure (and a few failures at most). */
+    @Override
+    public int recordFailedDecryption(Platform platform, OpenId openId) {
+        Entry counted = keys.asMap().computeIfPresent(new Key(platform, openId.value()),
+                (key, entry) -> entry.withOneMoreFailure());
+        return counted == null ? 0 : counted.failures();
+    }
+
+    @Override
+    public void forget(Platform platform, OpenId openId) {
+        keys.invalidate(new Key(platform, openId.value()));
     }
 
     /** Runs pending evictions now; for tests that check the size bound. */
@@ -69,6 +82,17 @@ public final class CaffeineSessionKeyStore implements SessionKeyStore {
         private Key {
             Objects.requireNonNull(platform, "platform");
             Objects.requireNonNull(openId, "openId");
+        }
+    }
+
+    private record Entry(String sessionKey, int failures) {
+        Entry withOneMoreFailure() {
+            return new Entry(sessionKey, failures + 1);
+        }
+
+        @Override
+        public String toString() {
+            return "Entry[failures=" + failures + "]";
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.session;
+package io.minipass.adapters.state;
 
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;

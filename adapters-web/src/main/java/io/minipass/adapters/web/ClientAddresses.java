@@ -1,0 +1,29 @@
+package io.minipass.adapters.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The address a request came from, which attempt budgets are kept for: the peer's, or behind a
+ * trusted reverse proxy the last hop of {@code X-Forwarded-For}, which the proxy appended itself
+ * (nginx's {@code $proxy_add_x_forwarded_for}); hops before it are the client's word.
+ */
+final class ClientAddresses {
+    private static final int MAX_LENGTH = 64;
+
+    private ClientAddresses() {
+    }
+
+    static String of(HttpServletRequest request, boolean trustProxyHeaders) {
+        if (trustProxyHeaders) {
+            String forwardedFor = request.getHeader("X-Forwarded-For");
+            if (forwardedFor != null) {
+                String lastHop = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
+                if (!lastHop.isEmpty() && lastHop.length() <= MAX_LENGTH && lastHop.matches("[0-9A-Fa-f.:\\[\\]]+")) {
+                    return lastHop;
+                }
+            }
+        }
+        String peer = request.getRemoteAddr();
+        return peer == null ? "" : peer;
+    }
+}

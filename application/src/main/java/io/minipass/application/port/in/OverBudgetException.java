@@ -1,0 +1,13 @@
+package io.minipass.application.port.in;
+
+/**
+ * A client used up its budget of an attempt (code exchanges, registrations, failed decryptions,
+ * failed token look-ups) for now; nothing was done or stored.
+ */
+public final class OverBudgetException extends RuntimeException {
+    public static final String MESSAGE = "请求过于频繁，请稍后再试";
+
+    public OverBudgetException() {
+        super(MESSAGE);
+    }
+}

@@ -1,0 +1,86 @@
+package io.minipass.application.service;
+
+import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.LoginProof;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.UnionId;
+
+import java.util.Optional;
+
+/**
+ * What the service believes of an identity a client names: on a platform the shop serves, and, when
+ * the shop requires proof, only an openid the platform vouched for in a code exchange, with the
+ * unionid the platform gave there (docs/security.md).
+ */
+public final class ClientIdentities {
+    static final String UNPROVEN_OPENID = "授权已失效，请重新授权";
+
+    private final LoginCodeProofPort proofs;
+    private final LoginSettings settings;
+
+    public ClientIdentities(LoginCodeProofPort proofs, LoginSettings settings) {
+        this.proofs = proofs;
+        this.settings = settings;
+    }
+
+    /** @throws InvalidInputException when nobody may log in on this platform */
+    void requireServed(Platform platform) {
+        if (!settings.loginPlatforms().contains(platform)) {
+            throw new InvalidInputException(platform.notConfiguredMessage());
+        }
+    }
+
+    /**
+     * The identity a call may act for.
+     *
+     * @param clientUnionId what the client says; believed only when the shop does not require proof
+     * @throws InvalidInputException when the platform is not served or the openid is not proven
+     */
+    ClaimedIdentity claim(Platform platform, OpenId openId, Optional<UnionId> clientUnionId) {
+        requireServed(platform);
+        if (!settings.requireLoginProof()) {
+            return new ClaimedIdentity(platform, openId, clientUnionId, null);
+        }
+        LoginProof proof = proofs.find(platform, openId).orElseThrow(() -> new InvalidInputException(UNPROVEN_OPENID));
+        return new ClaimedIdentity(platform, openId, proof.unionId(), proofs);
+    }
+
+    /** An identity a call acts for, and the proof it spends when it logs someone in. */
+    static final class ClaimedIdentity {
+        private final Platform platform;
+        private final OpenId openId;
+        private final Optional<UnionId> unionId;
+        private final LoginCodeProofPort proofs;
+        private boolean spent;
+
+        private ClaimedIdentity(Platform platform, OpenId openId, Optional<UnionId> unionId, LoginCodeProofPort proofs) {
+            this.platform = platform;
+            this.openId = openId;
+            this.unionId = platform.hasUnionId() ? unionId : Optional.empty();
+            this.proofs = proofs;
+        }
+
+        Optional<UnionId> unionId() {
+            return unionId;
+        }
+
+        /**
+         * Spends the proof before the first write it allows; later calls (a retry after a lost race)
+         * find it spent by this call already.
+         *
+         * @throws InvalidInputException when another call spent the proof first
+         */
+        void spendProof() {
+            if (proofs == null || spent) {
+                return;
+            }
+            if (!proofs.consume(platform, openId)) {
+                throw new InvalidInputException(UNPROVEN_OPENID);
+            }
+            spent = true;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.minipass.bootstrap;
+
+import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.Budget;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whom the service believes and how often a client may try (docs/security.md): the login proof, the
+ * failures a session key survives, and the attempt budgets ({@code MINIPASS_BUDGET_<ATTEMPT>} as
+ * {@code <per address>/<per openid>/<window>}, 0 for no limit).
+ */
+public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, int failuresPerSessionKey,
+                             Map<Attempt, Budget> budgets) {
+    /** Generous enough for many real users behind one carrier NAT; see docs/security.md for the reasoning. */
+    static final Map<Attempt, Budget> DEFAULT_BUDGETS = Map.of(
+            Attempt.CODE_EXCHANGE, new Budget(600, 30, Duration.ofMinutes(1)),
+            Attempt.REGISTRATION, new Budget(300, 0, Duration.ofMinutes(1)),
+            Attempt.FAILED_DECRYPTION, new Budget(200, 10, Duration.ofHours(1)),
+            Attempt.FAILED_TOKEN_LOOKUP, new Budget(300, 0, Duration.ofMinutes(1)));
+    private static final Pattern BUDGET = Pattern.compile("(\\d{1,9})/(\\d{1,9})/(\\S+)");
+
+    public SecurityConfig {
+        budgets = Map.copyOf(budgets);
+    }
+
+    static SecurityConfig load(SettingParser settings, MinipassConfig.RunProfile profile) {
+        Duration proofTtl = settings.duration("login.proof.ttl", Duration.ofMinutes(30));
+        if (proofTtl.isZero()) {
+            throw new ConfigException(ConfigSource.envName("login.proof.ttl") + " must be longer than 0");
+        }
+        Map<Attempt, Budget> budgets = new EnumMap<>(Attempt.class);
+        for (Attempt attempt : Attempt.values()) {
+            budgets.put(attempt, budget(settings, attempt));
+        }
+        return new SecurityConfig(
+                settings.flag("require.login.proof", profile == MinipassConfig.RunProfile.PRODUCTION),
+                proofTtl,
+                settings.integer("session.key.max.failures", LoginSettings.DEFAULT_FAILURES_PER_SESSION_KEY, 1, 1000),
+                budgets);
+    }
+
+    private static Budget budget(SettingParser settings, Attempt attempt) {
+        String name = "budget." + attempt.name().toLowerCase(Locale.ROOT).replace('_', '.');
+        String value = settings.text(name, "");
+        if (value.isEmpty()) {
+            return DEFAULT_BUDGETS.get(attempt);
+        }
+        Matcher parts = BUDGET.matcher(value);
+        if (!parts.matches()) {
+            throw new ConfigException(ConfigSource.envName(name) + "=" + value
+                    + " is not <per address>/<per openid>/<window>, e.g. 600/30/1m");
+        }
+        Duration window = SettingParser.parseDuration(name, parts.group(3));
+        if (window.isZero()) {
+            throw new ConfigException(ConfigSource.envName(name) + "=" + value + " needs a window longer than 0");
+        }
+        return new Budget(Long.parseLong(parts.group(1)), Long.parseLong(parts.group(2)), window);
+    }
+}
