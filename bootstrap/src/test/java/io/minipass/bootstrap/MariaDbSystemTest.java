@@ -120,6 +120,67 @@ class MariaDbSystemTest {
         assertThat(second).isNotEqualTo(first);
     }
 
+    @Test
+    void openids_binding_one_new_mobile_at_once_leave_one_holder_and_the_others_are_told_it_is_taken() throws Exception {
+        int clients = 8;
+        String mobile = "13900139001";
+        Map<String, String> env = new HashMap<>();
+        env.put("MINIPASS_PORT", "0");
+        env.put("MINIPASS_HOST", "127.0.0.1");
+        env.put("MINIPASS_DB_URL", SERVER_URL + database);
+        env.put("MINIPASS_DB_USER", "root");
+        env.put("MINIPASS_DB_POOL_SIZE", "16");
+        env.put("MINIPASS_WEIXIN_APPID", "wx0000000000000001");
+        env.put("MINIPASS_WEIXIN_SECRET", "secret");
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try (PlatformStub platforms = new PlatformStub()) {
+            platforms.willProvePhone("wx0000000000000001", "race-phone-code", mobile);
+            env.put("MINIPASS_WEIXIN_BASE_URL", platforms.baseUrl());
+            try (MinipassServer weixin = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)))) {
+                ServiceClient binder = new ServiceClient(weixin.port());
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    String openId = "o-mobile-race-" + i;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return binder.postJson("user/onekeyusermobilebind", "application=app&application_client_type=weixin",
+                                Map.of("openid", openId, "code", "race-phone-code", "nickname", "抢号"));
+                    }));
+                }
+                start.countDown();
+                List<Answer> done = new ArrayList<>();
+                for (Future<Answer> answer : answers) {
+                    done.add(answer.get(60, TimeUnit.SECONDS));
+                }
+
+                List<String> summary = done.stream().map(answer -> answer.code() + " " + answer.msg()).toList();
+                assertThat(done).filteredOn(answer -> answer.code() == 0).as("%s", summary).hasSize(1)
+                        .allSatisfy(answer -> assertThat(answer.data().get("mobile").asText()).isEqualTo(mobile));
+                assertThat(done).filteredOn(answer -> answer.code() != 0).hasSize(clients - 1)
+                        .allSatisfy(answer -> {
+                            assertThat(answer.code()).isEqualTo(-1);
+                            assertThat(answer.msg()).isEqualTo("手机已绑定其他帐号");
+                        });
+                assertThat(count("SELECT COUNT(*) FROM sxo_user WHERE mobile = ?", mobile)).isEqualTo(1);
+                assertThat(count("SELECT COUNT(*) FROM sxo_user WHERE weixin_openid LIKE ?", "o-mobile-race-%")).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int count(String sql, String parameter) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL + database, "root", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     private int rowsWithWeixinOpenid(String openId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(SERVER_URL + database, "root", "");
              PreparedStatement statement = connection.prepareStatement(

@@ -111,6 +111,7 @@ public final class MyBatisPersistence implements AutoCloseable {
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(UserIdentityMapper.class);
         configuration.addMapper(OpenIdClaimMapper.class);
+        configuration.addMapper(MobileClaimMapper.class);
         configuration.addMapper(IssuedTokenMapper.class);
         return new SqlSessionFactoryBuilder().build(configuration);
     }

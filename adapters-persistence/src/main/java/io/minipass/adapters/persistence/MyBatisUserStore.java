@@ -6,6 +6,7 @@ import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
@@ -31,6 +32,9 @@ import java.util.function.Function;
  * user no longer holds the openid live (soft-deleted, or changed by the shop) is taken over with
  * a compare-and-set; a live holder, a lost compare-and-set, or another live row holding the openid
  * without a claim (written by ShopXO) refuses the write and rolls it all back.
+ * <p>
+ * One live user per mobile is kept the same way, by our mobile claim table: every registration
+ * with a mobile and every mobile binding claims it in the same transaction, with the same rules.
  * <p>
  * Look-ups by openid, unionid or token run on the indexed column and keep only exact matches,
  * since MySQL's collations fold case and ignore trailing spaces.
@@ -82,10 +86,7 @@ public final class MyBatisUserStore
         if (mobile == null || mobile.isEmpty()) {
             return Optional.empty();
         }
-        return read(session -> session.getMapper(UserMapper.class).selectLiveByColumn(MOBILE_COLUMN, mobile).stream()
-                .map(UserRowMapping::toUser)
-                .filter(user -> !user.isDeleted() && user.mobile().equals(mobile))
-                .findFirst());
+        return read(session -> liveMobileHolders(session, mobile).stream().findFirst());
     }
 
     @Override
@@ -94,6 +95,7 @@ public final class MyBatisUserStore
             long id = userId.value();
             updateToken(session, id, token, now);
             session.getMapper(UserMapper.class).updateColumn(id, MOBILE_COLUMN, mobile);
+            claimMobile(session, mobile, id);
             return null;
         });
     }
@@ -108,6 +110,9 @@ public final class MyBatisUserStore
             clearLeftoversOfReusedId(session, id);
             storeOwnTableIds(session, id, newUser);
             claim(session, newUser.platform(), newUser.openId(), id);
+            if (!newUser.mobile().isEmpty()) {
+                claimMobile(session, newUser.mobile(), id);
+            }
             if (!newUser.token().isEmpty()) {
                 session.getMapper(IssuedTokenMapper.class).save(id, newUser.token(), newUser.addTime());
             }
@@ -171,6 +176,60 @@ public final class MyBatisUserStore
             }
             throw failure;
         }
+    }
+
+    /**
+     * Claims the mobile for the user, or throws when another live user holds it; the same rules as
+     * {@link #claim} for openids. Runs inside the caller's transaction, which the throw rolls back.
+     */
+    private static void claimMobile(SqlSession session, String mobile, long userId) {
+        MobileClaimMapper claims = session.getMapper(MobileClaimMapper.class);
+        byte[] key = IdSlot.bytes(mobile);
+        Long holder = claims.selectHolder(key);
+        if (holder == null) {
+            insertMobileClaim(claims, key, userId);
+        } else if (holder != userId) {
+            if (holdsMobileLive(session, holder, mobile)) {
+                throw new MobileAlreadyClaimedException();
+            }
+            if (claims.takeOver(key, holder, userId) != 1) {
+                throw new MobileAlreadyClaimedException();
+            }
+        }
+        boolean heldByAnotherRow = liveMobileHolders(session, mobile).stream()
+                .anyMatch(user -> user.id().value() != userId);
+        if (heldByAnotherRow) {
+            throw new MobileAlreadyClaimedException();
+        }
+    }
+
+    /** A concurrent claim of the same mobile makes this one fail on the primary key: that caller lost the race. */
+    private static void insertMobileClaim(MobileClaimMapper claims, byte[] mobile, long userId) {
+        try {
+            claims.insert(mobile, userId);
+        } catch (PersistenceException failure) {
+            if (SqlErrors.isDuplicateKey(failure)) {
+                throw new MobileAlreadyClaimedException();
+            }
+            throw failure;
+        }
+    }
+
+    private static boolean holdsMobileLive(SqlSession session, long userId, String mobile) {
+        UserRow row = session.getMapper(UserMapper.class).selectById(userId);
+        if (row == null) {
+            return false;
+        }
+        User user = UserRowMapping.toUser(row);
+        return !user.isDeleted() && user.mobile().equals(mobile);
+    }
+
+    /** Live users holding exactly this mobile, lowest id first. */
+    private static List<User> liveMobileHolders(SqlSession session, String mobile) {
+        return session.getMapper(UserMapper.class).selectLiveByColumn(MOBILE_COLUMN, mobile).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted() && user.mobile().equals(mobile))
+                .toList();
     }
 
     private static boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {

@@ -14,7 +14,8 @@ import java.util.List;
 
 /** The tables as ShopXO (or a shop admin) writes them: plain JDBC, behind the adapter's back. */
 final class DirectUserTable {
-    static final List<String> OWN_TABLES = List.of("minipass_openid_claim", "minipass_user_identity", "minipass_token");
+    static final List<String> OWN_TABLES = List.of("minipass_openid_claim", "minipass_mobile_claim",
+            "minipass_user_identity", "minipass_token");
 
     private final TestDatabase database;
     private final String prefix;
@@ -62,6 +63,10 @@ final class DirectUserTable {
 
     void setWeixinOpenid(UserId id, String openid) {
         update("UPDATE " + prefix + "user SET weixin_openid = ? WHERE id = ?", openid, id.value());
+    }
+
+    void setMobile(UserId id, String mobile) {
+        update("UPDATE " + prefix + "user SET mobile = ? WHERE id = ?", mobile, id.value());
     }
 
     int countUsers() {

@@ -38,7 +38,8 @@ class MariaDbUserStoreAdapterTest extends MyBatisUserStoreAdapterContract {
 
     @Test
     void every_table_of_the_service_is_utf8mb4_innodb() {
-        for (String name : new String[] {"user", "minipass_openid_claim", "minipass_user_identity", "minipass_token"}) {
+        for (String name : new String[] {"user", "minipass_openid_claim", "minipass_mobile_claim",
+                "minipass_user_identity", "minipass_token"}) {
             assertThat(table.queryText("SELECT CONCAT(ENGINE, ' ', TABLE_COLLATION) FROM information_schema.TABLES"
                     + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?", PREFIX + name))
                     .as(name).startsWith("InnoDB utf8mb4");

@@ -1,5 +1,6 @@
 package io.minipass.adapters.persistence;
 
+import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.TokenHolder;
@@ -269,6 +270,85 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void concurrent_registrations_of_one_new_mobile_leave_one_user_and_no_orphan_row() throws Exception {
+        List<Optional<User>> results = registerConcurrentlyWithMobile(16, "13700137001");
+
+        assertThat(results.stream().filter(Optional::isPresent).count()).isEqualTo(1);
+        assertThat(table.countUsers()).isEqualTo(1);
+        assertThat(table.count("minipass_openid_claim")).isEqualTo(1);
+        assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
+        assertThat(table.count("minipass_token")).isEqualTo(1);
+        assertThat(table.queryText("SELECT COUNT(*) FROM sxo_user WHERE mobile = ?", "13700137001")).isEqualTo("1");
+    }
+
+    @Test
+    void a_registration_refused_for_its_mobile_leaves_no_row_in_any_table() {
+        users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY, "13700137002",
+                0, UserStatus.NORMAL, "cccccccccccccccccccccccccccccccc", 1L));
+        OpenId kuaishou = uniqueOpenId();
+
+        assertThatThrownBy(() -> users().register(new NewUser(Platform.KUAISHOU, kuaishou, Optional.empty(), Profile.EMPTY,
+                "13700137002", 0, UserStatus.NORMAL, "dddddddddddddddddddddddddddddddd", 2L)))
+                .isInstanceOf(MobileAlreadyClaimedException.class);
+
+        assertThat(table.countUsers()).isEqualTo(1);
+        assertThat(table.count("minipass_user_identity")).isZero();
+        assertThat(table.count("minipass_openid_claim")).isEqualTo(1);
+        assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
+        assertThat(table.count("minipass_token")).isEqualTo(1);
+        assertThat(users().findLiveByOpenId(Platform.KUAISHOU, kuaishou)).isEmpty();
+        assertThat(users().findLiveByToken("dddddddddddddddddddddddddddddddd")).isEmpty();
+    }
+
+    @Test
+    void a_refused_mobile_binding_keeps_the_old_token() {
+        users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY, "13700137003",
+                0, UserStatus.NORMAL, "", 1L));
+        User other = users().register(newUser(Platform.QQ, uniqueOpenId(), "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", 2L));
+
+        assertThatThrownBy(() -> users().bindMobile(other.id(), "13700137003", "ffffffffffffffffffffffffffffffff", 3L))
+                .isInstanceOf(MobileAlreadyClaimedException.class);
+
+        assertThat(users().findLiveByToken("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")).map(TokenHolder::issuedAt).contains(2L);
+        assertThat(users().findLiveByToken("ffffffffffffffffffffffffffffffff")).isEmpty();
+        assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
+    }
+
+    @Test
+    void a_mobile_the_shop_cleared_or_changed_can_be_registered_and_bound_again() {
+        User first = users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137004", 0, UserStatus.NORMAL, "", 1L));
+        table.setMobile(first.id(), "");
+
+        User second = users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137004", 0, UserStatus.NORMAL, "", 2L));
+        assertThat(users().findLiveByMobile("13700137004")).map(User::id).contains(second.id());
+
+        table.setMobile(second.id(), "13700137999");
+        User third = users().register(newUser(Platform.QQ, uniqueOpenId(), "", 3L));
+        users().bindMobile(third.id(), "13700137004", "abababababababababababababababab", 4L);
+
+        assertThat(users().findLiveByMobile("13700137004")).map(User::id).contains(third.id());
+        assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
+    }
+
+    @Test
+    void the_mobile_of_a_soft_deleted_user_goes_to_exactly_one_of_many_concurrent_registrations() throws Exception {
+        User deleted = users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137005", 0, UserStatus.NORMAL, "", 1L));
+        table.softDelete(deleted.id(), 2L);
+
+        List<Optional<User>> results = registerConcurrentlyWithMobile(8, "13700137005");
+
+        List<User> winners = results.stream().flatMap(Optional::stream).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(table.countUsers()).isEqualTo(2);
+        assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
+        assertThat(table.queryText("SELECT user_id FROM sxo_minipass_mobile_claim"))
+                .isEqualTo(String.valueOf(winners.get(0).id().value()));
+    }
+
+    @Test
     void issuing_a_token_to_an_unknown_user_fails_and_stores_nothing() {
         assertThatThrownBy(() -> users().issueToken(new UserId(4_000_000_000L), "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 1L))
                 .isInstanceOf(IllegalStateException.class);
@@ -303,7 +383,8 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
             assertThat(shopTable.countUsers()).isEqualTo(2);
             assertThat(shopTable.queryText("SELECT GROUP_CONCAT(CONCAT(version, ':', type) ORDER BY installed_rank"
                     + " SEPARATOR ',') FROM sxo_minipass_schema_history WHERE version IS NOT NULL AND success = 1"))
-                    .as("baselined at 0, then V1 (a no-op on the existing table) and V2").isEqualTo("0:BASELINE,1:SQL,2:SQL");
+                    .as("baselined at 0, then V1 (a no-op on the existing table), V2 and V3")
+                    .isEqualTo("0:BASELINE,1:SQL,2:SQL,3:SQL");
         } finally {
             shop.drop();
         }

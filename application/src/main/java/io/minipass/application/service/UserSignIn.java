@@ -6,6 +6,7 @@ import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.BindOpenIdPort;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
@@ -57,7 +58,7 @@ public final class UserSignIn {
         for (int attempt = 1; ; attempt++) {
             try {
                 return step.get();
-            } catch (OpenIdAlreadyClaimedException lostRace) {
+            } catch (OpenIdAlreadyClaimedException | MobileAlreadyClaimedException lostRace) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw lostRace;
                 }

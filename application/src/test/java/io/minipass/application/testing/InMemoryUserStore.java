@@ -7,6 +7,7 @@ import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
@@ -24,7 +25,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
-/** The user ports kept in memory, for use-case tests; synchronized, so races stay honest. */
+/**
+ * The user ports kept in memory, for use-case tests; synchronized, so races stay honest. Like the
+ * database, it keeps an openid, and a mobile, to one live user.
+ */
 public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort,
         LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort {
     private final Map<Long, User> users = new TreeMap<>();
@@ -54,6 +58,9 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     public synchronized User register(NewUser newUser) {
         if (findLiveByOpenId(newUser.platform(), newUser.openId()).isPresent()) {
             throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());
+        }
+        if (findLiveByMobile(newUser.mobile()).isPresent()) {
+            throw new MobileAlreadyClaimedException();
         }
         UserId id = new UserId(nextId++);
         var profile = newUser.profile();
@@ -107,6 +114,10 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
 
     @Override
     public synchronized void bindMobile(UserId userId, String mobile, String token, long now) {
+        Optional<User> holder = findLiveByMobile(mobile);
+        if (holder.isPresent() && !holder.get().id().equals(userId)) {
+            throw new MobileAlreadyClaimedException();
+        }
         update(userId, user -> user.withMobile(mobile, token, now));
         tokenIssuedAt.put(userId.value(), now);
     }

@@ -1,5 +1,6 @@
 package io.minipass.application.testing;
 
+import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.domain.user.Gender;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +55,13 @@ public abstract class UserStoreContractTest {
         return new NewUser(platform, openId, Optional.empty(),
                 new Profile("ShopXO@纵之格", "https://thirdwx.qlogo.cn/a/132", Gender.MALE, "广东", "深圳"),
                 "", 0, UserStatus.NORMAL, "0123456789abcdef0123456789abcdef", 1_637_555_366L);
+    }
+
+    /** A WeChat newcomer with a verified mobile, as one-tap binding registers it. */
+    protected static NewUser newUserWithMobile(OpenId openId, String mobile) {
+        return new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+                new Profile("手机用户", "", Gender.SECRET, "", ""), mobile, 0, UserStatus.NORMAL,
+                "0123456789abcdef0123456789abcdef", 1_637_555_366L);
     }
 
     @ParameterizedTest
@@ -289,6 +298,150 @@ public abstract class UserStoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void registering_a_second_live_user_with_a_held_mobile_is_refused_and_stores_nothing() {
+        User holder = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138001"));
+        OpenId second = uniqueOpenId();
+
+        assertThatThrownBy(() -> store.register().register(newUserWithMobile(second, "13800138001")))
+                .isInstanceOf(MobileAlreadyClaimedException.class)
+                .satisfies(refusal -> assertThat(refusal.getMessage()).doesNotContain("13800138001"));
+        assertThat(store.countUsers()).isEqualTo(1);
+        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, second)).isEmpty();
+        assertThat(store.loadByMobile().findLiveByMobile("13800138001")).map(User::id).contains(holder.id());
+    }
+
+    @Test
+    void binding_a_mobile_another_live_user_holds_is_refused_and_changes_nothing() {
+        User holder = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138002"));
+        User other = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+
+        assertThatThrownBy(() -> store.bindMobile().bindMobile(other.id(), "13800138002",
+                "66666666666666666666666666666666", 1_960_000_000L))
+                .isInstanceOf(MobileAlreadyClaimedException.class);
+        assertThat(store.load().findById(other.id())).contains(other);
+        assertThat(store.loadByToken().findLiveByToken("66666666666666666666666666666666")).isEmpty();
+        assertThat(store.loadByMobile().findLiveByMobile("13800138002")).map(User::id).contains(holder.id());
+    }
+
+    @Test
+    void a_user_may_bind_the_mobile_it_already_holds() {
+        User holder = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138003"));
+
+        store.bindMobile().bindMobile(holder.id(), "13800138003", "77777777777777777777777777777777", 1_960_000_001L);
+
+        assertThat(store.loadByMobile().findLiveByMobile("13800138003")).map(User::token)
+                .contains("77777777777777777777777777777777");
+    }
+
+    @Test
+    void the_mobile_of_a_soft_deleted_user_can_be_registered_and_bound_again() {
+        User first = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138004"));
+        store.softDelete(first.id(), 1_700_000_100L);
+
+        User second = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138004"));
+        assertThat(store.loadByMobile().findLiveByMobile("13800138004")).map(User::id).contains(second.id());
+
+        store.softDelete(second.id(), 1_700_000_200L);
+        User third = store.register().register(newUser(Platform.QQ, uniqueOpenId()));
+        store.bindMobile().bindMobile(third.id(), "13800138004", "88888888888888888888888888888888", 1_700_000_300L);
+        assertThat(store.loadByMobile().findLiveByMobile("13800138004")).map(User::id).contains(third.id());
+    }
+
+    @Test
+    void a_mobile_another_program_stored_without_a_claim_is_refused() {
+        User legacy = store.insertDirectly(userRowWithMobile("legacyMobileOpenid", "13800138005"));
+        User other = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+
+        assertThatThrownBy(() -> store.register().register(newUserWithMobile(uniqueOpenId(), "13800138005")))
+                .isInstanceOf(MobileAlreadyClaimedException.class);
+        assertThatThrownBy(() -> store.bindMobile().bindMobile(other.id(), "13800138005",
+                "99999999999999999999999999999999", 1_960_000_002L))
+                .isInstanceOf(MobileAlreadyClaimedException.class);
+        assertThat(store.countUsers()).isEqualTo(2);
+        assertThat(store.load().findById(other.id())).contains(other);
+        assertThat(store.loadByMobile().findLiveByMobile("13800138005")).map(User::id).contains(legacy.id());
+    }
+
+    @Test
+    void many_concurrent_registrations_of_one_new_mobile_store_exactly_one_user_with_it() throws Exception {
+        List<Optional<User>> results = registerConcurrentlyWithMobile(16, "13800138006");
+
+        List<User> winners = results.stream().flatMap(Optional::stream).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(store.countUsers()).isEqualTo(1);
+        assertThat(store.loadByMobile().findLiveByMobile("13800138006")).map(User::id).contains(winners.get(0).id());
+    }
+
+    @Test
+    void many_concurrent_bindings_of_one_mobile_give_it_to_exactly_one_user() throws Exception {
+        int clients = 16;
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            users.add(store.register().register(newUser(Platform.WEIXIN, uniqueOpenId())));
+        }
+
+        List<Boolean> bound = concurrently(clients, i -> () -> {
+            try {
+                store.bindMobile().bindMobile(users.get(i).id(), "13800138007", "%032d".formatted(i), 1_960_000_003L);
+                return true;
+            } catch (MobileAlreadyClaimedException lost) {
+                return false;
+            }
+        });
+
+        assertThat(bound).containsOnlyOnce(true);
+        User winner = users.get(bound.indexOf(true));
+        assertThat(store.loadByMobile().findLiveByMobile("13800138007")).map(User::id).contains(winner.id());
+        for (User user : users) {
+            if (!user.id().equals(winner.id())) {
+                assertThat(store.load().findById(user.id())).as("loser %s", user.id()).contains(user);
+            }
+        }
+    }
+
+    /** Registers one different WeChat openid per client, all with the same mobile at the same instant; empty for a refusal. */
+    protected List<Optional<User>> registerConcurrentlyWithMobile(int clients, String mobile) throws Exception {
+        return concurrently(clients, i -> () -> {
+            try {
+                return Optional.of(store.register().register(newUserWithMobile(uniqueOpenId(), mobile)));
+            } catch (MobileAlreadyClaimedException lost) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Runs one task per client, all released at once; their results in client order. Any other failure fails the test. */
+    protected static <T> List<T> concurrently(int clients, IntFunction<Callable<T>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                Callable<T> work = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A live WeChat user as another program would write it, holding a mobile it never claimed with us. */
+    protected static User userRowWithMobile(String openId, String mobile) {
+        return new User(new UserId(500 + (long) (Math.random() * 10_000)),
+                new PlatformIdentities(Map.of(Platform.WEIXIN, openId), Map.of(), ""),
+                UserStatus.NORMAL, "", "", "legacy", mobile, "", Gender.SECRET, "", "", "", 0, "", 0, 0, 0, 0, 1L, 0);
     }
 
     /** A row as another program would write it, with the given openid and unionid on one platform. */
