@@ -476,6 +476,119 @@ class EveryPlatformSystemTest {
         }
     }
 
+    // --- Trust: nobody logs in as someone else (docs/security.md) --------------------------------
+
+    @Test
+    void every_baidu_decryption_failure_answers_the_same_bytes_and_a_few_drop_the_session_key() throws SQLException {
+        String openId = "k9TrustOpenidBaidu000001";
+        String sessionKey = "MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj";
+        stub.willAnswer(BAIDU, "bd-trust-1", new Session(openId, "", sessionKey));
+        ServiceClient client = start(production(allPlatforms()));
+        assertThat(auth(client, BAIDU, "bd-trust-1").data().get("is_user_exist").asInt()).isZero();
+        String profile = "{\"openid\":\"" + openId + "\",\"nickname\":\"百度小明\",\"sex\":1}";
+        String genuine = BaiduSeal.seal(sessionKey, IV, BAIDU_APP.appId(), profile);
+        byte[] tampered = Base64.getDecoder().decode(genuine);
+        tampered[tampered.length - 1] ^= 0x5a;
+        String badPadding = Base64.getEncoder().encodeToString(tampered);
+        String otherAppKey = BaiduSeal.seal(sessionKey, IV, "another-apps-key-0000000000000000", profile);
+
+        Answer padding = info(client, BAIDU, sealedProfile(openId, badPadding));
+        Answer foreign = info(client, BAIDU, sealedProfile(openId, otherAppKey));
+
+        assertThat(padding.code()).isEqualTo(-1);
+        assertThat(padding.msg()).isEqualTo("解密失败，请重新登录");
+        assertThat(foreign.body()).isEqualTo(padding.body());
+        assertThat(foreign.status()).isEqualTo(padding.status());
+        for (int failure = 3; failure <= 5; failure++) {
+            assertThat(info(client, BAIDU, sealedProfile(openId, failure % 2 == 0 ? badPadding : otherAppKey)).body())
+                    .isEqualTo(padding.body());
+        }
+        Answer afterwards = info(client, BAIDU, sealedProfile(openId, genuine));
+        assertThat(afterwards.code()).isEqualTo(-1);
+        assertThat(afterwards.msg()).isEqualTo("session key不存在");
+        assertThat(values("SELECT id FROM sxo_user WHERE baidu_openid = ?", openId)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Platform.class)
+    void in_production_a_made_up_openid_logs_nobody_in(Platform platform) throws SQLException {
+        ServiceClient client = start(production(allPlatforms()));
+
+        Answer answer = info(client, platform, Map.of("openid", "made-up-openid-0001", "unionid", "made-up-union",
+                "auth_data", ServiceClient.json(Map.of("nickName", "冒充", "encrypted_data", "x", "iv", IV))));
+
+        assertThat(answer.code()).isEqualTo(-1);
+        assertThat(answer.msg()).isEqualTo("授权已失效，请重新授权");
+        assertThat(values("SELECT id FROM sxo_user WHERE nickname = ?", "冒充")).isEmpty();
+    }
+
+    @Test
+    void in_production_a_phone_binding_for_a_made_up_openid_is_refused_before_any_platform_call() throws SQLException {
+        ServiceClient client = start(production(allPlatforms()));
+
+        Answer answer = client.postJson("user/onekeyusermobilebind", query(WEIXIN),
+                Map.of("openid", "oVictim000000000000000001", "code", "attackers-own-phone-code"));
+
+        assertThat(answer.code()).isEqualTo(-1);
+        assertThat(answer.msg()).isEqualTo("授权已失效，请重新授权");
+        assertThat(values("SELECT id FROM sxo_user WHERE weixin_openid = ?", "oVictim000000000000000001")).isEmpty();
+    }
+
+    @Test
+    void in_production_a_platform_without_credentials_logs_nobody_in_on_any_route_even_with_the_proof_off() throws SQLException {
+        Map<String, String> env = production(h2Environment());
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
+        ServiceClient client = start(env);
+
+        assertThat(auth(client, ALIPAY, "any-code").msg()).startsWith("支付宝小程序未配置");
+        Answer info = info(client, KUAISHOU, Map.of("openid", "ks-made-up", "auth_data", ServiceClient.json(Map.of("nickName", "x"))));
+        assertThat(info.code()).isEqualTo(-1);
+        assertThat(info.msg()).isEqualTo("快手小程序未配置");
+        Answer bind = client.postJson("user/onekeyusermobilebind", query(BAIDU),
+                Map.of("openid", "bd-made-up", "encrypted_data", "x", "iv", IV));
+        assertThat(bind.msg()).isEqualTo("百度小程序未配置");
+        assertThat(values("SELECT id FROM sxo_user WHERE id > ?", "0")).isEmpty();
+    }
+
+    @Test
+    void a_proof_serves_one_login_and_a_client_sent_unionid_binds_nobody() throws SQLException {
+        String victimOpenId = "8A1B2C3D4E5F60718293A4B5C6D7E801";
+        String victimUnionId = "UID_TRUST_VICTIM_0001";
+        String attackerOpenId = "8A1B2C3D4E5F60718293A4B5C6D7E802";
+        stub.willAnswer(QQ, "qq-victim", new Session(victimOpenId, victimUnionId, "cXFzZXNzaW9ua2V5MDAwMQ=="));
+        stub.willAnswer(QQ, "qq-attacker", new Session(attackerOpenId, "", "cXFzZXNzaW9ua2V5MDAwMg=="));
+        ServiceClient client = start(production(allPlatforms()));
+        auth(client, QQ, "qq-victim");
+        Answer victim = info(client, QQ, sealedQqProfile(victimOpenId, victimUnionId, "cXFzZXNzaW9ua2V5MDAwMQ=="));
+        assertThat(victim.msg()).isEqualTo("授权成功");
+        assertThat(info(client, QQ, sealedQqProfile(victimOpenId, victimUnionId, "cXFzZXNzaW9ua2V5MDAwMQ==")).msg())
+                .as("the same proof a second time").isEqualTo("授权已失效，请重新授权");
+
+        auth(client, QQ, "qq-attacker");
+        Answer attacker = info(client, QQ, sealedQqProfile(attackerOpenId, victimUnionId, "cXFzZXNzaW9ua2V5MDAwMg=="));
+
+        assertThat(attacker.msg()).isEqualTo("授权成功");
+        assertThat(attacker.data().get("id").asText()).isNotEqualTo(victim.data().get("id").asText());
+        assertThat(attacker.data().get("qq_unionid").asText()).isEmpty();
+        assertThat(values("SELECT qq_openid FROM sxo_user WHERE qq_unionid = ?", victimUnionId)).containsExactly(victimOpenId);
+    }
+
+    private Map<String, Object> sealedQqProfile(String openId, String clientUnionId, String sessionKey) {
+        String sealed = WatermarkedSeal.seal(sessionKey, IV, "{\"openId\":\"" + openId + "\",\"nickName\":\"QQ用户\","
+                + "\"gender\":1,\"watermark\":{\"timestamp\":1700000000,\"appid\":\"" + QQ_APP.appId() + "\"}}");
+        return Map.of("openid", openId, "unionid", clientUnionId,
+                "auth_data", ServiceClient.json(Map.of("encrypted_data", sealed, "iv", IV)));
+    }
+
+    private static Map<String, Object> sealedProfile(String openId, String encryptedData) {
+        return Map.of("openid", openId, "auth_data", ServiceClient.json(Map.of("encrypted_data", encryptedData, "iv", IV)));
+    }
+
+    private static Map<String, String> production(Map<String, String> environment) {
+        environment.put("MINIPASS_PROFILE", "production");
+        return environment;
+    }
+
     // --- helpers --------------------------------------------------------------------------------
 
     private Map<String, String> h2Environment() {

@@ -9,6 +9,8 @@ import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.PhoneProof;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.application.testing.InMemoryLoginCodeProofs;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
@@ -54,7 +56,9 @@ class BindMobileRaceTest {
     };
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
     private final BindMobileService service = new BindMobileService(phones, store, racingReads, store,
-            Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store));
+            Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
+            new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT),
+            Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
 
     @Test
     void openids_binding_one_new_mobile_at_once_leave_one_user_holding_it_and_refuse_the_others() throws Exception {
