@@ -67,7 +67,11 @@ public record MinipassConfig(
                 settings.flag("mandatory.bind.mobile", false),
                 settings.duration("token.ttl", Duration.ofDays(30)),
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
-        return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535),
+        // The development profile serves the login gateway that lets any code in: only this machine may reach it,
+        // unless the host is set.
+        String defaultHost = profile == RunProfile.PRODUCTION ? "0.0.0.0" : "127.0.0.1";
+        String host = settings.text("host", defaultHost);
+        return new MinipassConfig(host.isEmpty() ? defaultHost : host, settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
                 database, shop, PlatformsConfig.load(settings));
     }
