@@ -23,7 +23,7 @@ public record MinipassConfig(
     public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize) {
         @Override
         public String toString() {
-            return "DatabaseConfig[url=" + url + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
+            return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
         }
     }
 

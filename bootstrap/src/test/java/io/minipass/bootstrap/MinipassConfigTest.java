@@ -110,8 +110,10 @@ class MinipassConfigTest {
     @Test
     void secrets_stay_out_of_the_printed_configuration() {
         MinipassConfig config = load(Map.of("MINIPASS_DB_PASSWORD", "db-pass", "MINIPASS_WEIXIN_SECRET", "wx-secret",
-                "MINIPASS_ALIPAY_PRIVATE_KEY", "private-key"));
+                "MINIPASS_ALIPAY_PRIVATE_KEY", "private-key",
+                "MINIPASS_DB_URL", "jdbc:mysql://shop:url-pass@db.example/shop?password=query-pass"));
 
-        assertThat(config.toString()).doesNotContain("db-pass", "wx-secret", "private-key");
+        assertThat(config.toString()).doesNotContain("db-pass", "wx-secret", "private-key", "url-pass", "query-pass")
+                .contains("db.example/shop");
     }
 }
