@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -39,9 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CONTRACT §8: no log line at any level holds a password, token, session key, app secret or mobile.
- * The whole service runs with the shipped {@code logback.xml} at {@code MINIPASS_LOG_LEVEL=DEBUG}, on an H2
- * database that has a password, with every platform's credentials pointed at local stubs; every line any
- * logger lets through is captured while logins, profile decryption, token look-ups and a phone binding run.
+ * The whole service runs with the shipped {@code logback.xml} at {@code MINIPASS_LOG_LEVEL=DEBUG}, on a database
+ * whose password is also in its URL (H2, and MariaDB at 127.0.0.1:3306 as the other system tests use it), with
+ * every platform's credentials pointed at local stubs; every line any logger lets through is captured while
+ * logins, profile decryption, token look-ups and a phone binding run.
  */
 class SecretFreeLogSystemTest {
     private static final String DB_PASSWORD = "h2Pw-LEAK-7d41c0e9";
@@ -57,6 +62,7 @@ class SecretFreeLogSystemTest {
     private static final String WECHAT_ACCESS_TOKEN = "ACCESS_TOKEN_1";
     private static final String IV = "r7BXXKkLb8qrSNn05n0qiA==";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String MARIADB_SERVER_URL = System.getProperty("minipass.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/");
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
@@ -88,13 +94,38 @@ class SecretFreeLogSystemTest {
     }
 
     @Test
-    void no_log_line_holds_a_password_token_session_key_secret_or_mobile() {
+    void on_h2_no_log_line_holds_a_password_token_session_key_secret_or_mobile() {
+        String dbUrl = "jdbc:h2:mem:logs_" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;PASSWORD=" + DB_PASSWORD;
+        logInEverywhereAndCheckTheLog(Map.of("MINIPASS_DB_URL", dbUrl, "MINIPASS_DB_USER", "sa", "MINIPASS_DB_PASSWORD", DB_PASSWORD));
+    }
+
+    /** Connector/J's URL with the password in it, which HikariCP's DEBUG configuration dump would print. */
+    @Test
+    void on_mariadb_no_log_line_holds_a_password_token_session_key_secret_or_mobile() throws SQLException {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database = "minipass_logs_" + suffix;
+        String user = "minipass_logs_" + suffix;
+        List<String> create = List.of("CREATE DATABASE " + database,
+                "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + DB_PASSWORD + "'",
+                "CREATE USER '" + user + "'@'localhost' IDENTIFIED BY '" + DB_PASSWORD + "'",
+                "GRANT ALL ON " + database + ".* TO '" + user + "'@'%'",
+                "GRANT ALL ON " + database + ".* TO '" + user + "'@'localhost'");
+        running.add(() -> asMariaDbRoot(List.of("DROP DATABASE IF EXISTS " + database,
+                "DROP USER IF EXISTS '" + user + "'@'%'", "DROP USER IF EXISTS '" + user + "'@'localhost'")));
+        asMariaDbRoot(create);
+        String dbUrl = MARIADB_SERVER_URL.replaceFirst("//", "//" + user + ":" + DB_PASSWORD + "@") + database
+                + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        logInEverywhereAndCheckTheLog(Map.of("MINIPASS_DB_URL", dbUrl, "MINIPASS_DB_USER", user, "MINIPASS_DB_PASSWORD", DB_PASSWORD));
+    }
+
+    private void logInEverywhereAndCheckTheLog(Map<String, String> database) {
         String weixinKey = sessionKey(16);
         String baiduKey = sessionKey(24);
         String qqKey = sessionKey(16);
         String toutiaoKey = sessionKey(16);
         String kuaishouKey = sessionKey(16);
-        ServiceClient client = start(weixinKey, baiduKey, qqKey, toutiaoKey, kuaishouKey);
+        ServiceClient client = start(database, weixinKey, baiduKey, qqKey, toutiaoKey, kuaishouKey);
 
         // WeChat: registered at the code exchange, then the phone binding stores the mobile
         Answer wechat = auth(client, WEIXIN, "wx-code-logs-1");
@@ -214,7 +245,7 @@ class SecretFreeLogSystemTest {
         return encoded;
     }
 
-    private ServiceClient start(String weixinKey, String baiduKey, String qqKey, String toutiaoKey, String kuaishouKey) {
+    private ServiceClient start(Map<String, String> database, String weixinKey, String baiduKey, String qqKey, String toutiaoKey, String kuaishouKey) {
         // WeChat (code exchange, access token, phone number) and Baidu share the single-app stub
         PlatformStub wechatAndBaidu;
         EveryPlatformStub others;
@@ -237,14 +268,9 @@ class SecretFreeLogSystemTest {
         others.willAnswer(KUAISHOU, "kuaishou-code-logs-1",
                 new EveryPlatformStub.Session("f19LogsOpenidKuaishou0001", "", kuaishouKey));
 
-        String dbUrl = "jdbc:h2:mem:logs_" + UUID.randomUUID().toString().replace("-", "")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;PASSWORD=" + DB_PASSWORD;
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(database);
         env.put("MINIPASS_PORT", "0");
         env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_DB_URL", dbUrl);
-        env.put("MINIPASS_DB_USER", "sa");
-        env.put("MINIPASS_DB_PASSWORD", DB_PASSWORD);
         env.put("MINIPASS_WEIXIN_APPID", WEIXIN_APP_ID);
         env.put("MINIPASS_WEIXIN_SECRET", WEIXIN_SECRET);
         env.put("MINIPASS_WEIXIN_BASE_URL", wechatAndBaidu.baseUrl());
@@ -261,6 +287,15 @@ class SecretFreeLogSystemTest {
         MinipassServer server = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)));
         running.add(0, server);
         return new ServiceClient(server.port());
+    }
+
+    private static void asMariaDbRoot(List<String> statements) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(MARIADB_SERVER_URL, "root", "");
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
     }
 
     private static String query(Platform platform) {
