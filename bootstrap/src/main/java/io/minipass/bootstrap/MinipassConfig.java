@@ -24,7 +24,7 @@ public record MinipassConfig(
     public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize) {
         @Override
         public String toString() {
-            return "DatabaseConfig[url=" + url + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
+            return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
         }
     }
 
@@ -68,7 +68,11 @@ public record MinipassConfig(
                 settings.flag("mandatory.bind.mobile", false),
                 settings.duration("token.ttl", Duration.ofDays(30)),
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
-        return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535),
+        // The development profile serves the login gateway that lets any code in: only this machine may reach it,
+        // unless the host is set.
+        String defaultHost = profile == RunProfile.PRODUCTION ? "0.0.0.0" : "127.0.0.1";
+        String host = settings.text("host", defaultHost);
+        return new MinipassConfig(host.isEmpty() ? defaultHost : host, settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
                 database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile));
     }

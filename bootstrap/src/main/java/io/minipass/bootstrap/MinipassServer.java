@@ -73,7 +73,7 @@ public final class MinipassServer implements AutoCloseable {
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders());
             web.start(config.host(), config.port());
             log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
-                    config.profile().name().toLowerCase(), db.url());
+                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()));
             return new MinipassServer(persistence, web, platforms.developmentPlatforms);
         } catch (RuntimeException e) {
             persistence.close();

@@ -86,6 +86,27 @@ class MinipassConfigTest {
         assertThat(config.platforms().app(Platform.WEIXIN).appId()).isEqualTo("wx-file");
     }
 
+    @Test
+    void development_listens_only_on_this_machine_by_default() {
+        assertThat(load(Map.of()).host()).isEqualTo("127.0.0.1");
+        assertThat(load(Map.of("MINIPASS_PROFILE", "development")).host()).isEqualTo("127.0.0.1");
+        assertThat(load(Map.of("MINIPASS_HOST", "")).host()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void production_listens_on_every_address_by_default() {
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production")).host()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void a_set_host_wins_over_the_profile_default() {
+        assertThat(load(Map.of("MINIPASS_HOST", "0.0.0.0")).host()).isEqualTo("0.0.0.0");
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_HOST", "10.0.0.5")).host()).isEqualTo("10.0.0.5");
+        Properties file = new Properties();
+        file.setProperty("minipass.host", "192.168.1.20");
+        assertThat(MinipassConfig.load(new ConfigSource(file, Map.of())).host()).isEqualTo("192.168.1.20");
+    }
+
     @ParameterizedTest
     @CsvSource({"30d,2592000", "12h,43200", "90m,5400", "45s,45", "120,120", "0,0"})
     void token_lifetimes_read_with_units(String value, long seconds) {
@@ -120,8 +141,10 @@ class MinipassConfigTest {
     @Test
     void secrets_stay_out_of_the_printed_configuration() {
         MinipassConfig config = load(Map.of("MINIPASS_DB_PASSWORD", "db-pass", "MINIPASS_WEIXIN_SECRET", "wx-secret",
-                "MINIPASS_ALIPAY_PRIVATE_KEY", "private-key"));
+                "MINIPASS_ALIPAY_PRIVATE_KEY", "private-key",
+                "MINIPASS_DB_URL", "jdbc:mysql://shop:url-pass@db.example/shop?password=query-pass"));
 
-        assertThat(config.toString()).doesNotContain("db-pass", "wx-secret", "private-key");
+        assertThat(config.toString()).doesNotContain("db-pass", "wx-secret", "private-key", "url-pass", "query-pass")
+                .contains("db.example/shop");
     }
 }

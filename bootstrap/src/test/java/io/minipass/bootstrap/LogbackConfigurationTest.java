@@ -1,0 +1,65 @@
+package io.minipass.bootstrap;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shipped {@code logback.xml} at {@code MINIPASS_LOG_LEVEL=DEBUG}: our own code logs at DEBUG, the loggers
+ * that print request data, SQL parameters or connection settings stay at INFO or above (CONTRACT §8).
+ */
+class LogbackConfigurationTest {
+    private final LoggerContext logging = new LoggerContext();
+
+    @BeforeEach
+    void configureAtDebug() throws JoranException {
+        logging.putProperty("MINIPASS_LOG_LEVEL", "DEBUG");
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(logging);
+        configurator.doConfigure(MinipassServer.class.getResource("/logback.xml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"io.minipass.bootstrap.MinipassServer", "io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor",
+            "io.minipass.adapters.web.ApiDispatcher", "io.minipass.adapters.persistence.MyBatisPersistence"})
+    void our_own_code_logs_at_debug(String logger) {
+        assertThat(logging.getLogger(logger).isDebugEnabled()).isTrue();
+    }
+
+    @Test
+    void no_mapper_prints_its_statements_parameters() {
+        List<String> mappers = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.minipass.adapters.persistence")
+                .stream()
+                .filter(JavaClass::isInterface)
+                .filter(type -> type.getSimpleName().endsWith("Mapper"))
+                .map(JavaClass::getName)
+                .toList();
+
+        assertThat(mappers).contains("io.minipass.adapters.persistence.UserMapper");
+        for (String mapper : mappers) {
+            // MyBatis logs a statement as <namespace>.<statement id>
+            assertThat(logging.getLogger(mapper + ".selectLiveByToken").isDebugEnabled()).as(mapper).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"org.eclipse.jetty.server.HttpChannel", "io.javalin.Javalin", "com.zaxxer.hikari.HikariConfig",
+            "com.zaxxer.hikari.pool.HikariPool", "org.flywaydb.core.FlywayExecutor", "h2database", "MySQL",
+            "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug"})
+    void libraries_that_print_requests_or_credentials_stay_above_debug(String logger) {
+        assertThat(logging.getLogger(logger).isDebugEnabled()).isFalse();
+    }
+}
