@@ -9,6 +9,7 @@ import io.minipass.domain.user.TextFit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ final class ApiDispatcher implements Handler {
     static final String SYSTEM_BUSY = "系统繁忙，请稍后再试";
     static final String ALLOWED_METHODS = "GET, POST, HEAD, OPTIONS";
     private static final Set<String> ALLOWED = Set.of("GET", "POST", "HEAD", "OPTIONS");
+    private static final List<String> COMMON_PARAMETERS = List.of("s", "application", "application_client_type");
     private static final int MAX_ECHOED_CHARACTERS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
@@ -62,6 +64,17 @@ final class ApiDispatcher implements Handler {
         return ApiResult.failed(ctx.statusCode() >= 500 ? SYSTEM_BUSY : JsonErrorHandler.BAD_REQUEST);
     }
 
+    /** What ShopXO reads for every route whatever the method: which route, which client. */
+    private static Map<String, Object> commonParameters(Map<String, Object> given) {
+        Map<String, Object> common = new LinkedHashMap<>();
+        for (String name : COMMON_PARAMETERS) {
+            if (given.containsKey(name)) {
+                common.put(name, given.get(name));
+            }
+        }
+        return common;
+    }
+
     private static ApiResult unsupportedMethod(String method) {
         return ApiResult.failed("不支持的请求方式[" + TextFit.cut(method, 20) + "]");
     }
@@ -77,7 +90,11 @@ final class ApiDispatcher implements Handler {
                     "接口不存在[" + TextFit.cut(routeName, MAX_ECHOED_CHARACTERS) + "]");
         }
         try {
-            ApiRequest request = new ApiRequest(routeName, parameters.read(ctx, query),
+            Map<String, Object> given = parameters.read(ctx, query);
+            if (endpoint.readsPostOnly() && !ctx.req().getMethod().equals("POST")) {
+                given = commonParameters(given);
+            }
+            ApiRequest request = new ApiRequest(routeName, given,
                     BaseUrl.of(ctx.req(), trustProxyHeaders), ClientAddresses.of(ctx.req(), trustProxyHeaders));
             ApiResult result = endpoint.handle(request);
             if (result == null) {

@@ -8,4 +8,12 @@ public interface ApiEndpoint {
      * @throws io.minipass.domain.user.InvalidInputException answered as code -1 with its message
      */
     ApiResult handle(ApiRequest request);
+
+    /**
+     * Whether the route reads its own parameters from a POST only, as ShopXO's login routes do: over
+     * GET it sees none of them, so a link preview or a crawler logs nobody in.
+     */
+    default boolean readsPostOnly() {
+        return false;
+    }
 }

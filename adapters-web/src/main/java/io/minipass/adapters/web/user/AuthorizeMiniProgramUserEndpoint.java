@@ -25,6 +25,11 @@ public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
     }
 
     @Override
+    public boolean readsPostOnly() {
+        return true;
+    }
+
+    @Override
     public ApiResult handle(ApiRequest request) {
         Platform platform = ShopxoMethodName.platformOf(request, "UserAuth");
         String code = request.isEmpty("authcode") ? request.text("code") : request.text("authcode");

@@ -31,6 +31,11 @@ public final class BindMobileEndpoint implements ApiEndpoint {
     }
 
     @Override
+    public boolean readsPostOnly() {
+        return true;
+    }
+
+    @Override
     public ApiResult handle(ApiRequest request) {
         Platform platform = ShopxoMethodName.platformOf(request, "UserMobileBind");
         if (request.isEmpty("openid")) {

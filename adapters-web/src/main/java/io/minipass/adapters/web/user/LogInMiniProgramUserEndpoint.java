@@ -27,6 +27,11 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
     }
 
     @Override
+    public boolean readsPostOnly() {
+        return true;
+    }
+
+    @Override
     public ApiResult handle(ApiRequest request) {
         Platform platform = ShopxoMethodName.platformOf(request, "UserInfo");
         if (request.isEmpty("openid")) {

@@ -46,6 +46,18 @@ class AppMiniUserAuthEndpointTest {
     }
 
     @Test
+    void overGetTheLoginCodeIsNotReadAndNothingHappens() {
+        client = api.start();
+        api.loginCodes.answer("ali-code", Platform.ALIPAY, "2088102", null, SESSION_KEY);
+
+        Answer answer = client.get(ROUTE + "alipay&authcode=ali-code");
+
+        assertThat(answer.msg()).isEqualTo("授权码为空");
+        assertThat(api.sessionKeys.isEmpty()).isTrue();
+        assertThat(api.loginCodeProofs.find(Platform.ALIPAY, new OpenId("2088102"))).isEmpty();
+    }
+
+    @Test
     void tellsTheClientWhoTheUnknownUserIsWithoutTheSessionKey() {
         client = api.start();
         api.loginCodes.answer("ali-code", Platform.ALIPAY, "2088102", null, SESSION_KEY);

@@ -104,6 +104,29 @@ class AppMiniUserInfoEndpointTest {
     }
 
     @Test
+    void anEmptyProfileRegistersTheUserWithAnEmptyNickname() {
+        start();
+
+        Answer answer = client.postForm(WEIXIN, ApiClient.fields("openid", "o-empty-profile", "auth_data", "{}"));
+
+        assertThat(answer.code()).isZero();
+        assertThat(answer.data().get("nickname")).isEqualTo("");
+        assertThat(stored("o-empty-profile").nickname()).isEmpty();
+    }
+
+    @Test
+    void overGetTheLoginRoutesSeeNoneOfTheirParametersAndStoreNothing() {
+        start();
+
+        Answer answer = client.get(WEIXIN + "&openid=o-from-a-link&auth_data=" + java.net.URLEncoder.encode(
+                SEED_AUTH_DATA, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(answer.code()).isEqualTo(-1);
+        assertThat(answer.msg()).isEqualTo("openid为空");
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
     void acceptsTheUniAppClientsRequest() {
         start();
         store.put(user(128, "inviter-openid", UserStatus.NORMAL));
@@ -284,7 +307,6 @@ class AppMiniUserInfoEndpointTest {
                 BadInput.form(WEIXIN, "授权数据为空", "openid", "o"),
                 BadInput.form(WEIXIN, "授权数据为空", "openid", "o", "auth_data", ""),
                 BadInput.form(WEIXIN, "授权数据为空", "openid", "o", "auth_data", "0"),
-                BadInput.form(WEIXIN, "授权数据为空", "openid", "o", "auth_data", "{}"),
                 BadInput.json(WEIXIN, "授权数据为空", "{\"openid\":\"o\",\"auth_data\":{}}"),
                 BadInput.json(WEIXIN, "授权数据为空", "{\"openid\":\"o\",\"auth_data\":[]}"),
                 BadInput.json(WEIXIN, "授权数据为空", "{\"openid\":\"o\",\"auth_data\":false}"),

@@ -49,6 +49,18 @@ class OneKeyUserMobileBindEndpointTest {
     }
 
     @Test
+    void overGetNothingIsBound() {
+        client = api.start();
+        api.phoneNumbers.answer("phone-code", MOBILE);
+
+        Answer answer = client.get(WEIXIN + "&openid=" + OPENID + "&code=phone-code");
+
+        assertThat(answer.code()).isEqualTo(-1);
+        assertThat(answer.msg()).isEqualTo("openid为空");
+        assertThat(api.store.count()).isZero();
+    }
+
+    @Test
     void registersANewcomerWithTheVerifiedMobileAndTheProfileSentBack() {
         client = api.start();
         api.store.put(user(128, "inviter-openid", UserStatus.NORMAL));

@@ -1,21 +1,17 @@
 package io.minipass.application.port.in;
 
-import io.minipass.domain.user.InvalidInputException;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The profile payload a client sends as {@code auth_data}, already read from the wire into
- * plain values (strings, numbers, booleans, nested maps and lists). Never empty.
+ * plain values (strings, numbers, booleans, nested maps and lists). {@code {}} is an empty
+ * profile, as ShopXO reads it: the user registers with an empty nickname.
  */
 public record AuthData(Map<String, Object> fields) {
     public AuthData {
-        if (fields == null || fields.isEmpty()) {
-            throw new InvalidInputException("授权数据为空");
-        }
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** A field as text: scalars as written, anything else (absent, object, array) empty. */
