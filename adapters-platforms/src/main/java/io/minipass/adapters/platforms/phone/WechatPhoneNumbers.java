@@ -18,8 +18,8 @@ import java.util.Set;
  */
 final class WechatPhoneNumbers {
     private static final Logger log = LoggerFactory.getLogger(WechatPhoneNumbers.class);
-    /** 40001 invalid credential, 42001 access token expired. */
-    private static final Set<Long> STALE_TOKEN = Set.of(40001L, 42001L);
+    /** 40001 invalid credential, 40014 invalid access token, 42001 access token expired. */
+    private static final Set<Long> STALE_TOKEN = Set.of(40001L, 40014L, 42001L);
 
     private final WechatApiSettings settings;
     private final WechatHttp http;

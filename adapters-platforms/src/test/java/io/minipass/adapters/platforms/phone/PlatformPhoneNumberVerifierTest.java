@@ -180,6 +180,15 @@ class PlatformPhoneNumberVerifierTest {
         }
 
         @Test
+        void anInvalidAccessTokenIsReplacedToo() {
+            wechat.scriptedPhoneAnswers.add("{\"errcode\":40014,\"errmsg\":\"invalid access_token, rid: 6500-demo\"}");
+
+            assertThat(verifier.verifiedMobile(Platform.WEIXIN, OPENID, code("c1"))).isEqualTo("13800138000");
+            assertThat(wechat.tokenFetches).hasValue(2);
+            assertThat(wechat.phoneCalls).hasValue(2);
+        }
+
+        @Test
         void anExpiredTokenIsReplacedToo() {
             wechat.scriptedPhoneAnswers.add("{\"errcode\":42001,\"errmsg\":\"access_token expired, rid: 6500-demo\"}");
 
