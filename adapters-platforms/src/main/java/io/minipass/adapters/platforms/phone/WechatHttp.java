@@ -1,9 +1,9 @@
 package io.minipass.adapters.platforms.phone;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
@@ -20,14 +20,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Posts JSON to WeChat and reads the answer as UTF-8 JSON whatever its {@code Content-Type} or
- * HTTP status (WeChat answers errors with 200 and an {@code errcode}).
+ * Posts JSON to WeChat and reads the answer as UTF-8 JSON ({@link PlatformJson}'s strict reading) whatever
+ * its {@code Content-Type} or HTTP status (WeChat answers errors with 200 and an {@code errcode}).
  */
 final class WechatHttp {
     private static final Logger log = LoggerFactory.getLogger(WechatHttp.class);
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {
-    };
 
     private final HttpClient client;
     private final Duration timeout;
@@ -68,11 +66,11 @@ final class WechatHttp {
 
     private static Map<String, Object> parse(HttpResponse<byte[]> response, String what) {
         try {
-            JsonNode root = MAPPER.readTree(new String(response.body(), StandardCharsets.UTF_8));
+            JsonNode root = PlatformJson.tree(new String(response.body(), StandardCharsets.UTF_8));
             if (root != null && root.isObject()) {
-                return MAPPER.convertValue(root, PLAIN_OBJECT);
+                return PlatformJson.plain(root);
             }
-        } catch (JacksonException | IllegalArgumentException unreadable) {
+        } catch (IOException | IllegalArgumentException unreadable) {
             // reported below
         }
         log.warn("WeChat {} answered HTTP {} with no JSON object", what, response.statusCode());
