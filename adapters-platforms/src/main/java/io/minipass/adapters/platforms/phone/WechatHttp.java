@@ -3,6 +3,7 @@ package io.minipass.adapters.platforms.phone;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
@@ -29,10 +30,12 @@ final class WechatHttp {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final PlatformCallLimit limit;
 
-    WechatHttp(HttpClient client, Duration timeout) {
+    WechatHttp(HttpClient client, Duration timeout, PlatformCallLimit limit) {
         this.client = client;
         this.timeout = timeout;
+        this.limit = limit;
     }
 
     /** @param what what the call does, for log lines (never the URL: it may carry the access token) */
@@ -49,7 +52,7 @@ final class WechatHttp {
             throw new IllegalStateException(cannotHappen);
         }
         HttpResponse<byte[]> response;
-        try {
+        try (PlatformCallLimit.Permit ignored = limit.enter(Platform.WEIXIN)) {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException timedOut) {
             log.warn("WeChat {} timed out after {}", what, timeout);
