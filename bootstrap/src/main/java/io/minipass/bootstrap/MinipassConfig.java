@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** Every setting the service runs with, read once at start. */
+/**
+ * Every setting the service runs with, read once at start.
+ *
+ * @param bodyTimeout how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ */
 public record MinipassConfig(
         String host,
         int port,
@@ -12,7 +16,8 @@ public record MinipassConfig(
         RunProfile profile,
         DatabaseConfig database,
         ShopConfig shop,
-        PlatformsConfig platforms) {
+        PlatformsConfig platforms,
+        Duration bodyTimeout) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -67,8 +72,12 @@ public record MinipassConfig(
                 settings.flag("mandatory.bind.mobile", false),
                 settings.duration("token.ttl", Duration.ofDays(30)),
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
+        Duration bodyTimeout = settings.duration("body.timeout", Duration.ofSeconds(10));
+        if (bodyTimeout.isZero()) {
+            throw new ConfigException(ConfigSource.envName("body.timeout") + " must be longer than 0");
+        }
         return new MinipassConfig(settings.text("host", "0.0.0.0"), settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings));
+                database, shop, PlatformsConfig.load(settings), bodyTimeout);
     }
 }

@@ -6,6 +6,7 @@ import io.minipass.adapters.platforms.PlatformGatewaySettings;
 import io.minipass.adapters.platforms.PlatformLoginGateways;
 import io.minipass.adapters.platforms.alipay.AlipayCredentials;
 import io.minipass.adapters.platforms.baidu.BaiduCredentials;
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.crypto.DecryptionSettings;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,8 @@ final class PlatformWiring {
 
     PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile) {
         HttpClient http = PlatformHttp.newClient(config.timeout());
-        PlatformLoginGateways real = PlatformLoginGateways.create(gatewaySettings(config), http);
+        PlatformCallLimit callLimit = new PlatformCallLimit(config.maxConcurrentCalls());
+        PlatformLoginGateways real = PlatformLoginGateways.create(gatewaySettings(config), http, callLimit);
         Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
         DevelopmentLoginGateway development = new DevelopmentLoginGateway();
         for (Platform platform : Platform.values()) {
@@ -69,7 +72,8 @@ final class PlatformWiring {
         this.decryptor = decryptor;
         App weixin = config.app(Platform.WEIXIN);
         this.phoneNumbers = new PlatformPhoneNumberVerifier(
-                new WechatApiSettings(weixin.baseUrl(), weixin.appId(), weixin.secret(), config.timeout()), http, decryptor);
+                new WechatApiSettings(weixin.baseUrl(), weixin.appId(), weixin.secret(), config.timeout()), http, decryptor,
+                Clock.systemUTC(), callLimit);
     }
 
     private static PlatformGatewaySettings gatewaySettings(PlatformsConfig config) {

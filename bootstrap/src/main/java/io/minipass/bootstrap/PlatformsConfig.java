@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
@@ -9,11 +10,12 @@ import java.util.Map;
 
 /**
  * Each platform's app credentials and API base URL ({@code MINIPASS_WEIXIN_APPID}, ...), the timeout
- * for platform calls, WeChat's one-step registration, and whether {@code appminiuserinfo} must see
- * an openid that came from a login-code exchange (and for how long such a proof lasts).
+ * for platform calls, WeChat's one-step registration, whether {@code appminiuserinfo} must see
+ * an openid that came from a login-code exchange (and for how long such a proof lasts), and how many
+ * platform calls may be in flight at once ({@code MINIPASS_PLATFORM_MAX_CONCURRENT}).
  */
 public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister,
-                              boolean requireLoginProof, Duration loginProofTtl) {
+                              boolean requireLoginProof, Duration loginProofTtl, int maxConcurrentCalls) {
 
     /**
      * One platform's app. Baidu also has an App Key (its code exchange and decryption use it);
@@ -64,6 +66,7 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
             throw new ConfigException(ConfigSource.envName("platform.timeout") + " must be longer than 0");
         }
         return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true),
-                settings.flag("require.login.proof", false), proofTtl);
+                settings.flag("require.login.proof", false), proofTtl,
+                settings.integer("platform.max.concurrent", PlatformCallLimit.DEFAULT_MAX_CONCURRENT, 1, 10_000));
     }
 }
