@@ -48,7 +48,6 @@ final class BodyBuffering extends Handler.Wrapper {
         return true;
     }
 
-    /** Jetty closes the connection after the answer when the rest of the body is not there to be skipped. */
     private static void refuse(Response response, Callback callback, String message) {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
@@ -88,7 +87,7 @@ final class BodyBuffering extends Handler.Wrapper {
                 }
                 if (chunk.getFailure() != null) {
                     if (finish()) {
-                        refuse(response, callback, RequestParameters.UNREADABLE);
+                        refuseWhileReading(RequestParameters.UNREADABLE);
                     }
                     return;
                 }
@@ -101,7 +100,7 @@ final class BodyBuffering extends Handler.Wrapper {
                 chunk.release();
                 if (size > maxBodyBytes) {
                     if (finish()) {
-                        refuse(response, callback, RequestParameters.TOO_LARGE);
+                        refuseWhileReading(RequestParameters.TOO_LARGE);
                     }
                     return;
                 }
@@ -117,6 +116,15 @@ final class BodyBuffering extends Handler.Wrapper {
             }
         }
 
+        /** Says {@code Connection: close} when the rest of the body is not there to be skipped, as the servlet layer does. */
+        private void refuseWhileReading(String message) {
+            if (!request.consumeAvailable()) {
+                response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            }
+            refuse(response, callback, message);
+        }
+
+        /** Runs on the scheduler, maybe while a read is pending: closing the connection is the only safe end. */
         private void tooSlow() {
             if (finish()) {
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
