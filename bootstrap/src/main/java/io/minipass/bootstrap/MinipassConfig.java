@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 
-/** Every setting the service runs with, read once at start. */
+/**
+ * Every setting the service runs with, read once at start.
+ *
+ * @param bodyTimeout how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ */
 public record MinipassConfig(
         String host,
         int port,
@@ -13,7 +17,8 @@ public record MinipassConfig(
         DatabaseConfig database,
         ShopConfig shop,
         PlatformsConfig platforms,
-        SecurityConfig security) {
+        SecurityConfig security,
+        Duration bodyTimeout) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -68,12 +73,16 @@ public record MinipassConfig(
                 settings.flag("mandatory.bind.mobile", false),
                 settings.duration("token.ttl", Duration.ofDays(30)),
                 settings.duration("token.cache.ttl", Duration.ofSeconds(60)));
+        Duration bodyTimeout = settings.duration("body.timeout", Duration.ofSeconds(10));
+        if (bodyTimeout.isZero()) {
+            throw new ConfigException(ConfigSource.envName("body.timeout") + " must be longer than 0");
+        }
         // The development profile serves the login gateway that lets any code in: only this machine may reach it,
         // unless the host is set.
         String defaultHost = profile == RunProfile.PRODUCTION ? "0.0.0.0" : "127.0.0.1";
         String host = settings.text("host", defaultHost);
         return new MinipassConfig(host.isEmpty() ? defaultHost : host, settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile));
+                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout);
     }
 }

@@ -70,7 +70,7 @@ public final class MinipassServer implements AutoCloseable {
             Map<String, ApiEndpoint> endpoints = new HashMap<>(
                     endpoints(config, clock, persistence.userStore(), platforms, sessionKeys));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
-            Javalin web = WebApp.create(endpoints, config.trustProxyHeaders());
+            Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout());
             web.start(config.host(), config.port());
             log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
                     config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()));

@@ -6,6 +6,7 @@ import io.minipass.adapters.platforms.PlatformGatewaySettings;
 import io.minipass.adapters.platforms.PlatformLoginGateways;
 import io.minipass.adapters.platforms.alipay.AlipayCredentials;
 import io.minipass.adapters.platforms.baidu.BaiduCredentials;
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.crypto.DecryptionSettings;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -42,7 +44,8 @@ final class PlatformWiring {
 
     PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile, SessionKeyStore sessionKeys) {
         HttpClient http = PlatformHttp.newClient(config.timeout());
-        PlatformLoginGateways real = PlatformLoginGateways.create(gatewaySettings(config), http);
+        PlatformCallLimit callLimit = new PlatformCallLimit(config.maxConcurrentCalls());
+        PlatformLoginGateways real = PlatformLoginGateways.create(gatewaySettings(config), http, callLimit);
         Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
         DevelopmentLoginGateway development = new DevelopmentLoginGateway();
         Set<Platform> served = EnumSet.noneOf(Platform.class);
@@ -71,7 +74,8 @@ final class PlatformWiring {
         this.decryptor = decryptor;
         App weixin = config.app(Platform.WEIXIN);
         this.phoneNumbers = new PlatformPhoneNumberVerifier(
-                new WechatApiSettings(weixin.baseUrl(), weixin.appId(), weixin.secret(), config.timeout()), http, decryptor);
+                new WechatApiSettings(weixin.baseUrl(), weixin.appId(), weixin.secret(), config.timeout()), http, decryptor,
+                Clock.systemUTC(), callLimit);
     }
 
     private static PlatformGatewaySettings gatewaySettings(PlatformsConfig config) {

@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
@@ -9,9 +10,11 @@ import java.util.Map;
 
 /**
  * Each platform's app credentials and API base URL ({@code MINIPASS_WEIXIN_APPID}, ...), the timeout
- * for platform calls, and WeChat's one-step registration.
+ * for platform calls, WeChat's one-step registration, and how many platform calls may be in flight at
+ * once ({@code MINIPASS_PLATFORM_MAX_CONCURRENT}).
  */
-public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister) {
+public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean weixinAutoRegister,
+                              int maxConcurrentCalls) {
 
     /**
      * One platform's app. Baidu also has an App Key (its code exchange and decryption use it);
@@ -57,6 +60,7 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
         if (timeout.isZero()) {
             throw new ConfigException(ConfigSource.envName("platform.timeout") + " must be longer than 0");
         }
-        return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true));
+        return new PlatformsConfig(apps, timeout, settings.flag("weixin.auto.register", true),
+                settings.integer("platform.max.concurrent", PlatformCallLimit.DEFAULT_MAX_CONCURRENT, 1, 10_000));
     }
 }

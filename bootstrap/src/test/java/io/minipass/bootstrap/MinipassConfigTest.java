@@ -40,6 +40,8 @@ class MinipassConfigTest {
         assertThat(config.security().failuresPerSessionKey()).isEqualTo(5);
         assertThat(config.security().budgets()).isEqualTo(SecurityConfig.DEFAULT_BUDGETS);
         assertThat(config.trustProxyHeaders()).isFalse();
+        assertThat(config.bodyTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.platforms().maxConcurrentCalls()).isEqualTo(100);
         for (Platform platform : Platform.values()) {
             assertThat(config.platforms().app(platform).isConfigured(platform)).isFalse();
         }
@@ -129,10 +131,19 @@ class MinipassConfigTest {
         assertThat(config.platforms().app(Platform.TOUTIAO).baseUrl()).hasToString("http://127.0.0.1:9/tt");
     }
 
+    @Test
+    void request_limits_are_settings() {
+        MinipassConfig config = load(Map.of("MINIPASS_BODY_TIMEOUT", "3s", "MINIPASS_PLATFORM_MAX_CONCURRENT", "20"));
+
+        assertThat(config.bodyTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.platforms().maxConcurrentCalls()).isEqualTo(20);
+    }
+
     @ParameterizedTest
     @CsvSource({"MINIPASS_PORT,70000", "MINIPASS_PORT,eighty", "MINIPASS_REGISTER_AUDIT,maybe", "MINIPASS_TIMEZONE,Mars/Base",
             "MINIPASS_TOKEN_TTL,30 days", "MINIPASS_TOKEN_TTL,-5s", "MINIPASS_PROFILE,staging", "MINIPASS_TABLE_PREFIX,sxo-;drop",
-            "MINIPASS_DB_POOL_SIZE,0", "MINIPASS_PLATFORM_TIMEOUT,0", "MINIPASS_WEIXIN_BASE_URL,http://bad host"})
+            "MINIPASS_DB_POOL_SIZE,0", "MINIPASS_PLATFORM_TIMEOUT,0", "MINIPASS_BODY_TIMEOUT,0",
+            "MINIPASS_PLATFORM_MAX_CONCURRENT,0", "MINIPASS_WEIXIN_BASE_URL,http://bad host"})
     void a_wrong_value_stops_the_start_naming_its_variable(String variable, String value) {
         assertThatThrownBy(() -> load(Map.of(variable, value)))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(variable);

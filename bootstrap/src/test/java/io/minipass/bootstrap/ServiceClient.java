@@ -59,6 +59,13 @@ final class ServiceClient {
         }
     }
 
+    /** A JSON body as written, for values a JSON library would not write. */
+    Answer postJsonText(String route, String query, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api.php?s=" + route + "&" + query))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     Answer get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET());
     }

@@ -2,6 +2,7 @@ package io.minipass.adapters.platforms;
 
 import io.minipass.adapters.platforms.alipay.AlipayLoginAdapter;
 import io.minipass.adapters.platforms.baidu.BaiduLoginAdapter;
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformFailures;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.kuaishou.KuaishouLoginAdapter;
@@ -39,7 +40,16 @@ public final class PlatformLoginGateways implements ExchangeLoginCodePort {
      * @throws IllegalArgumentException when a configured Alipay key is not a readable RSA key
      */
     public static PlatformLoginGateways create(PlatformGatewaySettings settings, HttpClient client) {
-        PlatformHttp http = new PlatformHttp(client, settings.requestTimeout());
+        return create(settings, client, new PlatformCallLimit(PlatformCallLimit.DEFAULT_MAX_CONCURRENT));
+    }
+
+    /**
+     * As {@link #create(PlatformGatewaySettings, HttpClient)}, with at most {@code limit} calls in flight at once.
+     *
+     * @param limit shared with the other platform clients, so that it bounds all outbound platform calls together
+     */
+    public static PlatformLoginGateways create(PlatformGatewaySettings settings, HttpClient client, PlatformCallLimit limit) {
+        PlatformHttp http = new PlatformHttp(client, settings.requestTimeout(), limit);
         PlatformEndpoints at = settings.endpoints();
         Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
         gateways.put(Platform.WEIXIN, new WeixinLoginAdapter(settings.weixin(), at.weixin(), http));

@@ -1,5 +1,7 @@
 package io.minipass.adapters.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +12,12 @@ import java.io.UncheckedIOException;
 
 /**
  * JSON as plain values: objects read as ordered maps, arrays as lists, fractions as BigDecimal
- * (so {@code 1.10} keeps its digits). Exactly one value per document.
+ * (so {@code 1.10} keeps its digits). Exactly one value per document, and no number beyond
+ * {@link JsonNumberLimits}.
  */
 public final class JsonCodec {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder().streamReadConstraints(JsonNumberLimits.CONSTRAINTS).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -21,14 +25,20 @@ public final class JsonCodec {
     private JsonCodec() {
     }
 
-    /** @throws IOException when the text is not one well-formed JSON value */
+    /** @throws IOException when the text is not one well-formed JSON value, or holds a number beyond the limits */
     public static Object parse(byte[] json) throws IOException {
-        return MAPPER.readValue(json, Object.class);
+        return read(MAPPER.createParser(json));
     }
 
-    /** @throws IOException when the text is not one well-formed JSON value */
+    /** @throws IOException when the text is not one well-formed JSON value, or holds a number beyond the limits */
     public static Object parse(String json) throws IOException {
-        return MAPPER.readValue(json, Object.class);
+        return read(MAPPER.createParser(json));
+    }
+
+    private static Object read(JsonParser parser) throws IOException {
+        try (JsonParser checked = JsonNumberLimits.checking(parser)) {
+            return MAPPER.readValue(checked, Object.class);
+        }
     }
 
     /** UTF-8 JSON; strings keep their characters unescaped. */

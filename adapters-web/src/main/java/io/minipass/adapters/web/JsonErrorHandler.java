@@ -23,6 +23,7 @@ final class JsonErrorHandler extends ErrorHandler {
         ApiResult result = ApiResult.failed(serverSide ? ApiDispatcher.SYSTEM_BUSY : BAD_REQUEST);
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
+        AnswerHeaders.addNoSniff(response.getHeaders());
         response.write(true, ByteBuffer.wrap(JsonEnvelopeWriter.toJson(result)), callback);
         return true;
     }
@@ -30,6 +31,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
+        AnswerHeaders.addNoSniff(fields);
         return ByteBuffer.wrap(JsonEnvelopeWriter.toJson(ApiResult.failed(BAD_REQUEST)));
     }
 }

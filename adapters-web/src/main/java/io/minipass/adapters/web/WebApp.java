@@ -7,12 +7,15 @@ import io.javalin.http.HandlerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The HTTP API: every path and method lands on one dispatcher that answers ShopXO's JSON envelope. */
 public final class WebApp {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** How long a request's body may take to arrive in full, unless configured otherwise. */
+    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
     private WebApp() {
@@ -37,11 +40,21 @@ public final class WebApp {
      * @return the application, not started
      */
     public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders) {
-        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES, trustProxyHeaders);
-        return Javalin.create(config -> configure(config, dispatcher));
+        return create(endpoints, trustProxyHeaders, DEFAULT_BODY_TIMEOUT);
     }
 
-    private static void configure(JavalinConfig config, ApiDispatcher dispatcher) {
+    /**
+     * @param bodyTimeout how long a request's body may take to arrive in full after its headers; a slower one
+     *                    is answered with an error and its connection closed
+     * @see #create(Map, boolean)
+     */
+    public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders, Duration bodyTimeout) {
+        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES, trustProxyHeaders);
+        BodyBuffering bodies = new BodyBuffering(MAX_BODY_BYTES, bodyTimeout);
+        return Javalin.create(config -> configure(config, dispatcher, bodies));
+    }
+
+    private static void configure(JavalinConfig config, ApiDispatcher dispatcher, BodyBuffering bodies) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -64,8 +77,8 @@ public final class WebApp {
         JsonErrorHandler errorHandler = new JsonErrorHandler();
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(errorHandler);
-            // Javalin attaches its servlet context inside a wrapper it finds here.
-            server.setHandler(new ContentTypeSpelling());
+            // Javalin attaches its servlet context inside the innermost wrapper it finds here.
+            server.setHandler(new AnswerHeaders(bodies));
         });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorHandler));
     }

@@ -334,6 +334,34 @@ class WebAppTest {
     }
 
     @Test
+    void everyAnswerForbidsContentSniffing() {
+        List<Answer> answers = List.of(
+                client.postForm("/api.php?s=test/echo", Map.of("openid", "o")),
+                client.get("/api.php?s=test/invalid"),
+                client.get("/api.php?s=test/boom"),
+                client.get("/no/such/route.html"),
+                client.send("PUT", "/api.php?s=test/echo", "application/json", "{}".getBytes(StandardCharsets.UTF_8)),
+                client.send("OPTIONS", "/api.php?s=test/echo", null, new byte[0]),
+                client.send(HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api.php?s=test/echo"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build()),
+                client.postJson("/api.php?s=test/echo", "{\"openid\":1e999999999}"));
+        for (Answer answer : answers) {
+            assertThat(answer.headers().get("x-content-type-options")).as(answer.body()).containsExactly("nosniff");
+        }
+        for (String request : List.of("GARBAGE\r\n\r\n",
+                "GET /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nX: " + "a".repeat(20_000) + "\r\n\r\n",
+                "GET /a/..;/..;/b%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "GET /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+                "BREW /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                "POST /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n")) {
+            String answer = client.raw(request.getBytes(StandardCharsets.US_ASCII));
+
+            assertThat(answer).as(answer).containsIgnoringCase("\r\nX-Content-Type-Options: nosniff\r\n");
+        }
+    }
+
+    @Test
     void givesEndpointsTheBaseUrlTheRequestWasMadeTo() {
         assertThat(client.get("/api.php?s=test/echo").data()).containsEntry("base_url", client.baseUrl());
         for (String[] hostAndBase : new String[][] {{"shop.example.com", "http://shop.example.com"},

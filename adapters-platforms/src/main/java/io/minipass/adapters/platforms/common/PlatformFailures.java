@@ -60,6 +60,11 @@ public final class PlatformFailures {
         return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口请求被中断", cause);
     }
 
+    /** Too many platform calls are in flight already; this one was not made. */
+    public static PlatformCallFailedException busy(Platform platform) {
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口繁忙，请稍后再试");
+    }
+
     /** The body is not the JSON object the platform documents. */
     public static PlatformCallFailedException unreadable(Platform platform) {
         return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口返回格式有误");

@@ -18,7 +18,8 @@ import java.util.StringJoiner;
 
 /**
  * Sends one request to a platform and reads its answer, turning every way it can fail to arrive
- * (timeout, refused connection, broken exchange) into the platform's {@code PlatformCallFailedException}.
+ * (timeout, refused connection, broken exchange, too many calls in flight) into the platform's
+ * {@code PlatformCallFailedException}.
  * Judging the answer is left to the caller: platforms answer errors with HTTP 200 and some successes otherwise.
  */
 public final class PlatformHttp {
@@ -26,14 +27,22 @@ public final class PlatformHttp {
 
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final PlatformCallLimit limit;
+
+    /** With a limit of its own of {@link PlatformCallLimit#DEFAULT_MAX_CONCURRENT} calls in flight. */
+    public PlatformHttp(HttpClient client, Duration requestTimeout) {
+        this(client, requestTimeout, new PlatformCallLimit(PlatformCallLimit.DEFAULT_MAX_CONCURRENT));
+    }
 
     /**
      * @param client         connect timeout and proxy are the client's ({@link #newClient(Duration)} sets one)
      * @param requestTimeout how long one request may take from sending to the whole answer
+     * @param limit          how many calls may be in flight at once, shared with the other platform clients
      */
-    public PlatformHttp(HttpClient client, Duration requestTimeout) {
+    public PlatformHttp(HttpClient client, Duration requestTimeout, PlatformCallLimit limit) {
         this.client = Objects.requireNonNull(client, "client");
         this.requestTimeout = positive(requestTimeout, "requestTimeout");
+        this.limit = Objects.requireNonNull(limit, "limit");
     }
 
     /** An HTTP/1.1 client that gives up connecting after {@code connectTimeout} and follows no redirect. */
@@ -86,7 +95,7 @@ public final class PlatformHttp {
     }
 
     private PlatformAnswer send(Platform platform, HttpRequest request) {
-        try {
+        try (PlatformCallLimit.Permit ignored = limit.enter(platform)) {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new PlatformAnswer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {

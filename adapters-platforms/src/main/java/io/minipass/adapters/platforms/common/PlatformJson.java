@@ -1,7 +1,9 @@
 package io.minipass.adapters.platforms.common;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +11,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 
+import java.io.IOException;
 import java.util.Map;
 
-/** Reads platform answers: one JSON object, strictly (no trailing text, no repeated field), else unreadable. */
+/**
+ * Reads platform answers and decrypted payloads: one JSON object, strictly (no trailing text, no repeated
+ * field, no number beyond {@link JsonNumberLimits}), else unreadable.
+ */
 public final class PlatformJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(
+                    JsonFactory.builder().streamReadConstraints(JsonNumberLimits.CONSTRAINTS).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {
+    };
 
     private PlatformJson() {
     }
@@ -26,15 +35,32 @@ public final class PlatformJson {
      */
     public static JsonNode object(Platform platform, String text) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        JsonNode node;
         try {
-            JsonNode node = MAPPER.readTree(json);
-            if (node == null || !node.isObject()) {
-                throw PlatformFailures.unreadable(platform);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
+            node = tree(json);
+        } catch (IOException e) {
             throw PlatformFailures.unreadable(platform);
         }
+        if (node == null || !node.isObject()) {
+            throw PlatformFailures.unreadable(platform);
+        }
+        return node;
+    }
+
+    /**
+     * The one JSON value the text holds, read strictly; null when the text is empty.
+     *
+     * @throws IOException when the text is not one JSON value within the limits
+     */
+    public static JsonNode tree(String text) throws IOException {
+        try (JsonParser parser = JsonNumberLimits.checking(MAPPER.createParser(text))) {
+            return MAPPER.readTree(parser);
+        }
+    }
+
+    /** An object node as plain Java values: String, Number, Boolean, null, Map, List. */
+    public static Map<String, Object> plain(JsonNode object) {
+        return MAPPER.convertValue(object, PLAIN_OBJECT);
     }
 
     /** A field's value as text: strings as they are, numbers and booleans as written, anything else empty. */

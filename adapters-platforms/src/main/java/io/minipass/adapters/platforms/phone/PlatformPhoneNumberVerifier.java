@@ -1,5 +1,6 @@
 package io.minipass.adapters.platforms.phone;
 
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformNames;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.adapters.platforms.crypto.WatermarkCheck;
@@ -36,11 +37,18 @@ public final class PlatformPhoneNumberVerifier implements VerifyPhoneNumberPort 
 
     public PlatformPhoneNumberVerifier(WechatApiSettings wechatSettings, HttpClient httpClient,
                                        PlatformUserDataDecryptor decryptor, Clock clock) {
+        this(wechatSettings, httpClient, decryptor, clock, new PlatformCallLimit(PlatformCallLimit.DEFAULT_MAX_CONCURRENT));
+    }
+
+    /** @param limit how many platform calls may be in flight at once, shared with the login gateways */
+    public PlatformPhoneNumberVerifier(WechatApiSettings wechatSettings, HttpClient httpClient,
+                                       PlatformUserDataDecryptor decryptor, Clock clock, PlatformCallLimit limit) {
         Objects.requireNonNull(wechatSettings, "wechatSettings");
         Objects.requireNonNull(httpClient, "httpClient");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(limit, "limit");
         this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
-        WechatHttp http = new WechatHttp(httpClient, wechatSettings.timeout());
+        WechatHttp http = new WechatHttp(httpClient, wechatSettings.timeout(), limit);
         this.wechat = new WechatPhoneNumbers(wechatSettings, http, new WechatAccessTokens(wechatSettings, http, clock));
     }
 

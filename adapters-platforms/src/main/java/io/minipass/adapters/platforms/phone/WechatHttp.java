@@ -1,9 +1,10 @@
 package io.minipass.adapters.platforms.phone;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
+import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
@@ -20,21 +21,21 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Posts JSON to WeChat and reads the answer as UTF-8 JSON whatever its {@code Content-Type} or
- * HTTP status (WeChat answers errors with 200 and an {@code errcode}).
+ * Posts JSON to WeChat and reads the answer as UTF-8 JSON ({@link PlatformJson}'s strict reading) whatever
+ * its {@code Content-Type} or HTTP status (WeChat answers errors with 200 and an {@code errcode}).
  */
 final class WechatHttp {
     private static final Logger log = LoggerFactory.getLogger(WechatHttp.class);
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {
-    };
 
     private final HttpClient client;
     private final Duration timeout;
+    private final PlatformCallLimit limit;
 
-    WechatHttp(HttpClient client, Duration timeout) {
+    WechatHttp(HttpClient client, Duration timeout, PlatformCallLimit limit) {
         this.client = client;
         this.timeout = timeout;
+        this.limit = limit;
     }
 
     /** @param what what the call does, for log lines (never the URL: it may carry the access token) */
@@ -51,7 +52,7 @@ final class WechatHttp {
             throw new IllegalStateException(cannotHappen);
         }
         HttpResponse<byte[]> response;
-        try {
+        try (PlatformCallLimit.Permit ignored = limit.enter(Platform.WEIXIN)) {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException timedOut) {
             log.warn("WeChat {} timed out after {}", what, timeout);
@@ -68,11 +69,11 @@ final class WechatHttp {
 
     private static Map<String, Object> parse(HttpResponse<byte[]> response, String what) {
         try {
-            JsonNode root = MAPPER.readTree(new String(response.body(), StandardCharsets.UTF_8));
+            JsonNode root = PlatformJson.tree(new String(response.body(), StandardCharsets.UTF_8));
             if (root != null && root.isObject()) {
-                return MAPPER.convertValue(root, PLAIN_OBJECT);
+                return PlatformJson.plain(root);
             }
-        } catch (JacksonException | IllegalArgumentException unreadable) {
+        } catch (IOException | IllegalArgumentException unreadable) {
             // reported below
         }
         log.warn("WeChat {} answered HTTP {} with no JSON object", what, response.statusCode());

@@ -251,7 +251,8 @@ class PlatformUserDataDecryptorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"not json", "[1,2,3]", "\"text\"", "null", "{\"a\":1} trailing", "{\"a\":1,\"a\":2}", ""})
+        @ValueSource(strings = {"not json", "[1,2,3]", "\"text\"", "null", "{\"a\":1} trailing", "{\"a\":1,\"a\":2}", "",
+                "{\"a\":1e999999999}", "{\"a\":{\"b\":[-1E-65]}}", "{\"a\":99999999999999999999999999999999999999999999999999999999999999999}"})
         void refusesPlaintextThatIsNotOneJsonObject(String plaintext) {
             sessionKeys.remember(Platform.WEIXIN, OPENID, KEY_16);
             String data = PlatformEncryption.wechatStyle(KEY_16, IV, plaintext);

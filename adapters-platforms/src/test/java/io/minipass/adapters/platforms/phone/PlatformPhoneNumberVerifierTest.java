@@ -250,6 +250,23 @@ class PlatformPhoneNumberVerifierTest {
         }
 
         @Test
+        void anAnswerWithAnOverlongNumberIsAFailedCall() {
+            wechat.scriptedPhoneAnswers.add("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"purePhoneNumber\":1e999999999}}");
+
+            assertThatThrownBy(() -> verifier.verifiedMobile(Platform.WEIXIN, OPENID, code("c1")))
+                    .isInstanceOf(PlatformCallFailedException.class).hasMessage("微信接口返回数据无法解析[HTTP 200]");
+        }
+
+        @Test
+        void aTokenAnswerWithAnOverlongNumberIsAFailedCall() {
+            wechat.scriptedTokenAnswers.add("{\"access_token\":\"T\",\"expires_in\":1e999999999}");
+
+            assertThatThrownBy(() -> verifier.verifiedMobile(Platform.WEIXIN, OPENID, code("c1")))
+                    .isInstanceOf(PlatformCallFailedException.class).hasMessage("微信接口返回数据无法解析[HTTP 200]");
+            assertThat(wechat.phoneCalls).hasValue(0);
+        }
+
+        @Test
         void anUnreachableWechatIsAFailedCall() throws IOException {
             URI closed;
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

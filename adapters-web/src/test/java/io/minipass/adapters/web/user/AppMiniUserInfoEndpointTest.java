@@ -333,7 +333,12 @@ class AppMiniUserInfoEndpointTest {
                 BadInput.json(WEIXIN, "授权数据格式有误", "{\"openid\":\"o\",\"auth_data\":true}"),
                 BadInput.form(WEIXIN.replace("weixin", "qq"), "解密数据为空", "openid", "o", "auth_data", "{\"iv\":\"x\"}"),
                 BadInput.json(WEIXIN, "请求的JSON数据格式有误", "openid=o&auth_data=x"),
-                BadInput.json(WEIXIN, "请求的JSON数据须为对象", "[\"o\"]"));
+                BadInput.json(WEIXIN, "请求的JSON数据须为对象", "[\"o\"]"),
+                BadInput.json(WEIXIN, "请求的JSON数据格式有误", "{\"openid\":1e999999999,\"auth_data\":" + quoted(auth) + "}"),
+                BadInput.json(WEIXIN, "请求的JSON数据格式有误", "{\"openid\":\"o\",\"auth_data\":{\"nickName\":1e999999999}}"),
+                BadInput.json(WEIXIN, "请求的JSON数据格式有误", "{\"openid\":\"o\",\"auth_data\":{\"nickName\":" + "9".repeat(65) + "}}"),
+                BadInput.form(WEIXIN, "授权数据格式有误", "openid", "o", "auth_data", "{\"nickName\":1e999999999}"),
+                BadInput.json(WEIXIN, "授权数据格式有误", "{\"openid\":\"o\",\"auth_data\":" + quoted("{\"nickName\":-1E-999999999}") + "}"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,57 @@
+package io.minipass.adapters.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonCodecTest {
+
+    @Test
+    void readsPlainValuesKeepingTheDigitsOfFractions() throws IOException {
+        assertThat(JsonCodec.parse("{\"a\":[1,1.10,\"x\",true,null]}"))
+                .isEqualTo(Map.of("a", java.util.Arrays.asList(1, new BigDecimal("1.10"), "x", true, null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1} {}", "{\"a\":1}x", "", "{\"a\":"})
+    void refusesAnythingButOneValue(String json) {
+        assertThatThrownBy(() -> JsonCodec.parse(json)).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e999999999", "-1E+999999999", "1e-999999999", "0.5e65", "1e0065", "1e65", "2E-65"})
+    void refusesNumbersWithAnExponentBeyond64(String number) {
+        String json = "{\"openid\":" + number + "}";
+
+        assertThatThrownBy(() -> JsonCodec.parse(json)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JsonCodec.parse(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JsonCodec.parse("[[{\"a\":" + number + "}]]")).isInstanceOf(IOException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {65, 100, 5000})
+    void refusesNumbersOfMoreThan64Digits(int digits) {
+        assertThatThrownBy(() -> JsonCodec.parse("{\"n\":" + "9".repeat(digits) + "}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JsonCodec.parse("{\"n\":0." + "1".repeat(digits) + "}")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> JsonCodec.parse("[-" + "1".repeat(digits - 1) + ".5]")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void acceptsNumbersUpToTheLimits() throws IOException {
+        String digits64 = "9".repeat(64);
+
+        assertThat(JsonCodec.parse("[" + digits64 + ",1e64,-1E-64,1e+0064,0." + "1".repeat(63) + "]")).isEqualTo(List.of(
+                new BigInteger(digits64), new BigDecimal("1e64"), new BigDecimal("-1E-64"), new BigDecimal("1e64"),
+                new BigDecimal("0." + "1".repeat(63))));
+    }
+}
