@@ -34,7 +34,7 @@ public record MinipassConfig(
     }
 
     /**
-     * The shop's own choices (CONTRACT §6).
+     * The shop's own choices (docs/contract.md#shop-settings).
      *
      * @param defaultAvatar empty: the request's host + ShopXO's default avatar path
      */

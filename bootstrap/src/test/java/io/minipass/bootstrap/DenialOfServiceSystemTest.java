@@ -86,6 +86,8 @@ class DenialOfServiceSystemTest {
     void bodies_trickling_in_hold_no_thread_and_are_dropped_at_the_body_timeout() throws Exception {
         env.put("MINIPASS_BODY_TIMEOUT", "3s");
         ServiceClient client = start();
+        Map<String, String> returning = new HashMap<>(MinipassSystemTest.seedForm());
+        assertThat(client.postForm("user/appminiuserinfo", WEIXIN, returning).code()).as("first login, unhurried").isZero();
         List<Socket> tricklers = new ArrayList<>();
         ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -100,8 +102,9 @@ class DenialOfServiceSystemTest {
             drip.scheduleAtFixedRate(() -> tricklers.forEach(DenialOfServiceSystemTest::sendOneByte), 2, 2, TimeUnit.SECONDS);
 
             long started = System.nanoTime();
-            Answer login = client.postForm("user/appminiuserinfo", WEIXIN, MinipassSystemTest.seedForm());
+            Answer login = client.postForm("user/appminiuserinfo", WEIXIN, returning);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("a login answered in %d ms beside 300 trickling bodies%n", took.toMillis());
 
             assertThat(login.code()).as(login.body()).isZero();
             assertThat(took).isLessThan(Duration.ofSeconds(5));

@@ -28,7 +28,7 @@ import java.util.Objects;
 
 /**
  * Exchanges an Alipay {@code my.getAuthCode} code through the open API gateway, method
- * {@code alipay.system.oauth.token} (PLATFORMS.md, Alipay): an RSA2-signed form POST to {@code /gateway.do},
+ * {@code alipay.system.oauth.token} (docs/platforms.md#alipay): an RSA2-signed form POST to {@code /gateway.do},
  * whose answer is accepted only when its response node, as written, carries Alipay's signature.
  * The openid is {@code open_id}, or {@code user_id} for apps not yet in openid mode; Alipay has no session key.
  * Error {@code 20000} (unknown/busy) is tried once more.

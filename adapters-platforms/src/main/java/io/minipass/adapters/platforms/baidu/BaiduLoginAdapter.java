@@ -21,7 +21,7 @@ import java.util.Objects;
 /**
  * Exchanges a Baidu {@code swan.login} code through {@code POST /oauth/jscode2sessionkey}, form
  * {@code code, client_id=<App Key>, sk=<App Secret>}; answer {@code {openid, session_key}} or an OAuth error
- * {@code {error, error_description}} (documented with HTTP 400) or a numeric {@code errno} (PLATFORMS.md, Baidu).
+ * {@code {error, error_description}} (documented with HTTP 400) or a numeric {@code errno} (docs/platforms.md#baidu).
  * Baidu documents no "busy" answer, so nothing is retried.
  */
 public final class BaiduLoginAdapter implements ExchangeLoginCodePort {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * Opens the user data a client got from its platform ({@code encryptedData} + {@code iv}) with the
  * session key of that openid's last code exchange, and checks it was sealed for this shop's app
  * and for this user. WeChat, QQ and Toutiao use AES-128-CBC and a {@code watermark}; Baidu uses
- * AES-192-CBC and appends its App Key (PLATFORMS.md). Alipay and Kuaishou send no such data.
+ * AES-192-CBC and appends its App Key (docs/platforms.md#decryption). Alipay and Kuaishou send no such data.
  */
 public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
     /** Standard base64 of a 16-byte iv; ShopXO refuses any other length before decrypting. */

@@ -22,7 +22,7 @@ import java.util.Objects;
 /**
  * Exchanges a Kuaishou {@code ks.login} code through {@code POST /oauth2/mp/code2session}, form
  * {@code app_id, app_secret, js_code}; success only when {@code result} is 1 ({@code open_id, session_key}),
- * anything else is a failure described by {@code error_msg} (PLATFORMS.md, Kuaishou). Error values are not
+ * anything else is a failure described by {@code error_msg} (docs/platforms.md#kuaishou). Error values are not
  * documented, so nothing is retried.
  */
 public final class KuaishouLoginAdapter implements ExchangeLoginCodePort {

@@ -12,7 +12,7 @@ import java.net.URI;
 
 /**
  * Exchanges a QQ {@code qq.login} code through {@code GET /sns/jscode2session} on {@code api.q.qq.com},
- * which has WeChat's parameters, answers and error codes (PLATFORMS.md, QQ).
+ * which has WeChat's parameters, answers and error codes (docs/platforms.md#qq).
  */
 public final class QqLoginAdapter implements ExchangeLoginCodePort {
     public static final URI OFFICIAL_BASE_URL = URI.create("https://api.q.qq.com");

@@ -25,7 +25,7 @@ import java.util.Objects;
 /**
  * Exchanges a Toutiao/Douyin {@code tt.login} code through {@code POST /api/apps/v2/jscode2session}, JSON body
  * {@code {appid, secret, code}}; answer {@code {err_no, err_tips, data:{openid, session_key, unionid,
- * anonymous_openid}}} (PLATFORMS.md, Toutiao). The legacy {@code {errcode, errmsg}} error shape is read too.
+ * anonymous_openid}}} (docs/platforms.md#toutiao). The legacy {@code {errcode, errmsg}} error shape is read too.
  * {@code -1} (system error) is tried once more.
  */
 public final class ToutiaoLoginAdapter implements ExchangeLoginCodePort {

@@ -9,7 +9,7 @@ import io.minipass.domain.user.Platform;
 
 import java.net.URI;
 
-/** Exchanges a WeChat {@code wx.login} code through {@code GET /sns/jscode2session} (PLATFORMS.md, WeChat). */
+/** Exchanges a WeChat {@code wx.login} code through {@code GET /sns/jscode2session} (docs/platforms.md#weixin). */
 public final class WeixinLoginAdapter implements ExchangeLoginCodePort {
     public static final URI OFFICIAL_BASE_URL = URI.create("https://api.weixin.qq.com");
 

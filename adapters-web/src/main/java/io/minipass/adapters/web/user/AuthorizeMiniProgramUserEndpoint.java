@@ -11,7 +11,7 @@ import io.minipass.domain.user.Platform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code user/appminiuserauth}: the client trades its platform login code for the user (CONTRACT §4a). */
+/** {@code user/appminiuserauth}: the client trades its platform login code for the user (docs/contract.md#appminiuserauth). */
 public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/appminiuserauth";
     static final String SUCCESS = "授权登录成功";

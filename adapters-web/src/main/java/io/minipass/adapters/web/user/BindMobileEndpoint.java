@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * {@code user/onekeyusermobilebind}: the client proves the user's mobile with the platform's phone
- * button and sends back the provisional profile it was given (CONTRACT §4a).
+ * button and sends back the provisional profile it was given (docs/contract.md#onekeyusermobilebind).
  */
 public final class BindMobileEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/onekeyusermobilebind";

@@ -14,7 +14,7 @@ import io.minipass.domain.user.UnionId;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code user/appminiuserinfo}: a mini-program user logs in with the profile they share (CONTRACT §4). */
+/** {@code user/appminiuserinfo}: a mini-program user logs in with the profile they share (docs/contract.md#appminiuserinfo). */
 public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/appminiuserinfo";
 

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The user as ShopXO's API shows it (CONTRACT §3): the stored columns as strings, in the seed's order,
+ * The user as ShopXO's API shows it (docs/contract.md#user-view): the stored columns as strings, in the seed's order,
  * then the derived texts. Never the password columns.
  */
 public final class UserViewMapper {
@@ -74,7 +74,7 @@ public final class UserViewMapper {
         return view;
     }
 
-    /** The unsaved user a shop with mandatory mobile binding shows until the mobile is bound (CONTRACT §4). */
+    /** The unsaved user a shop with mandatory mobile binding shows until the mobile is bound (docs/contract.md#mandatory-mobile-binding). */
     public Map<String, Object> provisionalView(ProvisionalUser user, String baseUrl) {
         return provisional.view(user, baseUrl);
     }
