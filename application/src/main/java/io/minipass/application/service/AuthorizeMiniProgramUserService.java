@@ -1,5 +1,6 @@
 package io.minipass.application.service;
 
+import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.AuthorizationOutcome;
@@ -30,10 +31,11 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
     private final LoginCodeProofPort proofs;
     private final ClientIdentities identities;
     private final AttemptBudgets budgets;
+    private final LoginSettings settings;
 
     public AuthorizeMiniProgramUserService(ExchangeLoginCodePort exchange, SessionKeyStore sessionKeys,
                                            UserSignIn signIn, ReferrerResolver referrers, LoginCodeProofPort proofs,
-                                           ClientIdentities identities, AttemptBudgets budgets) {
+                                           ClientIdentities identities, AttemptBudgets budgets, LoginSettings settings) {
         this.exchange = exchange;
         this.sessionKeys = sessionKeys;
         this.signIn = signIn;
@@ -41,6 +43,7 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
         this.proofs = proofs;
         this.identities = identities;
         this.budgets = budgets;
+        this.settings = settings;
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
             sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
         }
         AuthorizationOutcome outcome = UserSignIn.retryingLostRaces(() ->
-                signIn.logInKnown(command.platform(), session.openId(), session.unionId())
+                signIn.logInKnown(command.platform(), session.openId(), session.bindingUnionId())
                         .or(() -> session.formerOpenId().flatMap(former ->
                                 signIn.logInByFormerOpenId(command.platform(), former, session.openId())))
                         .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
@@ -68,12 +71,11 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
     }
 
     private AuthorizationOutcome newcomer(AuthorizeMiniProgramUserCommand command, LoginSession session) {
-        var settings = signIn.settings();
         if (command.platform() == Platform.WEIXIN && settings.weixinAutoRegister() && !settings.mandatoryMobileBinding()) {
             budgets.spend(Attempt.REGISTRATION, command.from(), session.platform(), session.openId());
             Profile profile = new Profile(WEIXIN_DEFAULT_NICKNAME, "", Gender.SECRET, "", "");
             return new AuthorizationOutcome.Recognized(signIn.register(Platform.WEIXIN, session.openId(),
-                    session.unionId(), profile, "", referrers.resolve(command.referrer())));
+                    session.bindingUnionId(), profile, "", referrers.resolve(command.referrer())));
         }
         return new AuthorizationOutcome.Unrecognized(session.openId(), session.unionId());
     }

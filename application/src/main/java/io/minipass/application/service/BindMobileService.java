@@ -6,13 +6,12 @@ import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.BindMobileUseCase;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.out.BindMobilePort;
 import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.domain.user.InvalidInputException;
-import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.User;
 
 import java.util.Optional;
@@ -29,20 +28,18 @@ public final class BindMobileService implements BindMobileUseCase {
     private final VerifyPhoneNumberPort phoneNumbers;
     private final LoadUserPort users;
     private final LoadUserByMobilePort usersByMobile;
-    private final BindMobilePort bindMobile;
     private final UserSignIn signIn;
     private final ReferrerResolver referrers;
     private final ClientIdentities identities;
     private final FailedDecryptions failedDecryptions;
     private final AttemptBudgets budgets;
 
-    public BindMobileService(VerifyPhoneNumberPort phoneNumbers, LoadUserPort users, LoadUserByMobilePort usersByMobile,
-                             BindMobilePort bindMobile, UserSignIn signIn, ReferrerResolver referrers,
-                             ClientIdentities identities, FailedDecryptions failedDecryptions, AttemptBudgets budgets) {
+    public BindMobileService(VerifyPhoneNumberPort phoneNumbers, UserStorePorts users, UserSignIn signIn,
+                             ReferrerResolver referrers, ClientIdentities identities, FailedDecryptions failedDecryptions,
+                             AttemptBudgets budgets) {
         this.phoneNumbers = phoneNumbers;
-        this.users = users;
-        this.usersByMobile = usersByMobile;
-        this.bindMobile = bindMobile;
+        this.users = users.load();
+        this.usersByMobile = users.loadByMobile();
         this.signIn = signIn;
         this.referrers = referrers;
         this.identities = identities;
@@ -94,13 +91,6 @@ public final class BindMobileService implements BindMobileUseCase {
             throw new InvalidInputException(ACCOUNT_HAS_MOBILE);
         }
         identity.spendProof();
-        Optional<LoginRefusal> refusal = user.status().loginRefusal();
-        if (refusal.isPresent()) {
-            return new LoginOutcome.Refused(refusal.get());
-        }
-        String token = signIn.newToken();
-        long now = signIn.now();
-        bindMobile.bindMobile(user.id(), mobile, token, now);
-        return new LoginOutcome.LoggedIn(user.withMobile(mobile, token, now), LoginKind.BOUND_BY_MOBILE);
+        return signIn.giveMobile(user, mobile);
     }
 }

@@ -59,7 +59,7 @@ public final class ClientIdentities {
         private ClaimedIdentity(Platform platform, OpenId openId, Optional<UnionId> unionId, LoginCodeProofPort proofs) {
             this.platform = platform;
             this.openId = openId;
-            this.unionId = platform.hasUnionId() ? unionId : Optional.empty();
+            this.unionId = unionId;
             this.proofs = proofs;
         }
 

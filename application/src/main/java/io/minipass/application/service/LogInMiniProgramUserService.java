@@ -1,5 +1,6 @@
 package io.minipass.application.service;
 
+import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.AuthData;
@@ -30,16 +31,18 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
     private final ClientIdentities identities;
     private final FailedDecryptions failedDecryptions;
     private final AttemptBudgets budgets;
+    private final boolean mandatoryMobileBinding;
 
     public LogInMiniProgramUserService(UserSignIn signIn, DecryptUserDataPort decryptUserData, ReferrerResolver referrers,
                                        ClientIdentities identities, FailedDecryptions failedDecryptions,
-                                       AttemptBudgets budgets) {
+                                       AttemptBudgets budgets, LoginSettings settings) {
         this.signIn = signIn;
         this.decryptUserData = decryptUserData;
         this.referrers = referrers;
         this.identities = identities;
         this.failedDecryptions = failedDecryptions;
         this.budgets = budgets;
+        this.mandatoryMobileBinding = settings.mandatoryMobileBinding();
     }
 
     @Override
@@ -48,7 +51,7 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
         Profile profile = readProfile(command);
         return UserSignIn.retryingLostRaces(() -> {
             Optional<Recognized> known = signIn.recognize(command.platform(), command.openId(), identity.unionId());
-            if (known.isEmpty() && signIn.settings().mandatoryMobileBinding()) {
+            if (known.isEmpty() && mandatoryMobileBinding) {
                 return bindingRequired(command, identity, profile);
             }
             identity.spendProof();

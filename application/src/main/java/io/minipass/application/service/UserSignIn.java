@@ -3,13 +3,10 @@ package io.minipass.application.service;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.out.BindOpenIdPort;
-import io.minipass.application.port.out.IssueTokenPort;
-import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
-import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -30,27 +27,16 @@ public final class UserSignIn {
     /** Each retry follows a lost race that committed a user; a few suffice. */
     private static final int MAX_ATTEMPTS = 4;
 
-    private final LoadUserPort loadUser;
-    private final RegisterUserPort registerUser;
-    private final BindOpenIdPort bindOpenId;
-    private final IssueTokenPort issueToken;
+    private final UserStorePorts users;
     private final TokenGenerator tokens;
-    private final LoginSettings settings;
+    private final boolean registrationAudit;
     private final Clock clock;
 
-    public UserSignIn(LoadUserPort loadUser, RegisterUserPort registerUser, BindOpenIdPort bindOpenId,
-                      IssueTokenPort issueToken, TokenGenerator tokens, LoginSettings settings, Clock clock) {
-        this.loadUser = loadUser;
-        this.registerUser = registerUser;
-        this.bindOpenId = bindOpenId;
-        this.issueToken = issueToken;
+    public UserSignIn(UserStorePorts users, TokenGenerator tokens, LoginSettings settings, Clock clock) {
+        this.users = users;
         this.tokens = tokens;
-        this.settings = settings;
+        this.registrationAudit = settings.registrationAudit();
         this.clock = clock;
-    }
-
-    public LoginSettings settings() {
-        return settings;
     }
 
     /** Runs a find-or-create step again after losing a race for an openid, so it finds the winner. */
@@ -73,14 +59,12 @@ public final class UserSignIn {
 
     /** Who holds this identity: the live user with the openid, else a same-platform user with the unionid. */
     public Optional<Recognized> recognize(Platform platform, OpenId openId, Optional<UnionId> unionId) {
-        Optional<User> returning = loadUser.findLiveByOpenId(platform, openId);
+        Optional<User> returning = users.load().findLiveByOpenId(platform, openId);
         if (returning.isPresent()) {
             return Optional.of(new Recognized(returning.get(), false));
         }
-        if (platform.hasUnionId() && unionId.isPresent()) {
-            return loadUser.findLiveByUnionId(platform, unionId.get()).map(sameUnion -> new Recognized(sameUnion, true));
-        }
-        return Optional.empty();
+        return unionId.flatMap(union -> users.load().findLiveByUnionId(platform, union))
+                .map(sameUnion -> new Recognized(sameUnion, true));
     }
 
     /** Logs in a recognized user, binding the openid first when the unionid found them. */
@@ -97,19 +81,15 @@ public final class UserSignIn {
      * them to the current openid so later look-ups find them by it.
      */
     public Optional<LoginOutcome> logInByFormerOpenId(Platform platform, OpenId formerOpenId, OpenId openId) {
-        return loadUser.findLiveByOpenId(platform, formerOpenId)
+        return users.load().findLiveByOpenId(platform, formerOpenId)
                 .map(user -> bindOpenIdTo(user, platform, openId, LoginKind.RETURNING));
     }
 
     public LoginOutcome logInExisting(User user) {
-        Optional<LoginRefusal> refusal = user.status().loginRefusal();
-        if (refusal.isPresent()) {
-            return new LoginOutcome.Refused(refusal.get());
-        }
-        String token = tokens.newToken();
-        long now = now();
-        issueToken.issueToken(user.id(), token, now);
-        return new LoginOutcome.LoggedIn(user.withToken(token, now), LoginKind.RETURNING);
+        return logInWithNewToken(user, LoginKind.RETURNING, (token, now) -> {
+            users.issueToken().issueToken(user.id(), token, now);
+            return user.withToken(token, now);
+        });
     }
 
     private LoginOutcome bindToExisting(User user, Platform platform, OpenId openId) {
@@ -121,34 +101,48 @@ public final class UserSignIn {
 
     /** Binds the openid to a user who may log in, with a new token. */
     public LoginOutcome bindOpenIdTo(User user, Platform platform, OpenId openId, LoginKind kind) {
+        return logInWithNewToken(user, kind, (token, now) -> {
+            users.bindOpenId().bindOpenId(user.id(), platform, openId, token, now);
+            return user.withOpenId(platform, openId, token, now);
+        });
+    }
+
+    /** Gives a verified mobile to a user who may log in, with a new token. */
+    public LoginOutcome giveMobile(User user, String mobile) {
+        return logInWithNewToken(user, LoginKind.BOUND_BY_MOBILE, (token, now) -> {
+            users.bindMobile().bindMobile(user.id(), mobile, token, now);
+            return user.withMobile(mobile, token, now);
+        });
+    }
+
+    /** The one way an existing user logs in: refused by their status, or stored with a new token. */
+    private LoginOutcome logInWithNewToken(User user, LoginKind kind, TokenWrite write) {
         Optional<LoginRefusal> refusal = user.status().loginRefusal();
         if (refusal.isPresent()) {
             return new LoginOutcome.Refused(refusal.get());
         }
-        String token = tokens.newToken();
-        long now = now();
-        bindOpenId.bindOpenId(user.id(), platform, openId, token, now);
-        return new LoginOutcome.LoggedIn(user.withOpenId(platform, openId, token, now), kind);
+        return new LoginOutcome.LoggedIn(write.store(tokens.newToken(), now()), kind);
     }
 
-    public String newToken() {
-        return tokens.newToken();
+    /** Stores the user's new token (and what comes with it), answering the user as stored. */
+    @FunctionalInterface
+    private interface TokenWrite {
+        User store(String token, long now);
     }
 
     /** Stores a newcomer, waiting for audit when the shop audits registrations (then without a token). */
     public LoginOutcome register(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
                                  String mobile, long referrer) {
-        boolean audit = settings.registrationAudit();
-        NewUser newUser = new NewUser(platform, openId, platform.hasUnionId() ? unionId : Optional.empty(), profile,
-                mobile, referrer, audit ? UserStatus.AWAITING_AUDIT : UserStatus.NORMAL,
-                audit ? "" : tokens.newToken(), now());
-        User registered = registerUser.register(newUser);
-        return audit
+        NewUser newUser = new NewUser(platform, openId, unionId, profile, mobile, referrer,
+                registrationAudit ? UserStatus.AWAITING_AUDIT : UserStatus.NORMAL,
+                registrationAudit ? "" : tokens.newToken(), now());
+        User registered = users.register().register(newUser);
+        return registrationAudit
                 ? new LoginOutcome.RegisteredAwaitingAudit(registered)
                 : new LoginOutcome.LoggedIn(registered, LoginKind.REGISTERED);
     }
 
-    public long now() {
+    private long now() {
         return clock.instant().getEpochSecond();
     }
 }

@@ -48,7 +48,7 @@ class AuthorizeMiniProgramUserServiceTest {
 
     private AuthorizeMiniProgramUserService service(LoginSettings settings) {
         return new AuthorizeMiniProgramUserService(exchange, sessionKeys, Fixtures.signIn(store, settings),
-                Fixtures.referrers(store), proofs, new ClientIdentities(proofs, settings), Fixtures.noBudgets());
+                Fixtures.referrers(store), proofs, new ClientIdentities(proofs, settings), Fixtures.noBudgets(), settings);
     }
 
     private AuthorizationOutcome authorize(LoginSettings settings, Platform platform, String code) {

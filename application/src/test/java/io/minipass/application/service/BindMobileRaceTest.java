@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
@@ -55,7 +56,8 @@ class BindMobileRaceTest {
         return holder;
     };
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
-    private final BindMobileService service = new BindMobileService(phones, store, racingReads, store,
+    private final BindMobileService service = new BindMobileService(phones,
+            new UserStorePorts(store, store, store, store, store, racingReads, store),
             Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
             new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT),
             Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());

@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
@@ -41,7 +42,7 @@ class BindMobileServiceTest {
     }
 
     private LoginOutcome bind(String openId, String code) {
-        BindMobileService service = new BindMobileService(phones, store, store, store,
+        BindMobileService service = new BindMobileService(phones, UserStorePorts.of(store),
                 Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
                 new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());

@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.Budget;
@@ -69,7 +70,7 @@ class ClientTrustTest {
     private LoginOutcome logIn(Platform platform, String openId, String clientUnionId, ClientAddress from) {
         return new LogInMiniProgramUserService(Fixtures.signIn(store, settings), (p, o, d, i) -> Map.of(),
                 Fixtures.referrers(store), new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys),
-                budgets).logIn(new LogInMiniProgramUserCommand(platform, new OpenId(openId),
+                budgets, settings).logIn(new LogInMiniProgramUserCommand(platform, new OpenId(openId),
                 UnionId.optional(clientUnionId), new AuthData(PROFILE), "", from));
     }
 
@@ -79,12 +80,12 @@ class ClientTrustTest {
 
     private AuthorizationOutcome authorize(Platform on, String code, ClientAddress from) {
         return new AuthorizeMiniProgramUserService(platform, sessionKeys, Fixtures.signIn(store, settings),
-                Fixtures.referrers(store), proofs, new ClientIdentities(proofs, settings), budgets)
+                Fixtures.referrers(store), proofs, new ClientIdentities(proofs, settings), budgets, settings)
                 .authorize(new AuthorizeMiniProgramUserCommand(on, code, "", from));
     }
 
     private LoginOutcome bindMobile(String openId) {
-        return new BindMobileService(phones, store, store, store, Fixtures.signIn(store, settings), Fixtures.referrers(store),
+        return new BindMobileService(phones, UserStorePorts.of(store), Fixtures.signIn(store, settings), Fixtures.referrers(store),
                 new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets)
                 .bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
                         new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof("code", "", ""), ATTACKER));

@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.testing.InMemoryAttemptCounter;
@@ -27,7 +28,7 @@ final class Fixtures {
     }
 
     static UserSignIn signIn(InMemoryUserStore store, LoginSettings settings) {
-        return new UserSignIn(store, store, store, store, new TokenGenerator(), settings, CLOCK);
+        return new UserSignIn(UserStorePorts.of(store), new TokenGenerator(), settings, CLOCK);
     }
 
     /** Budgets that never refuse, for tests about something else. */

@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.in.AuthData;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LoginOutcome;
@@ -68,10 +69,10 @@ class LogInMiniProgramUserServiceTest {
     }
 
     private LogInMiniProgramUserService service(LoginSettings settings, RegisterUserPort register) {
-        UserSignIn signIn = new UserSignIn(store, register, store, store, new TokenGenerator(), settings,
+        UserSignIn signIn = new UserSignIn(new UserStorePorts(store, register, store, store, store, store, store), new TokenGenerator(), settings,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
         return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()),
-                new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets);
+                new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets, settings);
     }
 
     private static LogInMiniProgramUserCommand command(Platform platform, String openId, String unionId,

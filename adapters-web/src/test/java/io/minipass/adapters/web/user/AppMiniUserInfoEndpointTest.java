@@ -2,25 +2,19 @@ package io.minipass.adapters.web.user;
 
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiClient;
+import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.Multipart;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.budget.AttemptBudgets;
-import io.minipass.application.service.ClientIdentities;
-import io.minipass.application.service.FailedDecryptions;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.out.DecryptUserDataPort;
-import io.minipass.application.service.LogInMiniProgramUserService;
-import io.minipass.application.service.ReferrerResolver;
-import io.minipass.application.service.TokenGenerator;
-import io.minipass.application.service.UserSignIn;
 import io.minipass.application.testing.InMemoryUserStore;
-import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -528,11 +522,15 @@ class AppMiniUserInfoEndpointTest {
             }
             return Map.of("nickName", platform.clientType().toUpperCase() + "-" + encryptedData, "gender", 1);
         };
-        UserSignIn signIn = new UserSignIn(store, store, store, store, new TokenGenerator(), login, clock);
-        AttemptBudgets budgets = AttemptBudgets.unlimited(new InMemoryAttemptCounter(clock));
-        startWith(new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()),
-                new ClientIdentities(new InMemoryLoginCodeProofs(), login),
-                new FailedDecryptions(new InMemorySessionKeys(), budgets, login.failuresPerSessionKey()), budgets), web);
+        startWith(LoginUseCases.create(UserStorePorts.of(store), new LoginUseCases.PlatformPorts(
+                        (platform, code) -> {
+                            throw new IllegalStateException("no code exchange here");
+                        }, decrypt, (platform, openId, proof) -> {
+                            throw new IllegalStateException("no phone binding here");
+                        }),
+                new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
+                        new InMemoryAttemptCounter(clock)),
+                login, Map.of(), Duration.ZERO, clock).logIn(), web);
     }
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {

@@ -2,26 +2,19 @@ package io.minipass.adapters.web.user;
 
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiClient;
+import io.minipass.application.port.out.UserDataRefusedException;
+import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
-import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.Budget;
-import io.minipass.application.service.ClientIdentities;
-import io.minipass.application.service.FailedDecryptions;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.service.AuthorizeMiniProgramUserService;
-import io.minipass.application.service.BindMobileService;
-import io.minipass.application.service.ReferrerResolver;
-import io.minipass.application.service.ResumeSessionService;
-import io.minipass.application.service.TokenGenerator;
-import io.minipass.application.service.UserSignIn;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemoryUserStore;
-import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -50,7 +43,7 @@ final class UserApi implements AutoCloseable {
     final InMemoryLoginCodeProofs loginCodeProofs = new InMemoryLoginCodeProofs();
 
     private LoginSettings login = LoginSettings.DEFAULT;
-    private AttemptBudgets budgets = AttemptBudgets.unlimited(new InMemoryAttemptCounter(clock));
+    private Map<Attempt, Budget> budgets = Map.of();
     private WebSettings web = WebSettings.defaults();
     private Duration tokenLifetime = Duration.ZERO;
     private boolean trustProxyHeaders;
@@ -63,7 +56,7 @@ final class UserApi implements AutoCloseable {
     }
 
     UserApi budgets(Map<Attempt, Budget> budgets) {
-        this.budgets = new AttemptBudgets(new InMemoryAttemptCounter(clock), budgets);
+        this.budgets = budgets;
         return this;
     }
 
@@ -83,21 +76,18 @@ final class UserApi implements AutoCloseable {
     }
 
     ApiClient start() {
-        UserSignIn signIn = new UserSignIn(store, store, store, store, new TokenGenerator(), login, clock);
-        ReferrerResolver referrers = new ReferrerResolver(store, ReferralRules.standard());
+        LoginUseCases useCases = LoginUseCases.create(UserStorePorts.of(store),
+                new LoginUseCases.PlatformPorts(loginCodes, (platform, openId, data, iv) -> {
+                    throw new UserDataRefusedException();
+                }, phoneNumbers),
+                new LoginUseCases.StatePorts(sessionKeys, loginCodeProofs, new InMemoryAttemptCounter(clock)),
+                login, budgets, tokenLifetime, clock);
         UserViewMapper views = new UserViewMapper(web);
         LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
-        ClientIdentities identities = new ClientIdentities(loginCodeProofs, login);
-        FailedDecryptions failedDecryptions = new FailedDecryptions(sessionKeys, budgets, login.failuresPerSessionKey());
         Map<String, ApiEndpoint> endpoints = Map.of(
-                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(
-                        new AuthorizeMiniProgramUserService(loginCodes, sessionKeys, signIn, referrers, loginCodeProofs,
-                                identities, budgets), answers),
-                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(
-                        new ResumeSessionService(store, tokenLifetime, clock, budgets), views),
-                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(
-                        new BindMobileService(phoneNumbers, store, store, store, signIn, referrers, identities,
-                                failedDecryptions, budgets), answers));
+                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), answers),
+                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), views),
+                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), answers));
         app = WebApp.create(endpoints, trustProxyHeaders).start("127.0.0.1", 0);
         client = new ApiClient(app);
         return client;

@@ -19,7 +19,7 @@ public record BindMobileCommand(Platform platform, OpenId openId, Optional<Union
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(openId, "openId");
         Objects.requireNonNull(proof, "proof");
-        unionId = unionId == null ? Optional.empty() : unionId;
+        unionId = unionId == null || !platform.hasUnionId() ? Optional.empty() : unionId;
         profile = profile == null ? Profile.EMPTY : profile;
         referrer = referrer == null ? "" : referrer;
         from = from == null ? ClientAddress.UNKNOWN : from;

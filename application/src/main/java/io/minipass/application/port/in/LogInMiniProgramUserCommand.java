@@ -20,7 +20,7 @@ public record LogInMiniProgramUserCommand(
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(openId, "openId");
         Objects.requireNonNull(authData, "authData");
-        unionId = unionId == null ? Optional.empty() : unionId;
+        unionId = unionId == null || !platform.hasUnionId() ? Optional.empty() : unionId;
         referrer = referrer == null ? "" : referrer;
         from = from == null ? ClientAddress.UNKNOWN : from;
     }

@@ -9,12 +9,13 @@ import java.util.Optional;
 
 /**
  * The platform vouched for this openid in a login-code exchange, and gave this unionid with it
- * (empty when it gave none). Only such a unionid may bind the openid to an existing user.
+ * (empty when it gave none, or the platform's unionids bind nobody). Only such a unionid may bind
+ * the openid to an existing user.
  */
 public record LoginProof(Platform platform, OpenId openId, Optional<UnionId> unionId) {
     public LoginProof {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(openId, "openId");
-        unionId = unionId == null ? Optional.empty() : unionId;
+        unionId = unionId == null || !platform.hasUnionId() ? Optional.empty() : unionId;
     }
 }

@@ -24,6 +24,11 @@ public record LoginSession(Platform platform, OpenId openId, Optional<UnionId> u
         formerOpenId = formerOpenId == null ? Optional.empty() : formerOpenId.filter(former -> !former.equals(openId));
     }
 
+    /** The unionid that may bind this openid to an existing user: none on a platform whose unionids bind nobody. */
+    public Optional<UnionId> bindingUnionId() {
+        return platform.hasUnionId() ? unionId : Optional.empty();
+    }
+
     public LoginSession(Platform platform, OpenId openId, Optional<UnionId> unionId, String sessionKey) {
         this(platform, openId, unionId, sessionKey, Optional.empty());
     }

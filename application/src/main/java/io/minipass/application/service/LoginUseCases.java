@@ -1,0 +1,61 @@
+package io.minipass.application.service;
+
+import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.budget.Budget;
+import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
+import io.minipass.application.port.in.BindMobileUseCase;
+import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
+import io.minipass.application.port.in.ResumeSessionUseCase;
+import io.minipass.application.port.out.AttemptCounterPort;
+import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.domain.referral.ReferralRules;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The login use cases, built from their ports in the one way the server and the tests share, so no
+ * wiring can hand one service a port another should have had.
+ */
+public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProgramUserUseCase authorize,
+                            ResumeSessionUseCase resumeSession, BindMobileUseCase bindMobile) {
+
+    /** What the platforms do for a login: exchange codes, open sealed data, vouch for phone numbers. */
+    public record PlatformPorts(ExchangeLoginCodePort exchange, DecryptUserDataPort decrypt, VerifyPhoneNumberPort phones) {
+    }
+
+    /** What a node remembers between requests. */
+    public record StatePorts(SessionKeyStore sessionKeys, LoginCodeProofPort proofs, AttemptCounterPort attempts) {
+    }
+
+    /**
+     * @param budgets       attempt budgets; an attempt without one is not limited
+     * @param tokenLifetime how long a token lasts after it was issued; zero: until it is replaced
+     */
+    public static LoginUseCases create(UserStorePorts users, PlatformPorts platforms, StatePorts state,
+                                       LoginSettings settings, Map<Attempt, Budget> budgets, Duration tokenLifetime,
+                                       Clock clock) {
+        UserSignIn signIn = new UserSignIn(users, new TokenGenerator(), settings, clock);
+        ReferrerResolver referrers = new ReferrerResolver(users.load(), ReferralRules.standard());
+        ClientIdentities identities = new ClientIdentities(state.proofs(), settings);
+        AttemptBudgets attemptBudgets = new AttemptBudgets(state.attempts(), budgets);
+        FailedDecryptions failedDecryptions = new FailedDecryptions(state.sessionKeys(), attemptBudgets,
+                settings.failuresPerSessionKey());
+        return new LoginUseCases(
+                new LogInMiniProgramUserService(signIn, platforms.decrypt(), referrers, identities, failedDecryptions,
+                        attemptBudgets, settings),
+                new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
+                        state.proofs(), identities, attemptBudgets, settings),
+                new ResumeSessionService(users.loadByToken(), tokenLifetime, clock, attemptBudgets),
+                new BindMobileService(platforms.phones(), users, signIn, referrers, identities, failedDecryptions,
+                        attemptBudgets));
+    }
+}
