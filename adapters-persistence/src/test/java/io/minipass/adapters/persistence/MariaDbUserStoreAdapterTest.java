@@ -81,6 +81,14 @@ class MariaDbUserStoreAdapterTest extends MyBatisUserStoreAdapterContract {
     }
 
     @Test
+    void text_columns_keep_shopxos_lengths_in_characters() {
+        assertThat(table.queryText("SELECT GROUP_CONCAT(CONCAT(COLUMN_NAME, ':', CHARACTER_MAXIMUM_LENGTH)"
+                + " ORDER BY COLUMN_NAME SEPARATOR ',') FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = 'sxo_user' AND COLUMN_NAME IN ('nickname', 'avatar', 'province', 'city')"))
+                .isEqualTo("avatar:255,city:60,nickname:60,province:60");
+    }
+
+    @Test
     void a_jdbc_mariadb_url_is_served_by_connector_j() {
         String url = database.url().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:");
         try (MyBatisPersistence opened = MyBatisPersistence.open(
