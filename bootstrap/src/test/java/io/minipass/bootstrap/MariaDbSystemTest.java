@@ -84,6 +84,25 @@ class MariaDbSystemTest {
     }
 
     @Test
+    void the_usual_shop_url_starts_and_keeps_emoji_byte_for_byte() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MINIPASS_PORT", "0");
+        env.put("MINIPASS_HOST", "127.0.0.1");
+        env.put("MINIPASS_DB_URL", SERVER_URL + database
+                + "?useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai&useSSL=false");
+        env.put("MINIPASS_DB_USER", "root");
+        try (MinipassServer usual = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)))) {
+            ServiceClient usualClient = new ServiceClient(usual.port());
+            Answer answer = usualClient.postJson("user/appminiuserinfo", "application_client_type=weixin",
+                    Map.of("openid", "o-usual-url", "auth_data", ServiceClient.json(Map.of("nickName", "店主😀𠮷"))));
+
+            assertThat(answer.code()).as(answer.body()).isZero();
+            assertThat(client.get("/api.php?s=user/tokenuserinfo&token=" + answer.data().get("token").asText())
+                    .data().get("nickname").asText()).isEqualTo("店主😀𠮷");
+        }
+    }
+
+    @Test
     void one_openid_sent_by_many_clients_at_once_makes_one_user() throws Exception {
         int clients = 24;
         ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -234,6 +234,23 @@ class MinipassSystemTest {
     }
 
     @Test
+    void on_the_embedded_database_emoji_profiles_are_kept_up_to_every_limit() {
+        ServiceClient client = start(h2Environment());
+        String nickname = "😀".repeat(40);
+        String longPlace = "🏙".repeat(70);
+
+        Answer answer = client.postJson("user/appminiuserinfo", "application_client_type=weixin",
+                Map.of("openid", "o-h2-emoji", "auth_data", ServiceClient.json(Map.of("nickName", nickname,
+                        "province", longPlace, "city", longPlace))));
+
+        assertThat(answer.code()).as(answer.body()).isZero();
+        Answer again = client.get("/api.php?s=user/tokenuserinfo&token=" + answer.data().get("token").asText());
+        assertThat(again.data().get("nickname").asText()).isEqualTo(nickname);
+        assertThat(again.data().get("province").asText()).isEqualTo("🏙".repeat(60));
+        assertThat(again.data().get("city").asText()).isEqualTo("🏙".repeat(60));
+    }
+
+    @Test
     void the_health_route_says_whether_the_database_answers() {
         ServiceClient client = start(h2Environment());
 

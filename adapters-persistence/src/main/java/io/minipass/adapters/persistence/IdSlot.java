@@ -5,13 +5,13 @@ import io.minipass.domain.user.User;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where one platform id of a user is stored: a column of ShopXO's {@code <prefix>user}, or, for the
- * ids that table has no column for (Kuaishou openids, Toutiao unionids), our identity table.
- * Column names come from here only, never from input, so they may be spliced into SQL.
- * ({@code UserMapper.xml} reads the two own-table ids of every user with joins of its own.)
+ * ids that table has no column for (Toutiao unionids; Kuaishou openids before ShopXO v2.2.8), our
+ * identity table. {@link IdSlots} says which. Column names come from there only, never from input,
+ * so they may be spliced into SQL.
+ * ({@code UserMapper.xml} reads the own-table ids of every user with joins of its own.)
  */
 sealed interface IdSlot {
 
@@ -33,29 +33,6 @@ sealed interface IdSlot {
     /** Whether the user's slot holds exactly this value: no case folding, no trailing spaces. */
     default boolean holds(User user, String value) {
         return !value.isEmpty() && value.equals(valueOf(user));
-    }
-
-    static IdSlot openId(Platform platform) {
-        return switch (platform) {
-            case WEIXIN -> new Column(platform, Kind.OPENID, "weixin_openid");
-            case ALIPAY -> new Column(platform, Kind.OPENID, "alipay_openid");
-            case BAIDU -> new Column(platform, Kind.OPENID, "baidu_openid");
-            case TOUTIAO -> new Column(platform, Kind.OPENID, "toutiao_openid");
-            case QQ -> new Column(platform, Kind.OPENID, "qq_openid");
-            case KUAISHOU -> new OwnTable(platform, Kind.OPENID);
-        };
-    }
-
-    /** Empty for a platform without unionids: a unionid sent for one is ignored. */
-    static Optional<IdSlot> unionId(Platform platform) {
-        if (!platform.hasUnionId()) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (platform) {
-            case WEIXIN -> new Column(platform, Kind.UNIONID, "weixin_unionid");
-            case QQ -> new Column(platform, Kind.UNIONID, "qq_unionid");
-            default -> new OwnTable(platform, Kind.UNIONID);
-        });
     }
 
     enum Kind {

@@ -1,12 +1,16 @@
 package io.minipass.adapters.persistence;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The driver, URL and connection properties for a configured database URL.
- * MySQL and MariaDB both go through MySQL Connector/J, made to talk utf8mb4 (emoji nicknames);
+ * MySQL and MariaDB both go through MySQL Connector/J, made to talk utf8mb4 (emoji nicknames)
+ * whatever the URL says: the connection properties set here win over the URL's own options.
  * H2 runs the same SQL in its MySQL mode.
  */
 record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
@@ -29,6 +33,18 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
     private static final String MYSQL = "jdbc:mysql:";
     private static final String MARIADB = "jdbc:mariadb:";
     private static final String H2 = "jdbc:h2:";
+
+    /**
+     * The names shops write for UTF-8 in {@code characterEncoding} and {@code characterSetResults}.
+     * Java reads {@code utf8} as UTF-8, and Connector/J makes UTF-8 utf8mb4; MySQL's own
+     * {@code utf8mb4} name is not a Java charset, so the URL's value never reaches the driver.
+     */
+    private static final Set<String> UTF8_NAMES = Set.of("utf8", "utf-8", "utf8mb4");
+
+    /** Connection properties that make every Connector/J connection utf8mb4 (they override the URL's). */
+    private static final Map<String, String> UTF8MB4 = Map.of(
+            "characterEncoding", "UTF-8",
+            "characterSetResults", "UTF-8");
 
     JdbcTarget {
         properties = Map.copyOf(properties);
@@ -54,17 +70,37 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         return vendor.driverClassName();
     }
 
+    /**
+     * The usual options ({@code useUnicode}, {@code characterEncoding=utf8}, {@code serverTimezone},
+     * {@code useSSL}, ...) are accepted; only an option that would make the connection lose emoji
+     * (another character set or collation) is refused, by name.
+     */
     private static JdbcTarget mysql(String url) {
         Map<String, String> query = mysqlQuery(url);
-        Map<String, String> added = new LinkedHashMap<>();
-        String encoding = query.get("characterencoding");
-        if (encoding == null) {
-            added.put("characterEncoding", "UTF-8");
-        } else if (!encoding.equalsIgnoreCase("UTF-8") && !encoding.equalsIgnoreCase("utf8mb4")) {
-            throw new IllegalArgumentException("characterEncoding=" + encoding
-                    + " in the database URL would lose emoji: leave it out or use UTF-8");
+        requireUtf8(query, "characterEncoding");
+        requireUtf8(query, "characterSetResults");
+        String collation = query.getOrDefault("connectioncollation", "");
+        if (!collation.isEmpty() && !collation.toLowerCase(Locale.ROOT).startsWith("utf8mb4_")) {
+            throw wouldLoseEmoji("connectionCollation=" + collation, "leave it out or use a utf8mb4_ collation");
         }
-        return new JdbcTarget(Vendor.MYSQL, url, added);
+        String sessionVariables = query.getOrDefault("sessionvariables", "").toLowerCase(Locale.ROOT);
+        if (sessionVariables.contains("character_set_") || sessionVariables.contains("collation_")) {
+            throw wouldLoseEmoji("sessionVariables setting a character set or collation",
+                    "leave those out of sessionVariables");
+        }
+        return new JdbcTarget(Vendor.MYSQL, url, UTF8MB4);
+    }
+
+    private static void requireUtf8(Map<String, String> query, String option) {
+        String value = query.getOrDefault(option.toLowerCase(Locale.ROOT), "");
+        if (!value.isEmpty() && !UTF8_NAMES.contains(value.toLowerCase(Locale.ROOT))) {
+            throw wouldLoseEmoji(option + "=" + value, "leave it out or use utf8");
+        }
+    }
+
+    private static IllegalArgumentException wouldLoseEmoji(String what, String fix) {
+        return new IllegalArgumentException(what + " in the database URL would lose emoji (the service talks utf8mb4): "
+                + fix);
     }
 
     /**
@@ -86,7 +122,7 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         return new JdbcTarget(Vendor.H2, full.toString(), Map.of());
     }
 
-    /** Connector/J's {@code ?key=value&...} properties, keys lower-cased. */
+    /** Connector/J's {@code ?key=value&...} properties, keys lower-cased, values URL-decoded. */
     private static Map<String, String> mysqlQuery(String url) {
         Map<String, String> query = new LinkedHashMap<>();
         int start = url.indexOf('?');
@@ -96,9 +132,18 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         for (String pair : url.substring(start + 1).split("&")) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
-            query.put(key.trim().toLowerCase(Locale.ROOT), eq < 0 ? "" : pair.substring(eq + 1).trim());
+            String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+            query.put(key.trim().toLowerCase(Locale.ROOT), decode(value));
         }
         return query;
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return value;
+        }
     }
 
     /** H2's {@code ;KEY=value} settings, keys upper-cased. */

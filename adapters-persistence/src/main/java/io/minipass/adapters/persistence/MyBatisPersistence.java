@@ -28,21 +28,30 @@ public final class MyBatisPersistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final MyBatisUserStore userStore;
 
-    private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions) {
+    private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions, ShopSchema schema) {
         this.dataSource = dataSource;
-        this.userStore = new MyBatisUserStore(sessions);
+        this.userStore = new MyBatisUserStore(sessions, new IdSlots(schema));
     }
 
     /**
-     * Connects (failing at once when the database cannot be reached), migrates the schema and
-     * readies the mappers. A database that already has ShopXO's tables, but none of ours, is
+     * Connects (failing at once when the database cannot be reached), checks that ShopXO's tables,
+     * if there are any, have a layout this service shares ({@link ShopSchema}), migrates the schema
+     * and readies the mappers. A database that already has ShopXO's tables, but none of ours, is
      * baselined first: its user table is kept as it is.
+     *
+     * @throws UnsupportedShopSchemaException for a ShopXO database outside v2.2.0–v2.3.2, before anything is written
      */
     public static MyBatisPersistence open(DatabaseSettings settings) {
         HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
         try {
+            ShopSchema schema = ShopSchema.inspect(dataSource, settings.tablePrefix());
             migrate(dataSource, settings.tablePrefix());
-            return new MyBatisPersistence(dataSource, sessionFactory(dataSource, settings.tablePrefix()));
+            MyBatisPersistence persistence = new MyBatisPersistence(dataSource,
+                    sessionFactory(dataSource, settings.tablePrefix(), schema), schema);
+            if (schema.kuaishouOpenidColumn()) {
+                persistence.userStore.moveOwnKuaishouOpenidsToColumn();
+            }
+            return persistence;
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;
@@ -91,17 +100,20 @@ public final class MyBatisPersistence implements AutoCloseable {
                 .locations(MIGRATIONS)
                 .table(prefix + "minipass_schema_history")
                 .placeholders(Map.of("prefix", prefix))
+                .javaMigrations(new H2TextColumnsMigration(prefix))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()
                 .migrate();
     }
 
-    private static SqlSessionFactory sessionFactory(HikariDataSource dataSource, String prefix) {
+    private static SqlSessionFactory sessionFactory(HikariDataSource dataSource, String prefix, ShopSchema schema) {
         Configuration configuration = new Configuration(
                 new Environment("minipass", new JdbcTransactionFactory(), dataSource));
         Properties variables = new Properties();
         variables.setProperty("prefix", prefix);
+        // ShopXO v2.2.8+'s column where it exists; else nothing, and our identity table holds Kuaishou openids.
+        variables.setProperty("kuaishouOpenidColumn", schema.kuaishouOpenidColumn() ? "u." + ShopSchema.KUAISHOU_OPENID : "''");
         // Set before the mappers are added: ${prefix} is replaced as their XML is read.
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);

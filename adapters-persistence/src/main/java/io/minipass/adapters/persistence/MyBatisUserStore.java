@@ -20,6 +20,7 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,19 +48,41 @@ public final class MyBatisUserStore
     private static final int MAX_ATTEMPTS = 3;
 
     private final SqlSessionFactory sessions;
+    private final IdSlots slots;
 
-    MyBatisUserStore(SqlSessionFactory sessions) {
+    MyBatisUserStore(SqlSessionFactory sessions, IdSlots slots) {
         this.sessions = sessions;
+        this.slots = slots;
+    }
+
+    /**
+     * Once ShopXO has its own Kuaishou column (an upgrade to v2.2.8 or later), the Kuaishou openids
+     * this service kept in its identity table move there, where ShopXO's payment reads them and where
+     * this service now looks. A user whose column ShopXO already filled keeps that value.
+     */
+    void moveOwnKuaishouOpenidsToColumn() {
+        write(session -> {
+            UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
+            UserMapper users = session.getMapper(UserMapper.class);
+            String platform = Platform.KUAISHOU.clientType();
+            String kind = IdSlot.Kind.OPENID.code();
+            for (UserIdentityRow row : identities.selectAllOf(platform, kind)) {
+                users.updateColumnIfEmpty(row.userId(), ShopSchema.KUAISHOU_OPENID,
+                        new String(row.externalId(), StandardCharsets.UTF_8));
+                identities.delete(row.userId(), platform, kind);
+            }
+            return null;
+        });
     }
 
     @Override
     public Optional<User> findLiveByOpenId(Platform platform, OpenId openId) {
-        return read(session -> liveHolders(session, IdSlot.openId(platform), openId.value()).stream().findFirst());
+        return read(session -> liveHolders(session, slots.openId(platform), openId.value()).stream().findFirst());
     }
 
     @Override
     public Optional<User> findLiveByUnionId(Platform platform, UnionId unionId) {
-        return IdSlot.unionId(platform)
+        return slots.unionId(platform)
                 .flatMap(slot -> read(session -> liveHolders(session, slot, unionId.value()).stream().findFirst()));
     }
 
@@ -104,7 +127,7 @@ public final class MyBatisUserStore
     public User register(NewUser newUser) {
         return write(session -> {
             UserMapper users = session.getMapper(UserMapper.class);
-            UserInsert row = UserRowMapping.toInsert(newUser);
+            UserInsert row = UserRowMapping.toInsert(newUser, slots.kuaishouColumnValue(newUser));
             users.insert(row);
             long id = row.getId();
             clearLeftoversOfReusedId(session, id);
@@ -126,7 +149,7 @@ public final class MyBatisUserStore
             long id = userId.value();
             updateToken(session, id, token, now);
             claim(session, platform, openId, id);
-            IdSlot.openId(platform).store(session.getMapper(UserMapper.class),
+            slots.openId(platform).store(session.getMapper(UserMapper.class),
                     session.getMapper(UserIdentityMapper.class), id, openId.value());
             return null;
         });
@@ -159,7 +182,7 @@ public final class MyBatisUserStore
                 throw new OpenIdAlreadyClaimedException(platform, openId);
             }
         }
-        boolean heldByAnotherRow = liveHolders(session, IdSlot.openId(platform), openId.value()).stream()
+        boolean heldByAnotherRow = liveHolders(session, slots.openId(platform), openId.value()).stream()
                 .anyMatch(user -> user.id().value() != userId);
         if (heldByAnotherRow) {
             throw new OpenIdAlreadyClaimedException(platform, openId);
@@ -232,13 +255,13 @@ public final class MyBatisUserStore
                 .toList();
     }
 
-    private static boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
+    private boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
         UserRow row = session.getMapper(UserMapper.class).selectById(userId);
         if (row == null) {
             return false;
         }
         User user = UserRowMapping.toUser(row);
-        return !user.isDeleted() && IdSlot.openId(platform).holds(user, openId.value());
+        return !user.isDeleted() && slots.openId(platform).holds(user, openId.value());
     }
 
     /** Live users holding exactly this id, lowest id first. */
@@ -249,13 +272,13 @@ public final class MyBatisUserStore
                 .toList();
     }
 
-    private static void storeOwnTableIds(SqlSession session, long userId, NewUser newUser) {
+    private void storeOwnTableIds(SqlSession session, long userId, NewUser newUser) {
         UserMapper users = session.getMapper(UserMapper.class);
         UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
-        if (IdSlot.openId(newUser.platform()) instanceof IdSlot.OwnTable slot) {
+        if (slots.openId(newUser.platform()) instanceof IdSlot.OwnTable slot) {
             slot.store(users, identities, userId, newUser.openId().value());
         }
-        Optional<IdSlot> unionSlot = IdSlot.unionId(newUser.platform());
+        Optional<IdSlot> unionSlot = slots.unionId(newUser.platform());
         if (newUser.unionId().isPresent() && unionSlot.isPresent() && unionSlot.get() instanceof IdSlot.OwnTable slot) {
             slot.store(users, identities, userId, newUser.unionId().get().value());
         }

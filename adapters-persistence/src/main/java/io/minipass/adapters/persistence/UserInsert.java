@@ -23,10 +23,13 @@ final class UserInsert {
     private final String city;
     private final long referrer;
     private final long addTime;
+    /** Null where ShopXO's table has no {@code kuaishou_openid} column: the insert leaves it out. */
+    private final String kuaishouOpenid;
 
     UserInsert(String alipayOpenid, String weixinOpenid, String weixinUnionid, String baiduOpenid, String toutiaoOpenid,
                String qqOpenid, String qqUnionid, int status, String token, String nickname, String mobile, int gender,
-               String avatar, String province, String city, long referrer, long addTime) {
+               String avatar, String province, String city, long referrer, long addTime,
+               String kuaishouOpenid) {
         this.alipayOpenid = alipayOpenid;
         this.weixinOpenid = weixinOpenid;
         this.weixinUnionid = weixinUnionid;
@@ -44,6 +47,7 @@ final class UserInsert {
         this.city = city;
         this.referrer = referrer;
         this.addTime = addTime;
+        this.kuaishouOpenid = kuaishouOpenid;
     }
 
     public long getId() {
@@ -120,5 +124,9 @@ final class UserInsert {
 
     public long getAddTime() {
         return addTime;
+    }
+
+    public String getKuaishouOpenid() {
+        return kuaishouOpenid;
     }
 }

@@ -23,5 +23,8 @@ interface UserMapper {
 
     int updateColumn(@Param("id") long id, @Param("column") String column, @Param("value") String value);
 
+    /** Sets {@code column} where it is empty, leaving a value already there. */
+    int updateColumnIfEmpty(@Param("id") long id, @Param("column") String column, @Param("value") String value);
+
     int updateToken(@Param("id") long id, @Param("token") String token, @Param("updTime") long updTime);
 }

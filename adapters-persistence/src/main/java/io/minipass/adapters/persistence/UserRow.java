@@ -2,7 +2,8 @@ package io.minipass.adapters.persistence;
 
 /**
  * A user as {@code UserMapper.xml} selects it: the {@code <prefix>user} columns this service reads
- * (not {@code salt}, {@code pwd}), plus the ids kept in our own identity table (null when absent).
+ * (not {@code salt}, {@code pwd}; {@code kuaishouOpenidColumn} is empty where ShopXO has no such
+ * column), plus the ids kept in our own identity table (null when absent).
  * Column aliases in the XML match these component names.
  */
 record UserRow(
@@ -15,6 +16,7 @@ record UserRow(
         String toutiaoOpenid,
         String qqOpenid,
         String qqUnionid,
+        String kuaishouOpenidColumn,
         byte[] kuaishouOpenid,
         byte[] toutiaoUnionid,
         int status,

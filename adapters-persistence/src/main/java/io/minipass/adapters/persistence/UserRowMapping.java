@@ -27,7 +27,8 @@ final class UserRowMapping {
         openIds.put(Platform.BAIDU, row.baiduOpenid());
         openIds.put(Platform.TOUTIAO, row.toutiaoOpenid());
         openIds.put(Platform.QQ, row.qqOpenid());
-        openIds.put(Platform.KUAISHOU, text(row.kuaishouOpenid()));
+        openIds.put(Platform.KUAISHOU, row.kuaishouOpenidColumn() == null || row.kuaishouOpenidColumn().isEmpty()
+                ? text(row.kuaishouOpenid()) : row.kuaishouOpenidColumn());
         Map<Platform, String> unionIds = new EnumMap<>(Platform.class);
         unionIds.put(Platform.WEIXIN, row.weixinUnionid());
         unionIds.put(Platform.QQ, row.qqUnionid());
@@ -39,10 +40,12 @@ final class UserRowMapping {
     }
 
     /**
-     * The user-table columns of a registration. Ids without a column (see {@link IdSlot}) come out
+     * The user-table columns of a registration. Ids without a column (see {@link IdSlots}) come out
      * empty here and are stored by the caller; a unionid of a platform without unionids is dropped.
+     *
+     * @param kuaishouOpenid the value for ShopXO's {@code kuaishou_openid}, null where the table has no such column
      */
-    static UserInsert toInsert(NewUser user) {
+    static UserInsert toInsert(NewUser user, String kuaishouOpenid) {
         Optional<UnionId> unionId = user.platform().hasUnionId() ? user.unionId() : Optional.empty();
         PlatformIdentities ids = PlatformIdentities.of(user.platform(), user.openId(), unionId);
         Profile profile = user.profile();
@@ -50,7 +53,7 @@ final class UserRowMapping {
                 ids.openId(Platform.BAIDU), ids.openId(Platform.TOUTIAO), ids.openId(Platform.QQ),
                 ids.unionId(Platform.QQ), user.status().code(), user.token(), profile.nickname(), user.mobile(),
                 profile.gender().code(), profile.avatar(), profile.province(), profile.city(), user.referrer(),
-                user.addTime());
+                user.addTime(), kuaishouOpenid);
     }
 
     private static String text(byte[] id) {

@@ -1,6 +1,9 @@
 package io.minipass.adapters.persistence;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,12 +27,37 @@ class JdbcTargetTest {
         assertThat(target.url()).isEqualTo("jdbc:mysql://db/shop");
     }
 
-    @Test
-    void a_utf8_encoding_already_in_the_url_is_kept_and_another_is_refused() {
-        assertThat(JdbcTarget.of("jdbc:mysql://db/shop?characterEncoding=utf8mb4").properties()).isEmpty();
-        assertThatThrownBy(() -> JdbcTarget.of("jdbc:mysql://db/shop?CharacterEncoding=latin1"))
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:mysql://db:3306/shop?useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai&useSSL=false",
+            "jdbc:mysql://db/shop?characterEncoding=UTF-8",
+            "jdbc:mysql://db/shop?characterEncoding=utf8mb4",
+            "jdbc:mysql://db/shop?characterEncoding=UTF8MB4&characterSetResults=utf8",
+            "jdbc:mysql://db/shop?characterEncoding=UTF%2D8&serverTimezone=Asia%2FShanghai",
+            "jdbc:mysql://db/shop?useUnicode=false&connectionCollation=utf8mb4_general_ci",
+            "jdbc:mariadb://db:3306/shop?useUnicode=true&characterEncoding=utf8&useSSL=false"})
+    void the_usual_shop_urls_are_accepted_and_made_utf8mb4_whatever_they_say(String url) {
+        JdbcTarget target = JdbcTarget.of(url);
+
+        assertThat(target.vendor()).isEqualTo(JdbcTarget.Vendor.MYSQL);
+        assertThat(target.properties())
+                .containsEntry("characterEncoding", "UTF-8")
+                .containsEntry("characterSetResults", "UTF-8");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "jdbc:mysql://db/shop?CharacterEncoding=latin1                    | characterEncoding=latin1",
+            "jdbc:mysql://db/shop?useUnicode=true&characterEncoding=gbk       | characterEncoding=gbk",
+            "jdbc:mariadb://db/shop?characterEncoding=GB2312                  | characterEncoding=GB2312",
+            "jdbc:mysql://db/shop?characterSetResults=latin1                  | characterSetResults=latin1",
+            "jdbc:mysql://db/shop?connectionCollation=utf8_general_ci         | connectionCollation=utf8_general_ci",
+            "jdbc:mysql://db/shop?sessionVariables=character_set_client=latin1 | sessionVariables"})
+    void an_option_that_would_lose_emoji_is_refused_by_name(String url, String named) {
+        assertThatThrownBy(() -> JdbcTarget.of(url))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("latin1");
+                .hasMessageContaining(named)
+                .hasMessageContaining("emoji");
     }
 
     @Test

@@ -8,7 +8,11 @@ import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +48,44 @@ class MariaDbUserStoreAdapterTest extends MyBatisUserStoreAdapterContract {
                     + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?", PREFIX + name))
                     .as(name).startsWith("InnoDB utf8mb4");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:mysql:|useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai&useSSL=false",
+            "jdbc:mysql:|characterEncoding=UTF-8",
+            "jdbc:mysql:|characterEncoding=utf8mb4",
+            "jdbc:mysql:|characterEncoding=utf8&characterSetResults=utf8&useUnicode=false",
+            "jdbc:mariadb:|useUnicode=true&characterEncoding=utf8&useSSL=false"})
+    void an_emoji_profile_round_trips_byte_for_byte_whatever_the_usual_url_options_say(String schemeAndOptions) {
+        String scheme = schemeAndOptions.substring(0, schemeAndOptions.indexOf('|'));
+        String options = schemeAndOptions.substring(schemeAndOptions.indexOf('|') + 1);
+        String url = database.url().replaceFirst("^jdbc:mysql:", scheme);
+        url += (url.contains("?") ? "&" : "?") + options;
+        String nickname = "😀店主𠮷👨‍👩‍👧";
+        String city = "🏙️深圳";
+        OpenId openId = uniqueOpenId();
+        try (MyBatisPersistence opened = MyBatisPersistence.open(
+                new DatabaseSettings(url, database.username(), database.password(), PREFIX, 2))) {
+            User user = opened.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+                    new Profile(nickname, "", Gender.SECRET, "", city), "", 0, UserStatus.NORMAL, "", 1L));
+
+            assertThat(opened.userStore().findLiveByOpenId(Platform.WEIXIN, openId))
+                    .hasValueSatisfying(found -> {
+                        assertThat(found.nickname()).isEqualTo(nickname);
+                        assertThat(found.city()).isEqualTo(city);
+                    });
+            assertThat(table.queryText("SELECT HEX(nickname) FROM sxo_user WHERE id = ?", user.id().value()))
+                    .isEqualTo(HexFormat.of().withUpperCase().formatHex(nickname.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void text_columns_keep_shopxos_lengths_in_characters() {
+        assertThat(table.queryText("SELECT GROUP_CONCAT(CONCAT(COLUMN_NAME, ':', CHARACTER_MAXIMUM_LENGTH)"
+                + " ORDER BY COLUMN_NAME SEPARATOR ',') FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = 'sxo_user' AND COLUMN_NAME IN ('nickname', 'avatar', 'province', 'city')"))
+                .isEqualTo("avatar:255,city:60,nickname:60,province:60");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -92,6 +93,45 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
         assertThat(users().findLiveByToken(token.toUpperCase())).isEmpty();
         assertThat(users().findLiveByToken(token + " ")).isEmpty();
         assertThat(users().findLiveByToken(token.substring(1))).isEmpty();
+    }
+
+    /**
+     * Profile text is cut to its column's length in code points (Profile, TextFit); every column must
+     * then hold it, on H2 (which counts UTF-16 units) as on MySQL/MariaDB utf8mb4 (which counts characters).
+     */
+    @Test
+    void four_byte_characters_fit_every_text_column_a_registration_fills_at_its_limit() {
+        String nickname = "😀".repeat(Profile.NICKNAME_MAX);
+        String province = "𠮷".repeat(Profile.PLACE_MAX);
+        String city = "🏙".repeat(Profile.PLACE_MAX);
+        String avatarHost = "https://cdn.example.com/";
+        String avatar = avatarHost + "🖼".repeat(Profile.AVATAR_MAX - avatarHost.length());
+        OpenId openId = new OpenId("o".repeat(60));
+        UnionId unionId = new UnionId("u".repeat(60));
+        Profile profile = new Profile(nickname + "😀😀", avatar, Gender.FEMALE, province + "𠮷", city + "🏙");
+
+        User user = users().register(new NewUser(Platform.QQ, openId, Optional.of(unionId), profile, "13700137099", 0,
+                UserStatus.NORMAL, "abcdef0123456789abcdef0123456789", 1L));
+
+        assertThat(users().findLiveByOpenId(Platform.QQ, openId)).hasValueSatisfying(found -> {
+            assertThat(found.id()).isEqualTo(user.id());
+            assertThat(found.nickname()).isEqualTo(nickname);
+            assertThat(found.avatar()).isEqualTo(avatar);
+            assertThat(found.province()).isEqualTo(province);
+            assertThat(found.city()).isEqualTo(city);
+            assertThat(found.identities().unionId(Platform.QQ)).isEqualTo(unionId.value());
+        });
+    }
+
+    @Test
+    void forty_emoji_of_a_nickname_are_kept_whole() {
+        String nickname = "😀".repeat(40);
+        OpenId openId = uniqueOpenId();
+
+        users().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+                new Profile(nickname, "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
+
+        assertThat(users().findLiveByOpenId(Platform.WEIXIN, openId)).map(User::nickname).contains(nickname);
     }
 
     @Test
@@ -383,8 +423,8 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
             assertThat(shopTable.countUsers()).isEqualTo(2);
             assertThat(shopTable.queryText("SELECT GROUP_CONCAT(CONCAT(version, ':', type) ORDER BY installed_rank"
                     + " SEPARATOR ',') FROM sxo_minipass_schema_history WHERE version IS NOT NULL AND success = 1"))
-                    .as("baselined at 0, then V1 (a no-op on the existing table), V2 and V3")
-                    .isEqualTo("0:BASELINE,1:SQL,2:SQL,3:SQL");
+                    .as("baselined at 0, then V1 (a no-op on the existing table), V2, V3 and V4 (H2 only)")
+                    .isEqualTo("0:BASELINE,1:SQL,2:SQL,3:SQL,4:JDBC");
         } finally {
             shop.drop();
         }
@@ -429,9 +469,15 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
     }
 
     static String shopxoUserTable() {
-        try (InputStream in = MyBatisUserStoreAdapterContract.class.getResourceAsStream("/shopxo-v2.2-user.sql")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return script.replaceAll("(?m)^--.*$", "").trim().replaceAll(";$", "");
+        return shopxoScript("v2.2.0").get(0);
+    }
+
+    /** The statements of {@code shopxo-<version>-user.sql}: ShopXO's own DDL of that version. */
+    static List<String> shopxoScript(String version) {
+        try (InputStream in = MyBatisUserStoreAdapterContract.class.getResourceAsStream("/shopxo-" + version + "-user.sql")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            return Arrays.stream(script.split(";\\s*(\\n|$)")).map(String::trim).filter(sql -> !sql.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,4 +1,4 @@
--- ShopXO v2.2's sxo_user as its installer creates it (char columns, ShopXO's index names).
+-- ShopXO v2.2.7's sxo_user: v2.2.0's plus system_type (the service never writes it).
 CREATE TABLE `sxo_user` (
   `id` int(11) unsigned NOT NULL AUTO_INCREMENT COMMENT '自增id',
   `alipay_openid` char(60) NOT NULL DEFAULT '' COMMENT '支付宝openid',
@@ -29,6 +29,7 @@ CREATE TABLE `sxo_user` (
   `is_delete_time` int(11) unsigned NOT NULL DEFAULT '0' COMMENT '是否已删除',
   `add_time` int(11) unsigned NOT NULL DEFAULT '0' COMMENT '添加时间',
   `upd_time` int(11) unsigned NOT NULL DEFAULT '0' COMMENT '更新时间',
+  `system_type` char(60) NOT NULL DEFAULT 'default' COMMENT '系统类型（默认 default, 其他按照SYSTEM_TYPE常量类型）',
   PRIMARY KEY (`id`),
   KEY `alipay_openid` (`alipay_openid`),
   KEY `weixin_openid` (`weixin_openid`),
@@ -42,5 +43,6 @@ CREATE TABLE `sxo_user` (
   KEY `weixin_web_openid` (`weixin_web_openid`),
   KEY `toutiao_openid` (`toutiao_openid`),
   KEY `qq_openid` (`qq_openid`),
-  KEY `qq_unionid` (`qq_unionid`)
+  KEY `qq_unionid` (`qq_unionid`),
+  KEY `system_type` (`system_type`)
 ) ENGINE=InnoDB AUTO_INCREMENT=1 DEFAULT CHARSET=utf8mb4 ROW_FORMAT=DYNAMIC COMMENT='用户';

@@ -1,0 +1,43 @@
+package io.minipass.adapters.persistence;
+
+import io.minipass.application.port.out.NewUser;
+import io.minipass.domain.user.Platform;
+
+import java.util.Optional;
+
+/** Where each platform's ids live in this database, given its ShopXO layout. */
+record IdSlots(ShopSchema schema) {
+
+    IdSlot openId(Platform platform) {
+        return switch (platform) {
+            case WEIXIN -> new IdSlot.Column(platform, IdSlot.Kind.OPENID, "weixin_openid");
+            case ALIPAY -> new IdSlot.Column(platform, IdSlot.Kind.OPENID, "alipay_openid");
+            case BAIDU -> new IdSlot.Column(platform, IdSlot.Kind.OPENID, "baidu_openid");
+            case TOUTIAO -> new IdSlot.Column(platform, IdSlot.Kind.OPENID, "toutiao_openid");
+            case QQ -> new IdSlot.Column(platform, IdSlot.Kind.OPENID, "qq_openid");
+            case KUAISHOU -> schema.kuaishouOpenidColumn()
+                    ? new IdSlot.Column(platform, IdSlot.Kind.OPENID, ShopSchema.KUAISHOU_OPENID)
+                    : new IdSlot.OwnTable(platform, IdSlot.Kind.OPENID);
+        };
+    }
+
+    /** Empty for a platform without unionids: a unionid sent for one is ignored. */
+    Optional<IdSlot> unionId(Platform platform) {
+        if (!platform.hasUnionId()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (platform) {
+            case WEIXIN -> new IdSlot.Column(platform, IdSlot.Kind.UNIONID, "weixin_unionid");
+            case QQ -> new IdSlot.Column(platform, IdSlot.Kind.UNIONID, "qq_unionid");
+            default -> new IdSlot.OwnTable(platform, IdSlot.Kind.UNIONID);
+        });
+    }
+
+    /** The openid a registration's insert writes to the Kuaishou column; null where there is no such column. */
+    String kuaishouColumnValue(NewUser user) {
+        if (!schema.kuaishouOpenidColumn()) {
+            return null;
+        }
+        return user.platform() == Platform.KUAISHOU ? user.openId().value() : "";
+    }
+}
