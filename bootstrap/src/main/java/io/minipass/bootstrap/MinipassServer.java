@@ -1,10 +1,8 @@
 package io.minipass.bootstrap;
 
 import io.javalin.Javalin;
-import io.minipass.adapters.persistence.CachingTokenLookup;
 import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
-import io.minipass.adapters.persistence.MyBatisUserStore;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.HealthEndpoint;
 import io.minipass.adapters.web.WebApp;
@@ -14,24 +12,14 @@ import io.minipass.adapters.web.user.BindMobileEndpoint;
 import io.minipass.adapters.web.user.LogInMiniProgramUserEndpoint;
 import io.minipass.adapters.web.user.LoginOutcomeAnswers;
 import io.minipass.adapters.web.user.TokenUserInfoEndpoint;
-import io.minipass.adapters.web.user.UserViewMapper;
 import io.minipass.adapters.state.CaffeineAttemptCounter;
 import io.minipass.adapters.state.CaffeineLoginCodeProofs;
 import io.minipass.adapters.state.CaffeineSessionKeyStore;
+import io.minipass.adapters.web.user.UserViewMapper;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.budget.AttemptBudgets;
-import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
-import io.minipass.application.service.AuthorizeMiniProgramUserService;
-import io.minipass.application.service.BindMobileService;
-import io.minipass.application.service.ClientIdentities;
-import io.minipass.application.service.FailedDecryptions;
-import io.minipass.application.service.LogInMiniProgramUserService;
-import io.minipass.application.service.ReferrerResolver;
-import io.minipass.application.service.ResumeSessionService;
-import io.minipass.application.service.TokenGenerator;
-import io.minipass.application.service.UserSignIn;
-import io.minipass.domain.referral.ReferralRules;
+import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.service.LoginUseCases;
 import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +32,6 @@ import java.util.Map;
 /** The running service: the database adapter, the platform adapters, the use cases and the HTTP server, wired by hand. */
 public final class MinipassServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MinipassServer.class);
-    private static final long TOKEN_CACHE_SIZE = 100_000;
 
     private final MyBatisPersistence persistence;
     private final Javalin web;
@@ -68,7 +55,7 @@ public final class MinipassServer implements AutoCloseable {
                 new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize()));
         try {
             Map<String, ApiEndpoint> endpoints = new HashMap<>(
-                    endpoints(config, clock, persistence.userStore(), platforms, sessionKeys));
+                    endpoints(config, clock, persistence.userStorePorts(config.shop().tokenCacheTtl()), platforms, sessionKeys));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout());
             web.start(config.host(), config.port());
@@ -81,36 +68,26 @@ public final class MinipassServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, MyBatisUserStore store,
+    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, UserStorePorts users,
                                                       PlatformWiring platforms, SessionKeyStore sessionKeys) {
         MinipassConfig.ShopConfig shop = config.shop();
         SecurityConfig security = config.security();
         LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
                 config.platforms().weixinAutoRegister(), security.requireLoginProof(), platforms.loginPlatforms,
                 security.failuresPerSessionKey());
-        CachingTokenLookup tokens = new CachingTokenLookup(store, shop.tokenCacheTtl(), TOKEN_CACHE_SIZE);
-        UserSignIn signIn = new UserSignIn(store, store, tokens, tokens, new TokenGenerator(), loginSettings, clock);
-        ReferrerResolver referrers = new ReferrerResolver(store, ReferralRules.standard());
-        LoginCodeProofPort proofs = new CaffeineLoginCodeProofs(security.loginProofTtl());
-        ClientIdentities identities = new ClientIdentities(proofs, loginSettings);
-        AttemptBudgets budgets = new AttemptBudgets(new CaffeineAttemptCounter(), security.budgets());
-        FailedDecryptions failedDecryptions = new FailedDecryptions(sessionKeys, budgets, security.failuresPerSessionKey());
+        LoginUseCases useCases = LoginUseCases.create(users,
+                new LoginUseCases.PlatformPorts(platforms.loginGateways, platforms.decryptor, platforms.phoneNumbers),
+                new LoginUseCases.StatePorts(sessionKeys, new CaffeineLoginCodeProofs(security.loginProofTtl()),
+                        new CaffeineAttemptCounter()),
+                loginSettings, security.budgets(), shop.tokenLifetime(), clock);
         UserViewMapper views = new UserViewMapper(
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
         LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
         return Map.of(
-                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(
-                        new LogInMiniProgramUserService(signIn, platforms.decryptor, referrers, identities,
-                                failedDecryptions, budgets), answers),
-                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(
-                        new AuthorizeMiniProgramUserService(platforms.loginGateways, sessionKeys, signIn, referrers,
-                                proofs, identities, budgets),
-                        answers),
-                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(
-                        new ResumeSessionService(tokens, shop.tokenLifetime(), clock, budgets), views),
-                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(
-                        new BindMobileService(platforms.phoneNumbers, store, store, tokens, signIn, referrers, identities,
-                                failedDecryptions, budgets), answers));
+                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), answers),
+                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), answers),
+                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), views),
+                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), answers));
     }
 
     public int port() {

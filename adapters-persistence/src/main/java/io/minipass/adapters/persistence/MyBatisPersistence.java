@@ -2,6 +2,7 @@ package io.minipass.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -13,6 +14,7 @@ import org.flywaydb.core.Flyway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -24,6 +26,8 @@ public final class MyBatisPersistence implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration/minipass";
     private static final int CONNECTION_TIMEOUT_MILLIS = 10_000;
     private static final int HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+
+    private static final long TOKEN_CACHE_SIZE = 100_000;
 
     private final HikariDataSource dataSource;
     private final MyBatisUserStore userStore;
@@ -58,7 +62,19 @@ public final class MyBatisPersistence implements AutoCloseable {
         }
     }
 
-    public MyBatisUserStore userStore() {
+    /**
+     * The user store's ports, the writes that replace a token already behind the token cache.
+     *
+     * @param tokenCacheTtl how long a token look-up is served from memory: a change made by another program
+     *                      (a shop admin bans or deletes the user) shows after at most this long
+     */
+    public UserStorePorts userStorePorts(Duration tokenCacheTtl) {
+        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE);
+        return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
+    }
+
+    /** The store without its cache, for this package's tests. */
+    MyBatisUserStore userStore() {
         return userStore;
     }
 

@@ -40,7 +40,7 @@ import java.util.function.Function;
  * Look-ups by openid, unionid or token run on the indexed column and keep only exact matches,
  * since MySQL's collations fold case and ignore trailing spaces.
  */
-public final class MyBatisUserStore
+final class MyBatisUserStore
         implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort,
         LoadUserByMobilePort, BindMobilePort {
     private static final String MOBILE_COLUMN = "mobile";

@@ -15,17 +15,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Serves token look-ups from memory in front of the database. Every write here that replaces a
- * user's token drops the old one from the cache at once; a change made by another program (a shop
+ * The token cache, with its two jobs: it serves token look-ups from memory in front of the database,
+ * and every write through it that replaces a user's token drops the old one from the cache at once; a change made by another program (a shop
  * admin bans or deletes the user, or another node issues a new token) shows after at most {@code ttl}.
  * Only tokens that belong to someone are cached, so random guesses cannot fill the cache.
  */
-public final class CachingTokenLookup implements LoadUserByTokenPort, IssueTokenPort, BindOpenIdPort, BindMobilePort {
+final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenIdPort, BindMobilePort {
     private final MyBatisUserStore store;
     private final Cache<String, TokenHolder> byToken;
     private final Cache<Long, String> tokenOfUser;
 
-    public CachingTokenLookup(MyBatisUserStore store, Duration ttl, long maximumSize) {
+    TokenCache(MyBatisUserStore store, Duration ttl, long maximumSize) {
         this.store = store;
         this.byToken = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
         this.tokenOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CachingTokenLookupAdapterTest {
+class TokenCacheAdapterTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
 
     private H2TestDatabase database;
@@ -41,7 +41,7 @@ class CachingTokenLookupAdapterTest {
 
     @Test
     void a_cached_token_is_served_without_the_database_until_it_expires() {
-        CachingTokenLookup cache = new CachingTokenLookup(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
 
         table.setStatus(user.id(), UserStatus.BANNED);
@@ -53,7 +53,7 @@ class CachingTokenLookupAdapterTest {
 
     @Test
     void without_a_cache_lifetime_every_look_up_reads_the_database() {
-        CachingTokenLookup cache = new CachingTokenLookup(persistence.userStore(), Duration.ZERO, 1000);
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ZERO, 1000);
         cache.findLiveByToken(TOKEN);
 
         table.softDelete(user.id(), 5L);
@@ -63,7 +63,7 @@ class CachingTokenLookupAdapterTest {
 
     @Test
     void a_new_token_issued_here_drops_the_old_one_at_once() {
-        CachingTokenLookup cache = new CachingTokenLookup(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken(TOKEN)).isPresent();
 
         cache.issueToken(user.id(), "ffffffffffffffffffffffffffffffff", 200L);
@@ -74,7 +74,7 @@ class CachingTokenLookupAdapterTest {
 
     @Test
     void binding_an_openid_or_a_mobile_also_drops_the_old_token() {
-        CachingTokenLookup cache = new CachingTokenLookup(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         cache.findLiveByToken(TOKEN);
         cache.bindOpenId(user.id(), Platform.QQ, new OpenId("o-qq"), "11111111111111111111111111111111", 300L);
         assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
@@ -88,7 +88,7 @@ class CachingTokenLookupAdapterTest {
 
     @Test
     void unknown_tokens_are_not_remembered() {
-        CachingTokenLookup cache = new CachingTokenLookup(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken("99999999999999999999999999999999")).isEmpty();
 
         table.setToken(user.id(), "99999999999999999999999999999999");
