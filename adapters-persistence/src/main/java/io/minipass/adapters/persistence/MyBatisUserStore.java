@@ -10,6 +10,7 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -38,6 +39,10 @@ import java.util.function.Function;
  * <p>
  * Look-ups by openid, unionid or token run on the indexed column and keep only exact matches,
  * since MySQL's collations fold case and ignore trailing spaces.
+ * <p>
+ * A database that cannot be reached or does not answer in time (pool wait, connect, socket and
+ * statement timeouts) makes every port throw {@link StorageUnavailableException}; what a write had
+ * done by then rolls back with its transaction.
  */
 public final class MyBatisUserStore
         implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort,
@@ -47,9 +52,15 @@ public final class MyBatisUserStore
     private static final int MAX_ATTEMPTS = 3;
 
     private final SqlSessionFactory sessions;
+    private final StorageOutage outage;
 
     MyBatisUserStore(SqlSessionFactory sessions) {
+        this(sessions, new StorageOutage());
+    }
+
+    MyBatisUserStore(SqlSessionFactory sessions, StorageOutage outage) {
         this.sessions = sessions;
+        this.outage = outage;
     }
 
     @Override
@@ -282,7 +293,11 @@ public final class MyBatisUserStore
 
     private <T> T read(Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
-            return work.apply(session);
+            T result = work.apply(session);
+            outage.succeeded();
+            return result;
+        } catch (PersistenceException failure) {
+            throw unavailableOrAsIs(failure);
         }
     }
 
@@ -292,12 +307,23 @@ public final class MyBatisUserStore
             try (SqlSession session = sessions.openSession(false)) {
                 T result = work.apply(session);
                 session.commit(true);
+                outage.succeeded();
                 return result;
             } catch (PersistenceException failure) {
                 if (attempt >= MAX_ATTEMPTS || !SqlErrors.isTransient(failure)) {
-                    throw failure;
+                    throw unavailableOrAsIs(failure);
                 }
             }
         }
+    }
+
+    /** The port's own exception for a database that is out of reach; any other failure as it came. */
+    private RuntimeException unavailableOrAsIs(PersistenceException failure) {
+        if (!SqlErrors.isUnavailable(failure)) {
+            return failure;
+        }
+        String cause = SqlErrors.describe(failure);
+        outage.failed(cause);
+        return new StorageUnavailableException(cause, failure);
     }
 }
