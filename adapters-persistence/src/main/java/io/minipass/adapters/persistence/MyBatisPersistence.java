@@ -10,6 +10,7 @@ import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.flywaydb.core.Flyway;
 
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Properties;
 
@@ -131,8 +132,8 @@ public final class MyBatisPersistence implements AutoCloseable {
                 .migrate();
     }
 
-    private static SqlSessionFactory sessionFactory(HikariDataSource dataSource, String prefix, String jdbcUrl,
-                                                    DatabaseTimeouts timeouts) {
+    /** The mappers on a data source; package-private so that tests can put a failing one under them. */
+    static SqlSessionFactory sessionFactory(DataSource dataSource, String prefix, String jdbcUrl, DatabaseTimeouts timeouts) {
         Configuration configuration = new Configuration(
                 new Environment("minipass", new JdbcTransactionFactory(), dataSource));
         Properties variables = new Properties();

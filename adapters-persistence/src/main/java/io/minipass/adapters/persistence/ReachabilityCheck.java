@@ -53,6 +53,9 @@ final class ReachabilityCheck implements AutoCloseable {
     boolean isReachable() {
         CompletableFuture<Boolean> check;
         synchronized (this) {
+            if (runner.isShutdown()) {
+                return false;
+            }
             if (running == null || running.isDone()) {
                 running = CompletableFuture.supplyAsync(this::connectAndAsk, runner);
             }
@@ -78,7 +81,7 @@ final class ReachabilityCheck implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         runner.shutdownNow();
     }
 
