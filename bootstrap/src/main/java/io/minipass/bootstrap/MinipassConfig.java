@@ -26,10 +26,17 @@ public record MinipassConfig(
     /** Development allows conveniences (a fake login gateway) that production refuses. */
     public enum RunProfile { DEVELOPMENT, PRODUCTION }
 
-    public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize) {
+    /**
+     * @param connectTimeout opening a connection to MySQL/MariaDB
+     * @param queryTimeout   one statement, and any wait for the server's answer on an open connection
+     * @param poolWait       waiting for a free pooled connection
+     */
+    public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize,
+                                 Duration connectTimeout, Duration queryTimeout, Duration poolWait) {
         @Override
         public String toString() {
-            return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize + "]";
+            return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize
+                    + ", connectTimeout=" + connectTimeout + ", queryTimeout=" + queryTimeout + ", poolWait=" + poolWait + "]";
         }
     }
 
@@ -65,7 +72,10 @@ public record MinipassConfig(
             dbUrl = DEFAULT_DB_URL;
         }
         DatabaseConfig database = new DatabaseConfig(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : "root"),
-                settings.text("db.password", ""), tablePrefix, settings.integer("db.pool.size", 10, 1, 200));
+                settings.text("db.password", ""), tablePrefix, settings.integer("db.pool.size", 10, 1, 200),
+                settings.timeout("db.connect.timeout", Duration.ofSeconds(2)),
+                settings.timeout("db.query.timeout", Duration.ofSeconds(5)),
+                settings.timeout("db.pool.wait", Duration.ofSeconds(2)));
         ShopConfig shop = new ShopConfig(
                 settings.zone("timezone", "Asia/Shanghai"),
                 settings.text("default.avatar", ""),

@@ -2,9 +2,11 @@ package io.minipass.bootstrap;
 
 import io.javalin.Javalin;
 import io.minipass.adapters.persistence.DatabaseSettings;
+import io.minipass.adapters.persistence.DatabaseTimeouts;
 import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.HealthEndpoint;
+import io.minipass.adapters.web.ReadinessEndpoint;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.adapters.web.user.AuthorizeMiniProgramUserEndpoint;
@@ -51,12 +53,13 @@ public final class MinipassServer implements AutoCloseable {
         SessionKeyStore sessionKeys = new CaffeineSessionKeyStore();
         PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), sessionKeys);
         MinipassConfig.DatabaseConfig db = config.database();
-        MyBatisPersistence persistence = MyBatisPersistence.open(
-                new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize()));
+        MyBatisPersistence persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
+                db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())));
         try {
             Map<String, ApiEndpoint> endpoints = new HashMap<>(
                     endpoints(config, clock, persistence.userStorePorts(config.shop().tokenCacheTtl()), platforms, sessionKeys));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
+            endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout());
             web.start(config.host(), config.port());
             log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),

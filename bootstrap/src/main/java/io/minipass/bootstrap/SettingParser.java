@@ -58,6 +58,15 @@ final class SettingParser {
         return value.isEmpty() ? fallback : parseDuration(name, value);
     }
 
+    /** A wait on something outside the process: as {@link #duration}, from 1 second to 10 minutes. */
+    Duration timeout(String name, Duration fallback) {
+        Duration value = duration(name, fallback);
+        if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw wrong(name, source.get(name).orElse(""), "a timeout from 1s to 10m");
+        }
+        return value;
+    }
+
     /** A duration written as {@link #duration} reads it; the name is for the error message. */
     static Duration parseDuration(String name, String text) {
         String value = text.toLowerCase(Locale.ROOT);

@@ -30,6 +30,9 @@ class MinipassConfigTest {
         assertThat(config.database().url()).isEqualTo(MinipassConfig.DEFAULT_DB_URL);
         assertThat(config.database().user()).isEqualTo("sa");
         assertThat(config.database().tablePrefix()).isEqualTo("sxo_");
+        assertThat(config.database().connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.database().queryTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.database().poolWait()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.shop().timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(config.shop().tokenLifetime()).isEqualTo(Duration.ofDays(30));
         assertThat(config.shop().tokenCacheTtl()).isEqualTo(Duration.ofSeconds(60));
@@ -113,6 +116,24 @@ class MinipassConfigTest {
     @CsvSource({"30d,2592000", "12h,43200", "90m,5400", "45s,45", "120,120", "0,0"})
     void token_lifetimes_read_with_units(String value, long seconds) {
         assertThat(load(Map.of("MINIPASS_TOKEN_TTL", value)).shop().tokenLifetime()).isEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void database_timeouts_read_with_units() {
+        MinipassConfig.DatabaseConfig database = load(Map.of("MINIPASS_DB_CONNECT_TIMEOUT", "3s",
+                "MINIPASS_DB_QUERY_TIMEOUT", "1m", "MINIPASS_DB_POOL_WAIT", "4")).database();
+
+        assertThat(database.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(database.queryTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(database.poolWait()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MINIPASS_DB_CONNECT_TIMEOUT,0", "MINIPASS_DB_QUERY_TIMEOUT,0", "MINIPASS_DB_POOL_WAIT,0",
+            "MINIPASS_DB_QUERY_TIMEOUT,11m", "MINIPASS_DB_POOL_WAIT,2 seconds", "MINIPASS_DB_CONNECT_TIMEOUT,-1s"})
+    void a_database_timeout_of_zero_or_beyond_ten_minutes_stops_the_start_naming_it(String variable, String value) {
+        assertThatThrownBy(() -> load(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(variable);
     }
 
     @Test

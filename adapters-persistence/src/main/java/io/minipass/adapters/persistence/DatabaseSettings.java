@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * @param jdbcUrl         {@code jdbc:mysql:}, {@code jdbc:mariadb:} (both through MySQL Connector/J) or {@code jdbc:h2:}
  * @param tablePrefix     ShopXO's table prefix ({@value #DEFAULT_TABLE_PREFIX} by default): letters, digits, underscores
  * @param maximumPoolSize the most connections held open at once
+ * @param timeouts        how long a request may wait on the database ({@link DatabaseTimeouts#DEFAULTS} unless given)
  */
-public record DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize) {
+public record DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize,
+                               DatabaseTimeouts timeouts) {
     public static final String DEFAULT_TABLE_PREFIX = "sxo_";
 
     /** Long enough for any shop, short enough that every name built on it fits MySQL's 64 characters. */
@@ -30,11 +32,16 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
         }
         username = username == null ? "" : username;
         password = password == null ? "" : password;
+        timeouts = timeouts == null ? DatabaseTimeouts.DEFAULTS : timeouts;
+    }
+
+    public DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize) {
+        this(jdbcUrl, username, password, tablePrefix, maximumPoolSize, DatabaseTimeouts.DEFAULTS);
     }
 
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password.isEmpty() ? "" : "***")
-                + ", tablePrefix=" + tablePrefix + ", maximumPoolSize=" + maximumPoolSize + "]";
+                + ", tablePrefix=" + tablePrefix + ", maximumPoolSize=" + maximumPoolSize + ", timeouts=" + timeouts + "]";
     }
 }

@@ -11,10 +11,8 @@ import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.flywaydb.core.Flyway;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Properties;
 
@@ -24,17 +22,20 @@ import java.util.Properties;
  */
 public final class MyBatisPersistence implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration/minipass";
-    private static final int CONNECTION_TIMEOUT_MILLIS = 10_000;
-    private static final int HEALTH_CHECK_TIMEOUT_SECONDS = 5;
+    /** How long a borrowed connection may take to prove it is alive, at most (HikariCP's floor is 250 ms). */
+    private static final long MAX_VALIDATION_MILLIS = 1_000;
 
     private static final long TOKEN_CACHE_SIZE = 100_000;
 
     private final HikariDataSource dataSource;
     private final MyBatisUserStore userStore;
+    private final ReachabilityCheck reachability;
 
-    private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions, ShopSchema schema) {
+    private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions, ShopSchema schema,
+                               ReachabilityCheck reachability) {
         this.dataSource = dataSource;
-        this.userStore = new MyBatisUserStore(sessions, new IdSlots(schema));
+        this.userStore = new MyBatisUserStore(sessions, new IdSlots(schema), new StorageOutage());
+        this.reachability = reachability;
     }
 
     /**
@@ -43,15 +44,24 @@ public final class MyBatisPersistence implements AutoCloseable {
      * and readies the mappers. A database that already has ShopXO's tables, but none of ours, is
      * baselined first: its user table is kept as it is.
      *
+     * <p>The migration runs on connections of its own without the socket timeout, so that a long
+     * schema change on a big shop database is not cut short; the pool that serves requests has
+     * every timeout of {@link DatabaseSettings#timeouts()}.
+     *
      * @throws UnsupportedShopSchemaException for a ShopXO database outside v2.2.0–v2.3.2, before anything is written
      */
     public static MyBatisPersistence open(DatabaseSettings settings) {
         HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
         try {
             ShopSchema schema = ShopSchema.inspect(dataSource, settings.tablePrefix());
-            migrate(dataSource, settings.tablePrefix());
+            try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
+                migrate(migration, settings.tablePrefix());
+            }
+            ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
+                    settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
             MyBatisPersistence persistence = new MyBatisPersistence(dataSource,
-                    sessionFactory(dataSource, settings.tablePrefix(), schema), schema);
+                    sessionFactory(dataSource, settings.tablePrefix(), settings.jdbcUrl(), settings.timeouts(), schema),
+                    schema, reachability);
             if (schema.kuaishouOpenidColumn()) {
                 persistence.userStore.moveOwnKuaishouOpenidsToColumn();
             }
@@ -78,33 +88,59 @@ public final class MyBatisPersistence implements AutoCloseable {
         return userStore;
     }
 
-    /** Whether the database answers {@code SELECT 1} now. */
+    /**
+     * Whether the database answers {@code SELECT 1} now, on a connection of its own, known within
+     * {@link ReachabilityCheck#DEADLINE} whatever the database does; for health and readiness probes.
+     */
     public boolean isReachable() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(HEALTH_CHECK_TIMEOUT_SECONDS);
-            statement.execute("SELECT 1");
-            return true;
-        } catch (SQLException unreachable) {
-            return false;
-        }
+        return reachability.isReachable();
     }
 
     @Override
     public void close() {
+        reachability.close();
         dataSource.close();
     }
 
+    /**
+     * The pool that serves requests: a dead database fails a request after the pool wait, a silent one after
+     * the query timeout (Connector/J's connect and socket timeouts, set as data-source properties beside the
+     * URL's own), and a borrowed connection that was idle proves it is alive within a second.
+     */
     private static HikariConfig poolConfig(DatabaseSettings settings) {
+        DatabaseTimeouts timeouts = settings.timeouts();
+        HikariConfig config = baseConfig(settings, "minipass-db");
+        config.setMaximumPoolSize(settings.maximumPoolSize());
+        config.setConnectionTimeout(timeouts.poolWait().toMillis());
+        config.setValidationTimeout(Math.min(MAX_VALIDATION_MILLIS, timeouts.poolWait().toMillis()));
+        if (JdbcTarget.of(settings.jdbcUrl()).vendor() == JdbcTarget.Vendor.MYSQL) {
+            config.addDataSourceProperty("connectTimeout", String.valueOf(timeouts.connect().toMillis()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.query().toMillis()));
+        }
+        return config;
+    }
+
+    /** Connections for the schema migration at start: they connect within the timeouts, but wait on a statement as long as it takes. */
+    private static HikariConfig migrationConfig(DatabaseSettings settings) {
+        DatabaseTimeouts timeouts = settings.timeouts();
+        HikariConfig config = baseConfig(settings, "minipass-db-migration");
+        config.setMaximumPoolSize(2);
+        config.setConnectionTimeout(Math.max(timeouts.poolWait().toMillis(), timeouts.connect().toMillis()));
+        if (JdbcTarget.of(settings.jdbcUrl()).vendor() == JdbcTarget.Vendor.MYSQL) {
+            config.addDataSourceProperty("connectTimeout", String.valueOf(timeouts.connect().toMillis()));
+        }
+        return config;
+    }
+
+    private static HikariConfig baseConfig(DatabaseSettings settings, String poolName) {
         JdbcTarget target = JdbcTarget.of(settings.jdbcUrl());
         HikariConfig config = new HikariConfig();
-        config.setPoolName("minipass-db");
+        config.setPoolName(poolName);
         config.setDriverClassName(target.driverClassName());
         config.setJdbcUrl(target.url());
         config.setUsername(settings.username());
         config.setPassword(settings.password());
         target.properties().forEach(config::addDataSourceProperty);
-        config.setMaximumPoolSize(settings.maximumPoolSize());
-        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         // Each statement sees what others committed: the claim checks read the latest rows.
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return config;
@@ -123,7 +159,9 @@ public final class MyBatisPersistence implements AutoCloseable {
                 .migrate();
     }
 
-    private static SqlSessionFactory sessionFactory(HikariDataSource dataSource, String prefix, ShopSchema schema) {
+    /** The mappers on a data source; package-private so that tests can put a failing one under them. */
+    static SqlSessionFactory sessionFactory(DataSource dataSource, String prefix, String jdbcUrl, DatabaseTimeouts timeouts,
+                                            ShopSchema schema) {
         Configuration configuration = new Configuration(
                 new Environment("minipass", new JdbcTransactionFactory(), dataSource));
         Properties variables = new Properties();
@@ -136,6 +174,12 @@ public final class MyBatisPersistence implements AutoCloseable {
         // Every read sees the rows as they are now, not as an earlier read in the same session saw them.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
+        if (JdbcTarget.of(jdbcUrl).vendor() == JdbcTarget.Vendor.H2) {
+            // In the process, H2 has no socket to time out: a statement waiting on a lock is given up after this.
+            // Not on MySQL/MariaDB, where the socket timeout bounds every statement: Connector/J would cancel a
+            // timed-out statement over a new connection, which a stalled server leaves waiting another timeout.
+            configuration.setDefaultStatementTimeout(timeouts.querySeconds());
+        }
         configuration.addMapper(UserMapper.class);
         configuration.addMapper(UserIdentityMapper.class);
         configuration.addMapper(OpenIdClaimMapper.class);

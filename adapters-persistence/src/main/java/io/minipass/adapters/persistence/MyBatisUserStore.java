@@ -10,6 +10,7 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -39,6 +40,10 @@ import java.util.function.Function;
  * <p>
  * Look-ups by openid, unionid or token run on the indexed column and keep only exact matches,
  * since MySQL's collations fold case and ignore trailing spaces.
+ * <p>
+ * A database that cannot be reached or does not answer in time (pool wait, connect, socket and
+ * statement timeouts) makes every port throw {@link StorageUnavailableException}; what a write had
+ * done by then rolls back with its transaction.
  */
 final class MyBatisUserStore
         implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort,
@@ -49,10 +54,12 @@ final class MyBatisUserStore
 
     private final SqlSessionFactory sessions;
     private final IdSlots slots;
+    private final StorageOutage outage;
 
-    MyBatisUserStore(SqlSessionFactory sessions, IdSlots slots) {
+    MyBatisUserStore(SqlSessionFactory sessions, IdSlots slots, StorageOutage outage) {
         this.sessions = sessions;
         this.slots = slots;
+        this.outage = outage;
     }
 
     /**
@@ -305,7 +312,11 @@ final class MyBatisUserStore
 
     private <T> T read(Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
-            return work.apply(session);
+            T result = work.apply(session);
+            outage.succeeded();
+            return result;
+        } catch (PersistenceException failure) {
+            throw unavailableOrAsIs(failure);
         }
     }
 
@@ -315,12 +326,23 @@ final class MyBatisUserStore
             try (SqlSession session = sessions.openSession(false)) {
                 T result = work.apply(session);
                 session.commit(true);
+                outage.succeeded();
                 return result;
             } catch (PersistenceException failure) {
                 if (attempt >= MAX_ATTEMPTS || !SqlErrors.isTransient(failure)) {
-                    throw failure;
+                    throw unavailableOrAsIs(failure);
                 }
             }
         }
+    }
+
+    /** The port's own exception for a database that is out of reach; any other failure as it came. */
+    private RuntimeException unavailableOrAsIs(PersistenceException failure) {
+        if (!SqlErrors.isUnavailable(failure)) {
+            return failure;
+        }
+        String cause = SqlErrors.describe(failure);
+        outage.failed(cause);
+        return new StorageUnavailableException(cause, failure);
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.TextFit;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ final class ApiDispatcher implements Handler {
     static final String ALLOWED_METHODS = "GET, POST, HEAD, OPTIONS";
     private static final Set<String> ALLOWED = Set.of("GET", "POST", "HEAD", "OPTIONS");
     private static final List<String> COMMON_PARAMETERS = List.of("s", "application", "application_client_type");
+    /** Set on a request whose endpoint chose an HTTP status other than 200 (a readiness probe). */
+    private static final String CHOSEN_STATUS = "minipass.httpStatus";
     private static final int MAX_ECHOED_CHARACTERS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
@@ -40,6 +43,15 @@ final class ApiDispatcher implements Handler {
     @Override
     public void handle(Context ctx) {
         JsonEnvelopeWriter.write(ctx, answer(ctx));
+        Integer status = ctx.attribute(CHOSEN_STATUS);
+        if (status != null) {
+            ctx.status(status);
+        }
+    }
+
+    /** Whether the status of this answer is the endpoint's choice, not a failure to turn into an envelope. */
+    static boolean statusChosen(Context ctx) {
+        return ctx.attribute(CHOSEN_STATUS) != null;
     }
 
     /** HEAD and OPTIONS never run an endpoint: a login must not happen for a request that drops its answer. */
@@ -100,6 +112,10 @@ final class ApiDispatcher implements Handler {
             if (result == null) {
                 throw new IllegalStateException("endpoint " + routeName + " answered nothing");
             }
+            int status = endpoint.httpStatus(result);
+            if (status != 200) {
+                ctx.attribute(CHOSEN_STATUS, status);
+            }
             return result;
         } catch (InvalidInputException e) {
             return ApiResult.failed(e.getMessage());
@@ -109,6 +125,10 @@ final class ApiDispatcher implements Handler {
             // The platform adapter has logged the cause; a refused login code is routine, not a fault here.
             LOG.info("Platform call failed on {}: {}", routeName, e.getMessage());
             return ApiResult.failed(e.getMessage());
+        } catch (StorageUnavailableException e) {
+            // Known and already described in one line (the cause's class and text): no stack trace per request.
+            LOG.warn("Storage unavailable on {}: {}", routeName, e.getMessage());
+            return ApiResult.error(ApiResult.STORAGE_FAILED, SYSTEM_BUSY);
         } catch (Exception e) { // also checked ones, which Kotlin code may throw undeclared
             LOG.error("Unexpected failure on {}", routeName, e);
             return ApiResult.failed(SYSTEM_BUSY);

@@ -6,6 +6,7 @@ public interface ApiEndpoint {
 
     /**
      * @throws io.minipass.domain.user.InvalidInputException answered as code -1 with its message
+     * @throws io.minipass.application.port.out.StorageUnavailableException answered as code -100
      */
     ApiResult handle(ApiRequest request);
 
@@ -15,5 +16,13 @@ public interface ApiEndpoint {
      */
     default boolean readsPostOnly() {
         return false;
+    }
+
+    /**
+     * The HTTP status of this answer: 200, as ShopXO answers everything. Only the probes load balancers
+     * read by status (readiness) choose another.
+     */
+    default int httpStatus(ApiResult answer) {
+        return 200;
     }
 }

@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code minipass/health} ({@code GET /api/minipass/health}): for load balancers and probes.
- * Code 0 while the database answers, {@code -100} when it does not.
+ * {@code minipass/health} ({@code GET /api/minipass/health}): liveness. Any answer at all means the
+ * process serves, so it is always HTTP 200 (a liveness probe must not restart a node because its
+ * database is away); the envelope says whether the database answers: code 0, or {@code -100} when it
+ * does not. The check behind it answers within a second whatever the database does. Readiness, by
+ * HTTP status, is {@link ReadinessEndpoint}.
  */
 public final class HealthEndpoint implements ApiEndpoint {
     public static final String ROUTE = "minipass/health";

@@ -70,7 +70,7 @@ public final class WebApp {
         });
         // Javalin's own answers (a method it has no route for, a body it refused) become envelopes too.
         config.routes.after(ctx -> {
-            if (ctx.statusCode() != 200) {
+            if (ctx.statusCode() != 200 && !ApiDispatcher.statusChosen(ctx)) {
                 JsonEnvelopeWriter.write(ctx, dispatcher.fallback(ctx));
             }
         });
