@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -26,6 +27,6 @@ public final class LocalTokenEvictions implements TokenEvictions {
 
     @Override
     public void subscribe(Consumer<String> onReplaced, Runnable onPossiblyMissed) {
-        subscribers.add(java.util.Objects.requireNonNull(onReplaced, "onReplaced"));
+        subscribers.add(Objects.requireNonNull(onReplaced, "onReplaced"));
     }
 }

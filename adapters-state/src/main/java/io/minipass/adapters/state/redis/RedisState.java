@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ public final class RedisState implements AutoCloseable {
             throw new IllegalArgumentException("the Redis URL cannot be read: " + settings.maskedUrl());
         }
         uri.setTimeout(timeout);
-        this.clientName = "minipass-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        this.clientName = "minipass-" + UUID.randomUUID().toString().substring(0, 8);
         uri.setClientName(clientName);
         this.resources = ClientResources.builder()
                 .ioThreadPoolSize(2)
@@ -119,8 +120,8 @@ public final class RedisState implements AutoCloseable {
         return tokenEvictions;
     }
 
-    /** The name this node's connections give Redis ({@code CLIENT LIST}); for operators and tests. */
-    public String clientName() {
+    /** The name this node's connections give Redis, as {@code CLIENT LIST} shows it: {@code minipass-} and 8 random hex digits. */
+    String clientName() {
         return clientName;
     }
 

@@ -1,5 +1,6 @@
 package io.minipass.adapters.state.redis;
 
+import io.minipass.adapters.state.LocalTokenEvictions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +76,7 @@ class RedisTokenEvictionsAdapterTest {
 
     @Test
     void the_local_variant_needs_no_redis_and_tells_its_subscribers_at_once() {
-        io.minipass.adapters.state.LocalTokenEvictions local = new io.minipass.adapters.state.LocalTokenEvictions();
+        LocalTokenEvictions local = new LocalTokenEvictions();
         local.subscribe(heardByA::add, gapsOfA::incrementAndGet);
         local.subscribe(token -> { throw new IllegalStateException("a broken subscriber"); }, () -> { });
         local.subscribe(heardByB::add, () -> { });
@@ -86,7 +88,7 @@ class RedisTokenEvictionsAdapterTest {
         assertThat(gapsOfA).hasValue(0);
     }
 
-    static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + BOUND.multipliedBy(3).toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime() - deadline).as("waited too long").isNegative();

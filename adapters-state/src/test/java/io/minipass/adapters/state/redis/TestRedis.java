@@ -1,6 +1,7 @@
 package io.minipass.adapters.state.redis;
 
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -85,7 +86,7 @@ final class TestRedis implements AutoCloseable {
         for (String line : raw().clientList().split("\n")) {
             if (line.contains(" name=" + clientName + " ")) {
                 String id = line.substring(line.indexOf("id=") + 3, line.indexOf(' ', line.indexOf("id=")));
-                killed += raw().clientKill(io.lettuce.core.KillArgs.Builder.id(Long.parseLong(id)));
+                killed += raw().clientKill(KillArgs.Builder.id(Long.parseLong(id)));
             }
         }
         return killed;
