@@ -79,7 +79,7 @@ public final class MinipassServer implements AutoCloseable {
                 config.platforms().weixinAutoRegister(), security.requireLoginProof(), platforms.loginPlatforms,
                 security.failuresPerSessionKey());
         LoginUseCases useCases = LoginUseCases.create(users,
-                new LoginUseCases.PlatformPorts(platforms.loginGateways, platforms.decryptor, platforms.phoneNumbers),
+                new LoginUseCases.PlatformPorts(platforms.loginGateways, platforms.sealedProfiles, platforms.phoneNumbers),
                 new LoginUseCases.StatePorts(sessionKeys, new CaffeineLoginCodeProofs(security.loginProofTtl()),
                         new CaffeineAttemptCounter()),
                 loginSettings, security.budgets(), shop.tokenLifetime(), clock);

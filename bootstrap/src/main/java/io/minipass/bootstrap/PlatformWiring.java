@@ -11,6 +11,7 @@ import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.crypto.DecryptionSettings;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
+import io.minipass.adapters.platforms.crypto.SealedProfiles;
 import io.minipass.adapters.platforms.phone.PlatformPhoneNumberVerifier;
 import io.minipass.adapters.platforms.phone.WechatApiSettings;
 import io.minipass.application.port.out.DecryptUserDataPort;
@@ -35,7 +36,7 @@ final class PlatformWiring {
     private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
 
     final ExchangeLoginCodePort loginGateways;
-    final DecryptUserDataPort decryptor;
+    final DecryptUserDataPort sealedProfiles;
     final VerifyPhoneNumberPort phoneNumbers;
     /** The platforms served by the development gateway (no network, fake openids). */
     final List<Platform> developmentPlatforms;
@@ -71,7 +72,7 @@ final class PlatformWiring {
         }
         PlatformUserDataDecryptor decryptor = new PlatformUserDataDecryptor(sessionKeys,
                 new DecryptionSettings(appIds, config.app(Platform.BAIDU).appKey()));
-        this.decryptor = decryptor;
+        this.sealedProfiles = new SealedProfiles(decryptor);
         App weixin = config.app(Platform.WEIXIN);
         this.phoneNumbers = new PlatformPhoneNumberVerifier(
                 new WechatApiSettings(weixin.baseUrl(), weixin.appId(), weixin.secret(), config.timeout()), http, decryptor,

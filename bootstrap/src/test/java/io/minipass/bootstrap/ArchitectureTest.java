@@ -80,6 +80,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void incoming_ports_never_depend_on_outgoing_ones() {
+        checkNoDependencyFromTo("io.minipass.application.port.in..", "io.minipass.application.port.out..");
+    }
+
+    @Test
     void only_bootstrap_sees_the_adapters() {
         checkNoDependencyFromTo(DOMAIN, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
         checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);

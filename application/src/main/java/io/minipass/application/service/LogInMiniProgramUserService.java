@@ -3,20 +3,16 @@ package io.minipass.application.service;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
-import io.minipass.application.port.in.AuthData;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.port.in.ProfileData;
 import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.application.service.UserSignIn.Recognized;
-import io.minipass.domain.user.AuthDataProfileReader;
-import io.minipass.domain.user.InvalidInputException;
-import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,23 +66,13 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
                 identity.unionId(), profile, referrers.resolve(command.referrer())));
     }
 
-    /** Baidu and QQ send the profile encrypted with the session key of this openid's code exchange. */
+    /** A sealed profile opens with the session key of this openid's code exchange. */
     private Profile readProfile(LogInMiniProgramUserCommand command) {
-        Platform platform = command.platform();
-        AuthData authData = command.authData();
-        if (platform != Platform.BAIDU && platform != Platform.QQ) {
-            return AuthDataProfileReader.read(platform, authData.fields());
+        if (command.profile() instanceof ProfileData.Sealed sealed) {
+            return failedDecryptions.open(command.platform(), command.openId(), command.from(),
+                    () -> decryptUserData.decryptProfile(command.platform(), command.openId(), sealed.encryptedData(),
+                            sealed.iv()));
         }
-        String encryptedData = authData.text("encrypted_data");
-        if (encryptedData.isEmpty()) {
-            throw new InvalidInputException("解密数据为空");
-        }
-        String iv = authData.text("iv");
-        if (iv.isEmpty()) {
-            throw new InvalidInputException("iv为空,请重试");
-        }
-        Map<String, Object> decrypted = failedDecryptions.open(platform, command.openId(), command.from(),
-                () -> decryptUserData.decrypt(platform, command.openId(), encryptedData, iv));
-        return AuthDataProfileReader.read(platform, decrypted);
+        return ((ProfileData.Plain) command.profile()).profile();
     }
 }

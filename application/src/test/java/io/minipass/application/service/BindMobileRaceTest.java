@@ -7,7 +7,7 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.LoadUserByMobilePort;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;

@@ -6,7 +6,7 @@ import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;

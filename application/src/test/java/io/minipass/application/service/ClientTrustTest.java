@@ -5,7 +5,6 @@ import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.Budget;
-import io.minipass.application.port.in.AuthData;
 import io.minipass.application.port.in.AuthorizationOutcome;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.BindMobileCommand;
@@ -15,11 +14,13 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.in.OverBudgetException;
+import io.minipass.application.port.in.PhoneProof;
+import io.minipass.application.port.in.ProfileData;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.LoginSession;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
@@ -50,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ClientTrustTest {
     private static final String UNPROVEN = "授权已失效，请重新授权";
     private static final ClientAddress ATTACKER = new ClientAddress("203.0.113.7");
-    private static final Map<String, Object> PROFILE = Map.of("nickName", "访客");
+    private static final Profile PROFILE = new Profile("访客", "", Gender.SECRET, "", "");
     private static final String MOBILE = "13800138000";
     private static final LoginSettings PROOF_REQUIRED = new LoginSettings(false, false, true, true);
 
@@ -68,10 +69,10 @@ class ClientTrustTest {
     private AttemptBudgets budgets = Fixtures.noBudgets();
 
     private LoginOutcome logIn(Platform platform, String openId, String clientUnionId, ClientAddress from) {
-        return new LogInMiniProgramUserService(Fixtures.signIn(store, settings), (p, o, d, i) -> Map.of(),
+        return new LogInMiniProgramUserService(Fixtures.signIn(store, settings), (p, o, d, i) -> Profile.EMPTY,
                 Fixtures.referrers(store), new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys),
                 budgets, settings).logIn(new LogInMiniProgramUserCommand(platform, new OpenId(openId),
-                UnionId.optional(clientUnionId), new AuthData(PROFILE), "", from));
+                UnionId.optional(clientUnionId), new ProfileData.Plain(PROFILE), "", from));
     }
 
     private LoginOutcome logIn(String openId, String clientUnionId) {

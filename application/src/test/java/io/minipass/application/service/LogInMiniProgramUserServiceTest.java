@@ -2,9 +2,9 @@ package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.out.UserStorePorts;
-import io.minipass.application.port.in.AuthData;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.port.in.ProfileData;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.DecryptUserDataPort;
@@ -22,6 +22,7 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
@@ -55,13 +56,13 @@ class LogInMiniProgramUserServiceTest {
     private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
     private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     private AttemptBudgets budgets = Fixtures.noBudgets();
-    private final Map<String, Map<String, Object>> decryptable = new java.util.HashMap<>();
+    private final Map<String, Profile> decryptable = new java.util.HashMap<>();
     private final DecryptUserDataPort decrypt = (platform, openId, data, iv) -> {
-        Map<String, Object> plain = decryptable.get(data + "|" + iv);
-        if (plain == null) {
+        Profile opened = decryptable.get(data + "|" + iv);
+        if (opened == null) {
             throw new UserDataRefusedException();
         }
-        return plain;
+        return opened;
     };
 
     private LogInMiniProgramUserService service(LoginSettings settings) {
@@ -75,10 +76,19 @@ class LogInMiniProgramUserServiceTest {
                 new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets, settings);
     }
 
+    /** As the web adapter reads {@code auth_data}: sealed when it holds {@code encrypted_data}, else the WeChat-style profile. */
     private static LogInMiniProgramUserCommand command(Platform platform, String openId, String unionId,
                                                        Map<String, Object> authData, String referrer) {
-        return new LogInMiniProgramUserCommand(platform, new OpenId(openId), UnionId.optional(unionId),
-                new AuthData(authData), referrer);
+        ProfileData profile = authData.containsKey("encrypted_data")
+                ? new ProfileData.Sealed(String.valueOf(authData.get("encrypted_data")), String.valueOf(authData.get("iv")))
+                : new ProfileData.Plain(new Profile(text(authData, "nickName"), text(authData, "avatarUrl"),
+                        Gender.fromPlatformCode(text(authData, "gender")), text(authData, "province"), text(authData, "city")));
+        return new LogInMiniProgramUserCommand(platform, new OpenId(openId), UnionId.optional(unionId), profile, referrer);
+    }
+
+    private static String text(Map<String, Object> fields, String name) {
+        Object value = fields.get(name);
+        return value == null ? "" : value.toString();
     }
 
     private static LogInMiniProgramUserCommand weixin(String openId) {
@@ -166,7 +176,7 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void unionid_binding_needs_a_user_in_good_standing() {
-        decryptable.put("e|i", Map.of("nickName", "qq user"));
+        decryptable.put("e|i", new Profile("qq user", "", Gender.SECRET, "", ""));
         existing(11, Platform.QQ, "o-qq-1", "union-q", UserStatus.MUTED);
 
         LoginOutcome outcome = service(LoginSettings.DEFAULT).logIn(command(Platform.QQ, "o-qq-2", "union-q",
@@ -178,7 +188,7 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void a_unionid_never_binds_across_platforms() {
-        decryptable.put("e|i", Map.of("nickName", "qq user"));
+        decryptable.put("e|i", new Profile("qq user", "", Gender.SECRET, "", ""));
         User weixin = existing(12, Platform.WEIXIN, "o-wx", "shared-union", UserStatus.NORMAL);
 
         LoggedIn qq = (LoggedIn) service(LoginSettings.DEFAULT).logIn(command(Platform.QQ, "o-qq", "shared-union",
@@ -241,13 +251,9 @@ class LogInMiniProgramUserServiceTest {
     }
 
     @Test
-    void encrypted_platforms_need_encrypted_data_and_iv() {
+    void a_sealed_profile_that_does_not_open_stores_nothing() {
         LogInMiniProgramUserService service = service(LoginSettings.DEFAULT);
 
-        assertThatThrownBy(() -> service.logIn(command(Platform.BAIDU, "o-b", null, Map.of("iv", "x"), "")))
-                .isInstanceOf(InvalidInputException.class).hasMessage("解密数据为空");
-        assertThatThrownBy(() -> service.logIn(command(Platform.QQ, "o-q", null, Map.of("encrypted_data", "x"), "")))
-                .isInstanceOf(InvalidInputException.class).hasMessage("iv为空,请重试");
         assertThatThrownBy(() -> service.logIn(command(Platform.QQ, "o-q", null, Map.of("encrypted_data", "x", "iv", "y"), "")))
                 .isInstanceOf(InvalidInputException.class).hasMessage("解密失败，请重新登录");
         assertThat(store.count()).isZero();
@@ -255,7 +261,7 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void encrypted_profiles_are_read_after_decryption() {
-        decryptable.put("cipher|iv", Map.of("nickname", "百度用户", "headimgurl", "https://b/x.jpg", "sex", 1));
+        decryptable.put("cipher|iv", new Profile("百度用户", "https://b/x.jpg", Gender.MALE, "", ""));
 
         User user = ((LoggedIn) service(LoginSettings.DEFAULT).logIn(command(Platform.BAIDU, "o-baidu", null,
                 Map.of("encrypted_data", "cipher", "iv", "iv"), ""))).user();

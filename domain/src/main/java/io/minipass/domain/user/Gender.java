@@ -22,6 +22,18 @@ public enum Gender {
         return text;
     }
 
+    /**
+     * The mini-program platforms' own codes (WeChat, QQ, Toutiao, Baidu): 1 male, 2 female, anything
+     * else unknown; the opposite of the shop's.
+     */
+    public static Gender fromPlatformCode(String code) {
+        return switch (code == null ? "" : code.trim()) {
+            case "1" -> MALE;
+            case "2" -> FEMALE;
+            default -> SECRET;
+        };
+    }
+
     public static Gender fromCode(long code) {
         for (Gender gender : values()) {
             if (gender.code == code) {

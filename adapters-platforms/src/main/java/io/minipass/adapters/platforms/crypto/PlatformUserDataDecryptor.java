@@ -1,7 +1,6 @@
 package io.minipass.adapters.platforms.crypto;
 
 import io.minipass.adapters.platforms.common.PlatformNames;
-import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
@@ -16,7 +15,7 @@ import java.util.Objects;
  * and for this user. WeChat, QQ and Toutiao use AES-128-CBC and a {@code watermark}; Baidu uses
  * AES-192-CBC and appends its App Key (docs/platforms.md#decryption). Alipay and Kuaishou send no such data.
  */
-public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
+public final class PlatformUserDataDecryptor {
     /** Standard base64 of a 16-byte iv; ShopXO refuses any other length before decrypting. */
     private static final int IV_TEXT_LENGTH = 24;
 
@@ -33,7 +32,6 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
      * a watermark only for phone data, so a Toutiao profile without one is accepted, one with a
      * foreign app id is not.
      */
-    @Override
     public Map<String, Object> decrypt(Platform platform, OpenId openId, String encryptedData, String iv) {
         WatermarkCheck check = platform == Platform.TOUTIAO ? WatermarkCheck.WHEN_PRESENT : WatermarkCheck.REQUIRED;
         return decrypt(platform, openId, encryptedData, iv, check);

@@ -4,7 +4,7 @@ import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformNames;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.adapters.platforms.crypto.WatermarkCheck;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;

@@ -6,7 +6,7 @@ import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.adapters.platforms.phone.PlatformPhoneNumberVerifier;
 import io.minipass.adapters.platforms.phone.WechatApiSettings;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;

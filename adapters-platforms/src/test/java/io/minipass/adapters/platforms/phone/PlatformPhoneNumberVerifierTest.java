@@ -4,7 +4,7 @@ import io.minipass.adapters.platforms.crypto.DecryptionSettings;
 import io.minipass.adapters.platforms.crypto.PlatformEncryption;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;

@@ -1,8 +1,10 @@
 package io.minipass.adapters.web.user;
 
 import io.minipass.adapters.web.JsonCodec;
-import io.minipass.application.port.in.AuthData;
+import io.minipass.adapters.web.PhpValues;
+import io.minipass.application.port.in.ProfileData;
 import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.Platform;
 
 import java.io.IOException;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Optional;
 /**
  * Reads {@code auth_data} in the shapes clients send it: a JSON object in a string (HTML-escaped by
  * some, as ShopXO's input filter leaves it), a JSON object in a JSON body, or {@code auth_data[...]}
- * form fields. Values stay as sent.
+ * form fields. Values stay as sent. Baidu and QQ send their profile sealed ({@code encrypted_data} +
+ * {@code iv}); the others in the clear, read by {@link ClientProfiles}.
  */
 public final class AuthDataReader {
     static final String MALFORMED = "授权数据格式有误";
@@ -19,13 +22,33 @@ public final class AuthDataReader {
     private AuthDataReader() {
     }
 
-    /** @throws InvalidInputException when the value is not a JSON object in any of those shapes, or is empty */
-    public static AuthData read(Object value) {
+    static final String NO_ENCRYPTED_DATA = "解密数据为空";
+    static final String NO_IV = "iv为空,请重试";
+
+    /** @throws InvalidInputException when the value is not a JSON object in any of those shapes, or lacks a sealed part */
+    public static ProfileData read(Platform platform, Object value) {
+        Map<String, Object> fields = fields(value);
+        if (platform != Platform.BAIDU && platform != Platform.QQ) {
+            return new ProfileData.Plain(ClientProfiles.read(platform, fields));
+        }
+        String encryptedData = PhpValues.text(fields.get("encrypted_data"));
+        if (encryptedData.isEmpty()) {
+            throw new InvalidInputException(NO_ENCRYPTED_DATA);
+        }
+        String iv = PhpValues.text(fields.get("iv"));
+        if (iv.isEmpty()) {
+            throw new InvalidInputException(NO_IV);
+        }
+        return new ProfileData.Sealed(encryptedData, iv);
+    }
+
+    /** The fields of {@code auth_data} as sent. */
+    static Map<String, Object> fields(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return new AuthData(castMap(map));
+            return castMap(map);
         }
         if (value instanceof String text) {
-            return new AuthData(parseObject(text));
+            return parseObject(text);
         }
         throw new InvalidInputException(MALFORMED);
     }

@@ -5,7 +5,7 @@ import io.minipass.adapters.web.ApiRequest;
 import io.minipass.adapters.web.ApiResult;
 import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.BindMobileUseCase;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;

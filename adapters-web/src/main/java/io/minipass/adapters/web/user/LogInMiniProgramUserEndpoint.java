@@ -3,10 +3,10 @@ package io.minipass.adapters.web.user;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ApiRequest;
 import io.minipass.adapters.web.ApiResult;
-import io.minipass.application.port.in.AuthData;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.port.in.ProfileData;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.UnionId;
@@ -42,9 +42,9 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
         }
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, "unionid");
-        AuthData authData = AuthDataReader.read(request.value("auth_data"));
+        ProfileData profile = AuthDataReader.read(platform, request.value("auth_data"));
         LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
-                platform, openId, unionId, authData, request.text("referrer"), request.clientAddress()));
+                platform, openId, unionId, profile, request.text("referrer"), request.clientAddress()));
         return answers.answer(outcome, request.baseUrl(), successMessage(outcome), Map.of());
     }
 

@@ -19,6 +19,7 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -520,7 +521,7 @@ class AppMiniUserInfoEndpointTest {
             if (encryptedData.equals("boom")) {
                 throw new IllegalStateException("session store unreachable");
             }
-            return Map.of("nickName", platform.clientType().toUpperCase() + "-" + encryptedData, "gender", 1);
+            return new Profile(platform.clientType().toUpperCase() + "-" + encryptedData, "", Gender.MALE, "", "");
         };
         startWith(LoginUseCases.create(UserStorePorts.of(store), new LoginUseCases.PlatformPorts(
                         (platform, code) -> {

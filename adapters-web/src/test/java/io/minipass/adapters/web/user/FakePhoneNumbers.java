@@ -1,6 +1,6 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.domain.user.OpenId;

@@ -4,7 +4,7 @@ import io.minipass.adapters.web.ApiClient;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.PhoneProof;
+import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;

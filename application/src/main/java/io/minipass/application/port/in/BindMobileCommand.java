@@ -1,6 +1,5 @@
 package io.minipass.application.port.in;
 
-import io.minipass.application.port.out.PhoneProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;

@@ -13,20 +13,20 @@ import java.util.Optional;
  * a bad reference never fails a login), and where the call came from.
  */
 public record LogInMiniProgramUserCommand(
-        Platform platform, OpenId openId, Optional<UnionId> unionId, AuthData authData, String referrer,
+        Platform platform, OpenId openId, Optional<UnionId> unionId, ProfileData profile, String referrer,
         ClientAddress from) {
 
     public LogInMiniProgramUserCommand {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(openId, "openId");
-        Objects.requireNonNull(authData, "authData");
+        Objects.requireNonNull(profile, "profile");
         unionId = unionId == null || !platform.hasUnionId() ? Optional.empty() : unionId;
         referrer = referrer == null ? "" : referrer;
         from = from == null ? ClientAddress.UNKNOWN : from;
     }
 
-    public LogInMiniProgramUserCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, AuthData authData,
+    public LogInMiniProgramUserCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, ProfileData profile,
                                        String referrer) {
-        this(platform, openId, unionId, authData, referrer, ClientAddress.UNKNOWN);
+        this(platform, openId, unionId, profile, referrer, ClientAddress.UNKNOWN);
     }
 }

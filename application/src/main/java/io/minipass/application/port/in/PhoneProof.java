@@ -1,4 +1,4 @@
-package io.minipass.application.port.out;
+package io.minipass.application.port.in;
 
 /**
  * What a client sends to prove a mobile number: WeChat a one-time {@code code} from the phone button,
