@@ -1,5 +1,7 @@
 package io.minipass.adapters.platforms.crypto;
 
+import io.minipass.adapters.platforms.common.PlatformFailures;
+import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.adapters.platforms.common.PlatformNames;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.SessionKeyStore;
@@ -7,6 +9,7 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -75,9 +78,9 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
         String name = PlatformNames.of(platform);
         return switch (platform) {
             case WEIXIN, QQ, TOUTIAO -> settings.appId(platform)
-                    .orElseThrow(() -> new InvalidInputException(name + "小程序未配置"));
+                    .orElseThrow(() -> PlatformFailures.notConfigured(platform, List.of()));
             case BAIDU -> settings.baiduKey()
-                    .orElseThrow(() -> new InvalidInputException(name + "小程序未配置"));
+                    .orElseThrow(() -> PlatformFailures.notConfigured(platform, List.of()));
             case ALIPAY, KUAISHOU -> throw new InvalidInputException(name + "小程序不支持加密数据解密");
         };
     }
@@ -89,7 +92,7 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
         if (plaintext == null) {
             throw DecryptionFailures.refused(platform, "did not open");
         }
-        Map<String, Object> payload = JsonObjectReader.read(plaintext);
+        Map<String, Object> payload = PlatformJson.plainObject(plaintext);
         if (payload == null) {
             throw DecryptionFailures.refused(platform, "opened to no JSON object");
         }
@@ -112,7 +115,7 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
         if (!(opened instanceof BaiduCipher.Opened.Content content)) {
             throw DecryptionFailures.refused(Platform.BAIDU, "did not open");
         }
-        Map<String, Object> payload = JsonObjectReader.read(content.bytes());
+        Map<String, Object> payload = PlatformJson.plainObject(content.bytes());
         if (payload == null) {
             throw DecryptionFailures.refused(Platform.BAIDU, "opened to no JSON object");
         }
@@ -135,7 +138,7 @@ public final class PlatformUserDataDecryptor implements DecryptUserDataPort {
     /** Data naming another openid belongs to someone else, whatever else it says. */
     private static void requireSameUser(Platform platform, Map<String, Object> payload, OpenId openId) {
         for (String field : new String[] {"openId", "openid"}) {
-            if (payload.containsKey(field) && !openId.value().equals(String.valueOf(payload.get(field)))) {
+            if (payload.containsKey(field) && !openId.value().equals(PlatformJson.text(payload.get(field)))) {
                 throw DecryptionFailures.refused(platform, "it names another openid");
             }
         }

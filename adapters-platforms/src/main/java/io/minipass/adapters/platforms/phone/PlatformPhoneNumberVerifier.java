@@ -1,6 +1,8 @@
 package io.minipass.adapters.platforms.phone;
 
 import io.minipass.adapters.platforms.common.PlatformCallLimit;
+import io.minipass.adapters.platforms.common.PlatformHttp;
+import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.adapters.platforms.common.PlatformNames;
 import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
 import io.minipass.adapters.platforms.crypto.WatermarkCheck;
@@ -48,7 +50,7 @@ public final class PlatformPhoneNumberVerifier implements VerifyPhoneNumberPort 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(limit, "limit");
         this.decryptor = Objects.requireNonNull(decryptor, "decryptor");
-        WechatHttp http = new WechatHttp(httpClient, wechatSettings.timeout(), limit);
+        PlatformHttp http = new PlatformHttp(httpClient, wechatSettings.timeout(), limit).forServerApi();
         this.wechat = new WechatPhoneNumbers(wechatSettings, http, new WechatAccessTokens(wechatSettings, http, clock));
     }
 
@@ -86,7 +88,7 @@ public final class PlatformPhoneNumberVerifier implements VerifyPhoneNumberPort 
         }
         Map<String, Object> payload = decryptor.decrypt(platform, openId, proof.encryptedData(), proof.iv(),
                 WatermarkCheck.REQUIRED);
-        String mobile = PhoneFields.firstText(payload, fields);
+        String mobile = PlatformJson.firstText(payload, fields);
         if (mobile.isEmpty()) {
             throw new InvalidInputException(NO_MOBILE);
         }

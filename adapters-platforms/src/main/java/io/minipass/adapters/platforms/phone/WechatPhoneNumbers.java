@@ -1,5 +1,9 @@
 package io.minipass.adapters.platforms.phone;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minipass.adapters.platforms.common.PlatformFailures;
+import io.minipass.adapters.platforms.common.PlatformHttp;
+import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
@@ -8,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,13 +24,14 @@ import java.util.Set;
 final class WechatPhoneNumbers {
     private static final Logger log = LoggerFactory.getLogger(WechatPhoneNumbers.class);
     /** 40001 invalid credential, 40014 invalid access token, 42001 access token expired. */
-    private static final Set<Long> STALE_TOKEN = Set.of(40001L, 40014L, 42001L);
+    private static final Set<String> STALE_TOKEN = Set.of("40001", "40014", "42001");
+    private static final String FAILED = "获取手机号失败";
 
     private final WechatApiSettings settings;
-    private final WechatHttp http;
+    private final PlatformHttp http;
     private final WechatAccessTokens tokens;
 
-    WechatPhoneNumbers(WechatApiSettings settings, WechatHttp http, WechatAccessTokens tokens) {
+    WechatPhoneNumbers(WechatApiSettings settings, PlatformHttp http, WechatAccessTokens tokens) {
         this.settings = settings;
         this.http = http;
         this.tokens = tokens;
@@ -33,37 +39,38 @@ final class WechatPhoneNumbers {
 
     String phoneNumber(String code) {
         if (!settings.isConfigured()) {
-            throw new PlatformCallFailedException(Platform.WEIXIN, "微信小程序未配置");
+            throw PlatformFailures.notConfigured(Platform.WEIXIN, List.of());
         }
         String token = tokens.current();
-        WechatReply reply = ask(token, code);
-        if (STALE_TOKEN.contains(reply.errcode())) {
-            log.info("WeChat rejected the cached access token ({}); fetching another", reply.errcode());
+        JsonNode reply = ask(token, code);
+        if (STALE_TOKEN.contains(WechatErrors.errcode(reply))) {
+            log.info("WeChat rejected the cached access token ({}); fetching another", WechatErrors.errcode(reply));
             reply = ask(tokens.replace(token), code);
         }
-        if (!reply.isSuccess()) {
-            log.info("WeChat getuserphonenumber refused: {}", reply.errorLabel());
-            throw new PlatformCallFailedException(Platform.WEIXIN, "微信获取手机号失败" + reply.errorLabel());
+        String errcode = WechatErrors.errcode(reply);
+        if (!errcode.equals("0")) {
+            log.info("WeChat getuserphonenumber refused: errcode={}", errcode);
+            throw PlatformFailures.refused(Platform.WEIXIN, FAILED, errcode, PlatformJson.text(reply, "errmsg"));
         }
-        return readNumber(reply.object("phone_info"));
+        return readNumber(reply.path("phone_info"));
     }
 
-    private WechatReply ask(String token, String code) {
+    private JsonNode ask(String token, String code) {
         URI uri = URI.create(settings.resolve("/wxa/business/getuserphonenumber")
                 + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        return http.postJson(uri, Map.of("code", code), "getuserphonenumber");
+        return http.object(Platform.WEIXIN, http.postJson(Platform.WEIXIN, uri, Map.of("code", code)));
     }
 
-    private String readNumber(Map<String, Object> phoneInfo) {
-        Object watermark = phoneInfo.get("watermark");
-        if (watermark instanceof Map<?, ?> marks && marks.get("appid") != null
-                && !settings.appId().equals(marks.get("appid"))) {
+    private String readNumber(JsonNode phoneInfo) {
+        JsonNode watermark = phoneInfo.path("watermark");
+        if (watermark.isObject() && PlatformJson.has(watermark, "appid")
+                && !settings.appId().equals(PlatformJson.text(watermark, "appid"))) {
             log.warn("WeChat getuserphonenumber answered for another app id");
             throw new PlatformCallFailedException(Platform.WEIXIN, "微信手机号校验失败");
         }
-        String number = PhoneFields.firstText(phoneInfo, "purePhoneNumber", "phoneNumber");
+        String number = phoneInfo.isObject() ? PlatformJson.firstText(phoneInfo, "purePhoneNumber", "phoneNumber") : "";
         if (number.isEmpty()) {
-            throw new PlatformCallFailedException(Platform.WEIXIN, "微信获取手机号失败[未返回手机号]");
+            throw PlatformFailures.refused(Platform.WEIXIN, FAILED, "未返回手机号", "");
         }
         return number;
     }
