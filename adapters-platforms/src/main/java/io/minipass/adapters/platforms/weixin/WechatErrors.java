@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.phone;
+package io.minipass.adapters.platforms.weixin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minipass.adapters.platforms.common.PlatformJson;

@@ -1,6 +1,7 @@
-package io.minipass.adapters.platforms.phone;
+package io.minipass.adapters.platforms.weixin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformFailures;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.common.PlatformJson;
@@ -8,6 +9,7 @@ import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +28,16 @@ final class WechatAccessTokens {
     private static final long REFRESH_MARGIN = 120;
     private static final String FAILED = "获取access_token失败";
 
-    private final WechatApiSettings settings;
+    private final PlatformCredentials credentials;
+    private final URI baseUrl;
     private final PlatformHttp http;
     private final Clock clock;
     private final ReentrantLock fetching = new ReentrantLock();
     private volatile Token cached;
 
-    WechatAccessTokens(WechatApiSettings settings, PlatformHttp http, Clock clock) {
-        this.settings = settings;
+    WechatAccessTokens(PlatformCredentials credentials, URI baseUrl, PlatformHttp http, Clock clock) {
+        this.credentials = credentials;
+        this.baseUrl = baseUrl;
         this.http = http;
         this.clock = clock;
     }
@@ -78,10 +82,10 @@ final class WechatAccessTokens {
         Instant now = clock.instant();
         Map<String, String> request = new LinkedHashMap<>();
         request.put("grant_type", "client_credential");
-        request.put("appid", settings.appId());
-        request.put("secret", settings.secret());
+        request.put("appid", credentials.appId());
+        request.put("secret", credentials.appSecret());
         JsonNode reply = http.object(Platform.WEIXIN,
-                http.postJson(Platform.WEIXIN, settings.resolve("/cgi-bin/stable_token"), request));
+                http.postJson(Platform.WEIXIN, PlatformHttp.endpoint(baseUrl, "/cgi-bin/stable_token", Map.of()), request));
         String errcode = WechatErrors.errcode(reply);
         String value = PlatformJson.text(reply, "access_token");
         if (!errcode.equals("0") || value.isEmpty()) {

@@ -1,6 +1,7 @@
-package io.minipass.adapters.platforms.phone;
+package io.minipass.adapters.platforms.weixin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformFailures;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.common.PlatformJson;
@@ -10,8 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,18 +26,20 @@ final class WechatPhoneNumbers {
     private static final Set<String> STALE_TOKEN = Set.of("40001", "40014", "42001");
     private static final String FAILED = "获取手机号失败";
 
-    private final WechatApiSettings settings;
+    private final PlatformCredentials credentials;
+    private final URI baseUrl;
     private final PlatformHttp http;
     private final WechatAccessTokens tokens;
 
-    WechatPhoneNumbers(WechatApiSettings settings, PlatformHttp http, WechatAccessTokens tokens) {
-        this.settings = settings;
+    WechatPhoneNumbers(PlatformCredentials credentials, URI baseUrl, PlatformHttp http, WechatAccessTokens tokens) {
+        this.credentials = credentials;
+        this.baseUrl = baseUrl;
         this.http = http;
         this.tokens = tokens;
     }
 
     String phoneNumber(String code) {
-        if (!settings.isConfigured()) {
+        if (!credentials.missing("appid", "secret").isEmpty()) {
             throw PlatformFailures.notConfigured(Platform.WEIXIN, List.of());
         }
         String token = tokens.current();
@@ -56,15 +57,14 @@ final class WechatPhoneNumbers {
     }
 
     private JsonNode ask(String token, String code) {
-        URI uri = URI.create(settings.resolve("/wxa/business/getuserphonenumber")
-                + "?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        URI uri = PlatformHttp.endpoint(baseUrl, "/wxa/business/getuserphonenumber", Map.of("access_token", token));
         return http.object(Platform.WEIXIN, http.postJson(Platform.WEIXIN, uri, Map.of("code", code)));
     }
 
     private String readNumber(JsonNode phoneInfo) {
         JsonNode watermark = phoneInfo.path("watermark");
         if (watermark.isObject() && PlatformJson.has(watermark, "appid")
-                && !settings.appId().equals(PlatformJson.text(watermark, "appid"))) {
+                && !credentials.appId().equals(PlatformJson.text(watermark, "appid"))) {
             log.warn("WeChat getuserphonenumber answered for another app id");
             throw new PlatformCallFailedException(Platform.WEIXIN, "微信手机号校验失败");
         }

@@ -1,0 +1,26 @@
+package io.minipass.adapters.platforms;
+
+import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Sends each piece of sealed user data to its platform's decryptor (docs/platforms.md#decryption). */
+final class PlatformUserDataDecryptor implements DecryptUserDataPort {
+    private final Map<Platform, DecryptUserDataPort> decryptors;
+
+    /** @param decryptors one for every platform */
+    PlatformUserDataDecryptor(Map<Platform, DecryptUserDataPort> decryptors) {
+        this.decryptors = new EnumMap<>(decryptors);
+    }
+
+    @Override
+    public Map<String, Object> decrypt(Platform platform, OpenId openId, String encryptedData, String iv) {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(openId, "openId");
+        return decryptors.get(platform).decrypt(platform, openId, encryptedData, iv);
+    }
+}
