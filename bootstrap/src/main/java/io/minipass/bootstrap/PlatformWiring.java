@@ -1,28 +1,21 @@
 package io.minipass.bootstrap;
 
-import io.minipass.adapters.platforms.DevelopmentLoginGateway;
 import io.minipass.adapters.platforms.PlatformEndpoints;
 import io.minipass.adapters.platforms.PlatformGatewaySettings;
 import io.minipass.adapters.platforms.PlatformLoginGateways;
-import io.minipass.adapters.platforms.alipay.AlipayCredentials;
-import io.minipass.adapters.platforms.baidu.BaiduCredentials;
+import io.minipass.adapters.platforms.Platforms;
 import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformHttp;
-import io.minipass.adapters.platforms.crypto.DecryptionSettings;
-import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
-import io.minipass.adapters.platforms.crypto.SealedProfiles;
-import io.minipass.adapters.platforms.phone.PlatformPhoneNumberVerifier;
-import io.minipass.adapters.platforms.phone.WechatApiSettings;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
-import io.minipass.bootstrap.PlatformsConfig.App;
 import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -46,9 +39,10 @@ final class PlatformWiring {
     PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile, SessionKeyStore sessionKeys) {
         HttpClient http = PlatformHttp.newClient(config.timeout());
         PlatformCallLimit callLimit = new PlatformCallLimit(config.maxConcurrentCalls());
-        PlatformLoginGateways real = PlatformLoginGateways.create(gatewaySettings(config), http, callLimit);
+        Platforms platforms = Platforms.create(gatewaySettings(config), http, callLimit, sessionKeys, Clock.systemUTC());
+        ExchangeLoginCodePort real = platforms.loginGateways();
         Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
-        DevelopmentLoginGateway development = new DevelopmentLoginGateway();
+        ExchangeLoginCodePort development = platforms.developmentGateway();
         Set<Platform> served = EnumSet.noneOf(Platform.class);
         for (Platform platform : Platform.values()) {
             boolean configured = config.app(platform).isConfigured(platform);
@@ -66,36 +60,20 @@ final class PlatformWiring {
                     + "MINIPASS_PROFILE=production. ***", developmentPlatforms);
         }
         this.loginGateways = new PlatformLoginGateways(gateways);
-        Map<Platform, String> appIds = new EnumMap<>(Platform.class);
-        for (Platform platform : List.of(Platform.WEIXIN, Platform.QQ, Platform.TOUTIAO)) {
-            appIds.put(platform, config.app(platform).appId());
-        }
-        PlatformUserDataDecryptor decryptor = new PlatformUserDataDecryptor(sessionKeys,
-                new DecryptionSettings(appIds, config.app(Platform.BAIDU).appKey()));
-        this.sealedProfiles = new SealedProfiles(decryptor);
-        App weixin = config.app(Platform.WEIXIN);
-        this.phoneNumbers = new PlatformPhoneNumberVerifier(
-                new WechatApiSettings(weixin.baseUrl(), weixin.appId(), weixin.secret(), config.timeout()), http, decryptor,
-                Clock.systemUTC(), callLimit);
+        this.sealedProfiles = platforms.userData();
+        this.phoneNumbers = platforms.phoneNumbers();
     }
 
+    /** Every platform's credentials and base URL as configured; what each platform needs is its package's business. */
     private static PlatformGatewaySettings gatewaySettings(PlatformsConfig config) {
-        App baidu = config.app(Platform.BAIDU);
-        App alipay = config.app(Platform.ALIPAY);
-        return new PlatformGatewaySettings(
-                credentials(config.app(Platform.WEIXIN)),
-                credentials(config.app(Platform.QQ)),
-                credentials(config.app(Platform.TOUTIAO)),
-                new BaiduCredentials(baidu.appId(), baidu.appKey(), baidu.secret()),
-                credentials(config.app(Platform.KUAISHOU)),
-                new AlipayCredentials(alipay.appId(), alipay.privateKey(), alipay.publicKey()),
-                new PlatformEndpoints(config.app(Platform.WEIXIN).baseUrl(), config.app(Platform.QQ).baseUrl(),
-                        config.app(Platform.TOUTIAO).baseUrl(), baidu.baseUrl(), config.app(Platform.KUAISHOU).baseUrl(),
-                        alipay.baseUrl()),
-                config.timeout(), config.timeout());
-    }
-
-    private static PlatformCredentials credentials(App app) {
-        return new PlatformCredentials(app.appId(), app.secret());
+        Map<Platform, PlatformCredentials> credentials = new EnumMap<>(Platform.class);
+        Map<Platform, URI> baseUrls = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            credentials.put(platform, config.app(platform).credentials());
+            if (config.app(platform).baseUrl() != null) {
+                baseUrls.put(platform, config.app(platform).baseUrl());
+            }
+        }
+        return new PlatformGatewaySettings(credentials, new PlatformEndpoints(baseUrls), config.timeout(), config.timeout());
     }
 }

@@ -1,6 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.platforms.Platforms;
 import io.minipass.adapters.platforms.common.PlatformCallLimit;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
@@ -23,12 +25,13 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
      * @param baseUrl null: the platform's official API
      */
     public record App(String appId, String secret, String appKey, String privateKey, String publicKey, URI baseUrl) {
+        /** Whether the app has what the platform's calls need (the platform's package decides). */
         public boolean isConfigured(Platform platform) {
-            return switch (platform) {
-                case BAIDU -> !appKey.isEmpty() && !secret.isEmpty();
-                case ALIPAY -> !appId.isEmpty() && !privateKey.isEmpty() && !publicKey.isEmpty();
-                default -> !appId.isEmpty() && !secret.isEmpty();
-            };
+            return Platforms.isConfigured(platform, credentials());
+        }
+
+        public PlatformCredentials credentials() {
+            return new PlatformCredentials(appId, secret, appKey, privateKey, publicKey);
         }
 
         @Override

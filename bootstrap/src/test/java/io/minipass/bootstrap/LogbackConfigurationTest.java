@@ -31,7 +31,7 @@ class LogbackConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.minipass.bootstrap.MinipassServer", "io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor",
+    @ValueSource(strings = {"io.minipass.bootstrap.MinipassServer", "io.minipass.adapters.platforms.crypto.DecryptionFailures",
             "io.minipass.adapters.web.ApiDispatcher", "io.minipass.adapters.persistence.MyBatisPersistence"})
     void our_own_code_logs_at_debug(String logger) {
         assertThat(logging.getLogger(logger).isDebugEnabled()).isTrue();

@@ -1,56 +1,50 @@
 package io.minipass.adapters.platforms;
 
-import io.minipass.adapters.platforms.alipay.AlipayLoginAdapter;
-import io.minipass.adapters.platforms.baidu.BaiduLoginAdapter;
-import io.minipass.adapters.platforms.kuaishou.KuaishouLoginAdapter;
-import io.minipass.adapters.platforms.qq.QqLoginAdapter;
-import io.minipass.adapters.platforms.toutiao.ToutiaoLoginAdapter;
-import io.minipass.adapters.platforms.weixin.WeixinLoginAdapter;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where each platform's API lives: scheme, host and optional path prefix, without the API's own path
- * (e.g. {@code https://api.weixin.qq.com}). Other values serve sandboxes (Alipay's
- * {@code https://openapi-sandbox.dl.alipaydev.com}), proxies and local stubs.
+ * Where platforms' APIs live when not at their official address ({@link Platforms#officialBaseUrl}): scheme,
+ * host and optional path prefix, without the API's own path (e.g. {@code https://api.weixin.qq.com}). Such
+ * values serve sandboxes (Alipay's {@code https://openapi-sandbox.dl.alipaydev.com}), proxies and local stubs.
  */
-public record PlatformEndpoints(URI weixin, URI qq, URI toutiao, URI baidu, URI kuaishou, URI alipay) {
-    public static final PlatformEndpoints OFFICIAL = new PlatformEndpoints(
-            WeixinLoginAdapter.OFFICIAL_BASE_URL, QqLoginAdapter.OFFICIAL_BASE_URL,
-            ToutiaoLoginAdapter.OFFICIAL_BASE_URL, BaiduLoginAdapter.OFFICIAL_BASE_URL,
-            KuaishouLoginAdapter.OFFICIAL_BASE_URL, AlipayLoginAdapter.OFFICIAL_BASE_URL);
+public record PlatformEndpoints(Map<Platform, URI> baseUrls) {
+    /** Every platform at its official address. */
+    public static final PlatformEndpoints OFFICIAL = new PlatformEndpoints(Map.of());
 
     /** A missing value means the official one; anything else must be an absolute http(s) URL with a host. */
     public PlatformEndpoints {
-        weixin = checked(weixin, WeixinLoginAdapter.OFFICIAL_BASE_URL);
-        qq = checked(qq, QqLoginAdapter.OFFICIAL_BASE_URL);
-        toutiao = checked(toutiao, ToutiaoLoginAdapter.OFFICIAL_BASE_URL);
-        baidu = checked(baidu, BaiduLoginAdapter.OFFICIAL_BASE_URL);
-        kuaishou = checked(kuaishou, KuaishouLoginAdapter.OFFICIAL_BASE_URL);
-        alipay = checked(alipay, AlipayLoginAdapter.OFFICIAL_BASE_URL);
+        Map<Platform, URI> checked = new EnumMap<>(Platform.class);
+        if (baseUrls != null) {
+            baseUrls.forEach((platform, base) -> {
+                if (platform != null && base != null) {
+                    checked.put(platform, checked(base));
+                }
+            });
+        }
+        baseUrls = Collections.unmodifiableMap(checked);
     }
 
     /** Every platform at one base URL, as a local stub or a forwarding proxy serves them. */
     public static PlatformEndpoints allAt(URI base) {
-        return new PlatformEndpoints(base, base, base, base, base, base);
-    }
-
-    public URI of(Platform platform) {
-        return switch (platform) {
-            case WEIXIN -> weixin;
-            case QQ -> qq;
-            case TOUTIAO -> toutiao;
-            case BAIDU -> baidu;
-            case KUAISHOU -> kuaishou;
-            case ALIPAY -> alipay;
-        };
-    }
-
-    private static URI checked(URI base, URI official) {
-        if (base == null) {
-            return official;
+        Map<Platform, URI> all = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            all.put(platform, base);
         }
+        return new PlatformEndpoints(all);
+    }
+
+    /** The configured base URL; empty: the official one. */
+    public Optional<URI> of(Platform platform) {
+        return Optional.ofNullable(baseUrls.get(platform));
+    }
+
+    private static URI checked(URI base) {
         String scheme = base.getScheme();
         if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || base.getHost() == null
                 || base.getRawQuery() != null || base.getRawFragment() != null) {

@@ -1,17 +1,21 @@
 package io.minipass.adapters.platforms;
 
+import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DevelopmentLoginGatewayTest {
-    private final DevelopmentLoginGateway gateway = new DevelopmentLoginGateway();
+    private final ExchangeLoginCodePort gateway = Platforms.create(PlatformGatewaySettings.NONE,
+            new InMemorySessionKeys(), Clock.systemUTC()).developmentGateway();
 
     @Test
     void theSameCodeIsTheSameUser() {

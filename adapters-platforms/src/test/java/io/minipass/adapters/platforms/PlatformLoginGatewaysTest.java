@@ -1,17 +1,18 @@
 package io.minipass.adapters.platforms;
 
-import io.minipass.adapters.platforms.baidu.BaiduCredentials;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.StubPlatformServer;
 import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +41,11 @@ class PlatformLoginGatewaysTest {
         try (StubPlatformServer stub = StubPlatformServer.start()) {
             stub.answer(Answer.json("{\"openid\":\"oDemo\",\"session_key\":\"a2V5\"}"),
                     Answer.json("{\"openid\":\"k9Demo\",\"session_key\":\"MWRm\"}"));
-            PlatformGatewaySettings settings = new PlatformGatewaySettings(
-                    new PlatformCredentials("wxdemo", "wx-secret"), null, null,
-                    new BaiduCredentials("1", "bdkey", "bd-secret"), null, null,
+            PlatformGatewaySettings settings = new PlatformGatewaySettings(Map.of(
+                    Platform.WEIXIN, new PlatformCredentials("wxdemo", "wx-secret"),
+                    Platform.BAIDU, new PlatformCredentials("1", "bd-secret", "bdkey", "", "")),
                     PlatformEndpoints.allAt(stub.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
-            PlatformLoginGateways gateways = PlatformLoginGateways.create(settings);
+            ExchangeLoginCodePort gateways = Platforms.create(settings, new InMemorySessionKeys(), Clock.systemUTC()).loginGateways();
 
             assertThat(gateways.exchange(Platform.WEIXIN, "c1").openId().value()).isEqualTo("oDemo");
             assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("k9Demo");
@@ -59,12 +60,13 @@ class PlatformLoginGatewaysTest {
 
     @Test
     void defaultsToTheOfficialEndpointsAndFiveSeconds() {
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.WEIXIN)).hasToString("https://api.weixin.qq.com");
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.QQ)).hasToString("https://api.q.qq.com");
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.TOUTIAO)).hasToString("https://developer.toutiao.com");
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.BAIDU)).hasToString("https://spapi.baidu.com");
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.KUAISHOU)).hasToString("https://open.kuaishou.com");
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.ALIPAY)).hasToString("https://openapi.alipay.com");
+        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.WEIXIN)).isEmpty();
+        assertThat(Platforms.officialBaseUrl(Platform.WEIXIN)).hasToString("https://api.weixin.qq.com");
+        assertThat(Platforms.officialBaseUrl(Platform.QQ)).hasToString("https://api.q.qq.com");
+        assertThat(Platforms.officialBaseUrl(Platform.TOUTIAO)).hasToString("https://developer.toutiao.com");
+        assertThat(Platforms.officialBaseUrl(Platform.BAIDU)).hasToString("https://spapi.baidu.com");
+        assertThat(Platforms.officialBaseUrl(Platform.KUAISHOU)).hasToString("https://open.kuaishou.com");
+        assertThat(Platforms.officialBaseUrl(Platform.ALIPAY)).hasToString("https://openapi.alipay.com");
         assertThat(PlatformGatewaySettings.NONE.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(PlatformGatewaySettings.NONE.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     }

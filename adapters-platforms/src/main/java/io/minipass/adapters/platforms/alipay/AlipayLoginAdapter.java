@@ -5,6 +5,7 @@ import io.minipass.adapters.platforms.common.BusyRetry;
 import io.minipass.adapters.platforms.common.BusyRetry.Attempt;
 import io.minipass.adapters.platforms.common.LoginSessions;
 import io.minipass.adapters.platforms.common.PlatformAnswer;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformFailures;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.common.PlatformJson;
@@ -33,8 +34,8 @@ import java.util.Objects;
  * The openid is {@code open_id}, or {@code user_id} for apps not yet in openid mode; Alipay has no session key.
  * Error {@code 20000} (unknown/busy) is tried once more.
  */
-public final class AlipayLoginAdapter implements ExchangeLoginCodePort {
-    public static final URI OFFICIAL_BASE_URL = URI.create("https://openapi.alipay.com");
+final class AlipayLoginAdapter implements ExchangeLoginCodePort {
+    static final URI OFFICIAL_BASE_URL = URI.create("https://openapi.alipay.com");
     static final String METHOD = "alipay.system.oauth.token";
     static final String RESPONSE_NODE = "alipay_system_oauth_token_response";
     static final String ERROR_NODE = "error_response";
@@ -56,19 +57,28 @@ public final class AlipayLoginAdapter implements ExchangeLoginCodePort {
      * @throws IllegalArgumentException when a key is configured but is not a readable RSA key
      *                                  (a missing key only fails the calls, as "not configured")
      */
-    public AlipayLoginAdapter(AlipayCredentials credentials, URI baseUrl, PlatformHttp http, Clock clock) {
-        AlipayCredentials keys = credentials == null ? AlipayCredentials.NONE : credentials;
+    AlipayLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http, Clock clock) {
+        PlatformCredentials keys = credentials == null ? PlatformCredentials.NONE : credentials;
         this.appId = keys.appId();
-        this.missing = List.copyOf(keys.missing());
-        this.appPrivateKey = keys.appPrivateKey().isEmpty() ? null : AlipayKeys.privateKey(keys.appPrivateKey());
-        this.alipayPublicKey = keys.alipayPublicKey().isEmpty() ? null : AlipayKeys.publicKey(keys.alipayPublicKey());
+        this.missing = List.copyOf(missing(keys));
+        this.appPrivateKey = keys.privateKey().isEmpty() ? null : AlipayKeys.privateKey(keys.privateKey());
+        this.alipayPublicKey = keys.publicKey().isEmpty() ? null : AlipayKeys.publicKey(keys.publicKey());
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public AlipayLoginAdapter(AlipayCredentials credentials, URI baseUrl, PlatformHttp http) {
+    AlipayLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
         this(credentials, baseUrl, http, Clock.systemUTC());
+    }
+
+    /**
+     * The app id, the app's RSA private key (PEM or bare base64, PKCS#8 or PKCS#1) that signs requests and
+     * Alipay's RSA public key (PEM or bare base64 X.509) that checks answers.
+     */
+    static List<String> missing(PlatformCredentials keys) {
+        return PlatformCredentials.missing(keys.appId(), "app_id", keys.privateKey(), "app_private_key",
+                keys.publicKey(), "alipay_public_key");
     }
 
     @Override

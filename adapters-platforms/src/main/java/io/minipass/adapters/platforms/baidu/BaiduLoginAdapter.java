@@ -3,6 +3,7 @@ package io.minipass.adapters.platforms.baidu;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minipass.adapters.platforms.common.LoginSessions;
 import io.minipass.adapters.platforms.common.PlatformAnswer;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformFailures;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.adapters.platforms.common.PlatformJson;
@@ -24,24 +25,29 @@ import java.util.Objects;
  * {@code {error, error_description}} (documented with HTTP 400) or a numeric {@code errno} (docs/platforms.md#baidu).
  * Baidu documents no "busy" answer, so nothing is retried.
  */
-public final class BaiduLoginAdapter implements ExchangeLoginCodePort {
-    public static final URI OFFICIAL_BASE_URL = URI.create("https://spapi.baidu.com");
+final class BaiduLoginAdapter implements ExchangeLoginCodePort {
+    static final URI OFFICIAL_BASE_URL = URI.create("https://spapi.baidu.com");
     private static final Logger LOG = LoggerFactory.getLogger(BaiduLoginAdapter.class);
 
-    private final BaiduCredentials credentials;
+    private final PlatformCredentials credentials;
     private final URI baseUrl;
     private final PlatformHttp http;
 
-    public BaiduLoginAdapter(BaiduCredentials credentials, URI baseUrl, PlatformHttp http) {
-        this.credentials = credentials == null ? BaiduCredentials.NONE : credentials;
+    BaiduLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
+        this.credentials = credentials == null ? PlatformCredentials.NONE : credentials;
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** The code exchange signs in with the App Key (not the App ID) and the App Secret. */
+    static List<String> missing(PlatformCredentials credentials) {
+        return PlatformCredentials.missing(credentials.appKey(), "appkey", credentials.appSecret(), "secret");
     }
 
     @Override
     public LoginSession exchange(Platform platform, String code) {
         LoginSessions.requireOwnPlatform(Platform.BAIDU, platform);
-        List<String> missing = credentials.missingForLogin();
+        List<String> missing = missing(credentials);
         if (!missing.isEmpty()) {
             throw PlatformFailures.notConfigured(Platform.BAIDU, missing);
         }

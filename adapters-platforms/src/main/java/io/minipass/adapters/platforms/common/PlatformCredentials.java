@@ -4,31 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An app id and its secret as a platform issues them (WeChat, QQ, Toutiao, Kuaishou).
- * Either may be empty when the shop has not configured the platform; {@link #toString()} never shows the secret.
+ * What the shop configured for its app on one platform. Each platform uses the parts it needs (WeChat, QQ,
+ * Toutiao, Kuaishou: app id + secret; Baidu: App Key + secret, the App Key also closing its encrypted data;
+ * Alipay: app id + the app's RSA private key + Alipay's RSA public key) and says which are missing.
+ * Any part may be empty; {@link #toString()} never shows the secret or the private key.
  */
-public record PlatformCredentials(String appId, String appSecret) {
+public record PlatformCredentials(String appId, String appSecret, String appKey, String privateKey, String publicKey) {
     public static final PlatformCredentials NONE = new PlatformCredentials("", "");
 
     public PlatformCredentials {
-        appId = appId == null ? "" : appId.trim();
-        appSecret = appSecret == null ? "" : appSecret.trim();
+        appId = trimmed(appId);
+        appSecret = trimmed(appSecret);
+        appKey = trimmed(appKey);
+        privateKey = trimmed(privateKey);
+        publicKey = trimmed(publicKey);
     }
 
-    /** The names (as given) of the parts that are missing; empty when the platform can be called. */
-    public List<String> missing(String appIdName, String appSecretName) {
+    /** An app id and its secret, as most platforms issue them. */
+    public PlatformCredentials(String appId, String appSecret) {
+        this(appId, appSecret, "", "", "");
+    }
+
+    /**
+     * The names of the parts that are empty, e.g. {@code missing(APP_ID, "appid", SECRET, "secret")}.
+     *
+     * @param partsAndNames pairs of a part's value and its name as messages show it
+     */
+    public static List<String> missing(String... partsAndNames) {
         List<String> missing = new ArrayList<>();
-        if (appId.isEmpty()) {
-            missing.add(appIdName);
-        }
-        if (appSecret.isEmpty()) {
-            missing.add(appSecretName);
+        for (int i = 0; i + 1 < partsAndNames.length; i += 2) {
+            if (partsAndNames[i].isEmpty()) {
+                missing.add(partsAndNames[i + 1]);
+            }
         }
         return missing;
     }
 
+    /** The names (as given) of the app id and secret when they are missing; empty when both are there. */
+    public List<String> missing(String appIdName, String appSecretName) {
+        return missing(appId, appIdName, appSecret, appSecretName);
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.trim();
+    }
+
     @Override
     public String toString() {
-        return "PlatformCredentials[appId=" + appId + ", appSecret=" + (appSecret.isEmpty() ? "" : "***") + "]";
+        return "PlatformCredentials[appId=" + appId + ", appSecret=" + (appSecret.isEmpty() ? "" : "***")
+                + ", appKey=" + appKey + ", privateKey=" + (privateKey.isEmpty() ? "" : "***")
+                + ", publicKey=" + (publicKey.isEmpty() ? "" : "(set)") + "]";
     }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class PlatformFailures {
     private static final int MAX_PLATFORM_MESSAGE = 120;
-    /** WeChat appends request ids ({@code , rid: 65f3e9f7-...}) that mean nothing to a client. */
-    private static final Pattern REQUEST_ID = Pattern.compile("[,，;]?\\s*rid:\\s*\\S*\\s*$");
+    /** WeChat appends request ids and hints ({@code , rid: 65f3e9f7-...}, {@code  hints: [...]}) that mean nothing to a client. */
+    private static final Pattern TRAILER = Pattern.compile("[\\s,，;]+(?:rid|hints?):.*$", Pattern.DOTALL);
 
     private PlatformFailures() {
     }
@@ -27,11 +27,31 @@ public final class PlatformFailures {
         return new PlatformCallFailedException(platform, PlatformNames.miniProgramOf(platform) + "未配置" + named);
     }
 
+    /**
+     * How transport failures are worded: the login-code exchanges and WeChat's server API (phone numbers,
+     * access tokens) were documented apart (docs/contract.md), so one meaning has two wordings there.
+     */
+    public enum Wording {
+        /** {@code <平台>接口连接失败}, {@code <平台>接口返回格式有误} */
+        LOGIN,
+        /** {@code <平台>接口请求失败}, {@code <平台>接口返回数据无法解析[HTTP n]} */
+        SERVER_API
+    }
+
     /** The platform answered and refused the login, e.g. {@code 微信登录失败[40029: invalid code]}. */
     public static PlatformCallFailedException loginRefused(Platform platform, String code, String message) {
+        return refused(platform, "登录失败", code, message);
+    }
+
+    /**
+     * The platform answered and refused a call, e.g. {@code 微信获取手机号失败[40029: invalid code]}.
+     *
+     * @param failed what failed, as clients read it: {@code 登录失败}, {@code 获取手机号失败}...
+     */
+    public static PlatformCallFailedException refused(Platform platform, String failed, String code, String message) {
         String shown = platformMessage(message);
         String detail = shown.isEmpty() ? code : code + ": " + shown;
-        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "登录失败[" + detail + "]");
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + failed + "[" + detail + "]");
     }
 
     /** A "success" answer without the id the login needs. */
@@ -48,8 +68,10 @@ public final class PlatformFailures {
         return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口请求超时", cause);
     }
 
-    public static PlatformCallFailedException unreachable(Platform platform, Throwable cause) {
-        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口连接失败", cause);
+    public static PlatformCallFailedException unreachable(Platform platform, Wording wording, Throwable cause) {
+        return wording == Wording.LOGIN
+                ? new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口连接失败", cause)
+                : requestFailed(platform, cause);
     }
 
     public static PlatformCallFailedException requestFailed(Platform platform, Throwable cause) {
@@ -67,7 +89,13 @@ public final class PlatformFailures {
 
     /** The body is not the JSON object the platform documents. */
     public static PlatformCallFailedException unreadable(Platform platform) {
-        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口返回格式有误");
+        return unreadable(platform, Wording.LOGIN, 0);
+    }
+
+    /** @param status the answer's HTTP status, which the server API's wording shows */
+    public static PlatformCallFailedException unreadable(Platform platform, Wording wording, int status) {
+        String what = wording == Wording.LOGIN ? "接口返回格式有误" : "接口返回数据无法解析[HTTP " + status + "]";
+        return new PlatformCallFailedException(platform, PlatformNames.of(platform) + what);
     }
 
     /** The answer's signature does not check out: it may not come from the platform. */
@@ -75,12 +103,12 @@ public final class PlatformFailures {
         return new PlatformCallFailedException(platform, PlatformNames.of(platform) + "接口返回签名验证失败");
     }
 
-    /** The platform's own message, without request ids, on one line and of a length fit for a client. */
+    /** The platform's own message, without request ids or hints, on one line and of a length fit for a client. */
     static String platformMessage(String message) {
         if (message == null) {
             return "";
         }
-        String oneLine = REQUEST_ID.matcher(message).replaceFirst("").replaceAll("\\s+", " ").trim();
+        String oneLine = TRAILER.matcher(message).replaceFirst("").replaceAll("\\s+", " ").trim();
         if (oneLine.codePointCount(0, oneLine.length()) <= MAX_PLATFORM_MESSAGE) {
             return oneLine;
         }

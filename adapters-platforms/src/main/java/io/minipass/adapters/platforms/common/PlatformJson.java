@@ -12,11 +12,18 @@ import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Reads platform answers and decrypted payloads: one JSON object, strictly (no trailing text, no repeated
- * field, no number beyond {@link JsonNumberLimits}), else unreadable.
+ * The one JSON reader (and writer) of the platform adapters: platform answers and decrypted payloads are one
+ * JSON object, read strictly (no trailing text, no repeated field, no number beyond {@link JsonNumberLimits}),
+ * else unreadable. Values are read as text by {@link #text(Object)}, the one rule for every platform.
  */
 public final class PlatformJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder(
@@ -34,17 +41,43 @@ public final class PlatformJson {
      * @throws PlatformCallFailedException ({@code 接口返回格式有误}) when the text is not one JSON object
      */
     public static JsonNode object(Platform platform, String text) {
-        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        JsonNode node;
-        try {
-            node = tree(json);
-        } catch (IOException e) {
-            throw PlatformFailures.unreadable(platform);
-        }
-        if (node == null || !node.isObject()) {
+        JsonNode node = objectOrNull(text);
+        if (node == null) {
             throw PlatformFailures.unreadable(platform);
         }
         return node;
+    }
+
+    /** The one JSON object the text holds (a leading BOM ignored), or null when it holds anything else. */
+    static JsonNode objectOrNull(String text) {
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try {
+            JsonNode node = tree(json);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Decrypted bytes as one UTF-8 JSON object in plain Java values (String, Number, Boolean, null, Map, List);
+     * null when they are malformed UTF-8 or not one JSON object as {@link #object} reads it.
+     */
+    public static Map<String, Object> plainObject(byte[] utf8) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
+            JsonNode root = tree(text);
+            return root != null && root.isObject() ? plain(root) : null;
+        } catch (CharacterCodingException | IllegalArgumentException notUtf8OrNotJson) {
+            return null;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     /**
@@ -63,10 +96,66 @@ public final class PlatformJson {
         return MAPPER.convertValue(object, PLAIN_OBJECT);
     }
 
-    /** A field's value as text: strings as they are, numbers and booleans as written, anything else empty. */
+    /** A field's value as {@link #text(Object) text}. */
     public static String text(JsonNode object, String field) {
         JsonNode value = object.get(field);
-        return value == null || !value.isValueNode() || value.isNull() ? "" : value.asText();
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            return "";
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue().toString();
+        }
+        if (value.isNumber()) {
+            return text(value.decimalValue());
+        }
+        return value.isBoolean() ? String.valueOf(value.booleanValue()) : "";
+    }
+
+    /**
+     * A plain value (as {@link #plain} and {@link #plainObject} give) as text, the one rule of the platform
+     * adapters: strings as they are, whole numbers as their digits, other numbers in plain notation, booleans
+     * as JSON writes them ({@code true}, {@code false}), anything else (null, objects, arrays) empty.
+     */
+    public static String text(Object value) {
+        if (value instanceof String string) {
+            return string;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                || value instanceof Short || value instanceof Byte) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Number number) {
+            return text(BigDecimal.valueOf(number.doubleValue()));
+        }
+        return value instanceof Boolean flag ? flag.toString() : "";
+    }
+
+    /** The first of the fields whose {@link #text(Object) text} is not blank, stripped; else empty. */
+    public static String firstText(Map<String, ?> object, String... fields) {
+        for (String field : fields) {
+            String text = text(object.get(field)).strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return "";
+    }
+
+    /** As {@link #firstText(Map, String...)}, on a JSON object. */
+    public static String firstText(JsonNode object, String... fields) {
+        for (String field : fields) {
+            String text = text(object, field).strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return "";
     }
 
     /** A code field ({@code errcode}, {@code err_no}...), numbers and numeric strings alike, trimmed; empty when absent. */

@@ -13,7 +13,7 @@ import java.security.GeneralSecurityException;
  */
 final class AesCbcPkcs7Cipher {
     static final int KEY_LENGTH = 16;
-    static final int IV_LENGTH = 16;
+    static final int IV_LENGTH = SealedParts.IV_LENGTH;
 
     private AesCbcPkcs7Cipher() {
     }

@@ -10,17 +10,17 @@ import org.slf4j.LoggerFactory;
  * anything that goes wrong past that reads the same to the client and logs at one level, whatever
  * failed, so no answer tells a bad padding from a foreign key (docs/security.md).
  */
-final class DecryptionFailures {
-    static final String NO_SESSION_KEY = "session key不存在";
-    static final String NO_ENCRYPTED_DATA = "解密数据为空";
-    static final String NO_IV = "iv为空,请重试";
+public final class DecryptionFailures {
+    public static final String NO_SESSION_KEY = "session key不存在";
+    public static final String NO_ENCRYPTED_DATA = "解密数据为空";
+    public static final String NO_IV = "iv为空,请重试";
     private static final Logger log = LoggerFactory.getLogger(DecryptionFailures.class);
 
     private DecryptionFailures() {
     }
 
     /** @param why for the operator's log only */
-    static UserDataRefusedException refused(Platform platform, String why) {
+    public static UserDataRefusedException refused(Platform platform, String why) {
         log.info("{} user data refused: {}", platform.clientType(), why);
         return new UserDataRefusedException();
     }

@@ -25,15 +25,15 @@ import java.util.Objects;
  * anything else is a failure described by {@code error_msg} (docs/platforms.md#kuaishou). Error values are not
  * documented, so nothing is retried.
  */
-public final class KuaishouLoginAdapter implements ExchangeLoginCodePort {
-    public static final URI OFFICIAL_BASE_URL = URI.create("https://open.kuaishou.com");
+final class KuaishouLoginAdapter implements ExchangeLoginCodePort {
+    static final URI OFFICIAL_BASE_URL = URI.create("https://open.kuaishou.com");
     private static final Logger LOG = LoggerFactory.getLogger(KuaishouLoginAdapter.class);
 
     private final PlatformCredentials credentials;
     private final URI baseUrl;
     private final PlatformHttp http;
 
-    public KuaishouLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
+    KuaishouLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
         this.credentials = credentials == null ? PlatformCredentials.NONE : credentials;
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.http = Objects.requireNonNull(http, "http");

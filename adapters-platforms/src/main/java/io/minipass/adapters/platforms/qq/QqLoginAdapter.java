@@ -14,12 +14,12 @@ import java.net.URI;
  * Exchanges a QQ {@code qq.login} code through {@code GET /sns/jscode2session} on {@code api.q.qq.com},
  * which has WeChat's parameters, answers and error codes (docs/platforms.md#qq).
  */
-public final class QqLoginAdapter implements ExchangeLoginCodePort {
-    public static final URI OFFICIAL_BASE_URL = URI.create("https://api.q.qq.com");
+final class QqLoginAdapter implements ExchangeLoginCodePort {
+    static final URI OFFICIAL_BASE_URL = URI.create("https://api.q.qq.com");
 
     private final JsCode2SessionClient client;
 
-    public QqLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
+    QqLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
         this.client = new JsCode2SessionClient(Platform.QQ, credentials, baseUrl, http);
     }
 

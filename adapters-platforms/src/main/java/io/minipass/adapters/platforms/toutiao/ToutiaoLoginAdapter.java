@@ -28,8 +28,8 @@ import java.util.Objects;
  * anonymous_openid}}} (docs/platforms.md#toutiao). The legacy {@code {errcode, errmsg}} error shape is read too.
  * {@code -1} (system error) is tried once more.
  */
-public final class ToutiaoLoginAdapter implements ExchangeLoginCodePort {
-    public static final URI OFFICIAL_BASE_URL = URI.create("https://developer.toutiao.com");
+final class ToutiaoLoginAdapter implements ExchangeLoginCodePort {
+    static final URI OFFICIAL_BASE_URL = URI.create("https://developer.toutiao.com");
     private static final Logger LOG = LoggerFactory.getLogger(ToutiaoLoginAdapter.class);
     private static final String BUSY = "-1";
 
@@ -37,7 +37,7 @@ public final class ToutiaoLoginAdapter implements ExchangeLoginCodePort {
     private final URI baseUrl;
     private final PlatformHttp http;
 
-    public ToutiaoLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
+    ToutiaoLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
         this.credentials = credentials == null ? PlatformCredentials.NONE : credentials;
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.http = Objects.requireNonNull(http, "http");
@@ -59,7 +59,7 @@ public final class ToutiaoLoginAdapter implements ExchangeLoginCodePort {
         request.put("secret", credentials.appSecret());
         request.put("code", code);
         PlatformAnswer answer = http.postJson(Platform.TOUTIAO,
-                PlatformHttp.endpoint(baseUrl, "/api/apps/v2/jscode2session", Map.of()), PlatformJson.write(request));
+                PlatformHttp.endpoint(baseUrl, "/api/apps/v2/jscode2session", Map.of()), request);
         JsonNode body = PlatformJson.object(Platform.TOUTIAO, answer.body());
         boolean v2 = PlatformJson.has(body, "err_no");
         String error = PlatformJson.code(body, v2 ? "err_no" : "errcode");

@@ -10,12 +10,12 @@ import io.minipass.domain.user.Platform;
 import java.net.URI;
 
 /** Exchanges a WeChat {@code wx.login} code through {@code GET /sns/jscode2session} (docs/platforms.md#weixin). */
-public final class WeixinLoginAdapter implements ExchangeLoginCodePort {
-    public static final URI OFFICIAL_BASE_URL = URI.create("https://api.weixin.qq.com");
+final class WeixinLoginAdapter implements ExchangeLoginCodePort {
+    static final URI OFFICIAL_BASE_URL = URI.create("https://api.weixin.qq.com");
 
     private final JsCode2SessionClient client;
 
-    public WeixinLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
+    WeixinLoginAdapter(PlatformCredentials credentials, URI baseUrl, PlatformHttp http) {
         this.client = new JsCode2SessionClient(Platform.WEIXIN, credentials, baseUrl, http);
     }
 

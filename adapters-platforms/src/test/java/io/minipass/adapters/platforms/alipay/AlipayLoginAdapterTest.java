@@ -1,5 +1,7 @@
 package io.minipass.adapters.platforms.alipay;
 
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+
 import io.minipass.adapters.platforms.common.StubPlatformServer;
 import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
@@ -42,7 +44,7 @@ class AlipayLoginAdapterTest {
     private static final KeyPair ALIPAY_KEYS = rsaKeyPair();
     private static final KeyPair STRANGER_KEYS = rsaKeyPair();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T04:00:00Z"), ZoneOffset.UTC);
-    private static final AlipayCredentials CREDENTIALS = new AlipayCredentials("2021000000000001",
+    private static final PlatformCredentials CREDENTIALS = keys("2021000000000001",
             pem("PRIVATE KEY", APP_KEYS.getPrivate().getEncoded()), base64(ALIPAY_KEYS.getPublic().getEncoded()));
 
     private static final String SUCCESS_NODE = "{\"user_id\":\"2088000000000001\",\"open_id\":\"074aDemoOpenIdAlipay000000000000000000\","
@@ -146,8 +148,8 @@ class AlipayLoginAdapterTest {
 
     @Test
     void theStubRefusesARequestSignedWithAnotherKey() {
-        AlipayLoginAdapter wrongKey = new AlipayLoginAdapter(new AlipayCredentials("2021000000000001",
-                base64(STRANGER_KEYS.getPrivate().getEncoded()), CREDENTIALS.alipayPublicKey()),
+        AlipayLoginAdapter wrongKey = new AlipayLoginAdapter(keys("2021000000000001",
+                base64(STRANGER_KEYS.getPrivate().getEncoded()), CREDENTIALS.publicKey()),
                 alipay.baseUrl(), TestHttp.http(), CLOCK);
         alipay.answerWith(gateway(success(SUCCESS_NODE)));
 
@@ -265,7 +267,7 @@ class AlipayLoginAdapterTest {
 
     @Test
     void withoutKeysNothingIsSent() {
-        AlipayLoginAdapter unconfigured = new AlipayLoginAdapter(new AlipayCredentials("2021000000000001", "", null),
+        AlipayLoginAdapter unconfigured = new AlipayLoginAdapter(keys("2021000000000001", "", null),
                 alipay.baseUrl(), TestHttp.http(), CLOCK);
 
         assertThatThrownBy(() -> unconfigured.exchange(Platform.ALIPAY, "code"))
@@ -276,17 +278,17 @@ class AlipayLoginAdapterTest {
     @Test
     void aKeyThatCannotBeReadIsRefusedAtOnceWithoutShowingIt() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AlipayLoginAdapter(new AlipayCredentials("2021", "bm90LWEta2V5", CREDENTIALS.alipayPublicKey()),
+                .isThrownBy(() -> new AlipayLoginAdapter(keys("2021", "bm90LWEta2V5", CREDENTIALS.publicKey()),
                         alipay.baseUrl(), TestHttp.http()))
                 .withMessageNotContaining("bm90LWEta2V5");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AlipayLoginAdapter(new AlipayCredentials("2021", CREDENTIALS.appPrivateKey(), "@@@"),
+                .isThrownBy(() -> new AlipayLoginAdapter(keys("2021", CREDENTIALS.privateKey(), "@@@"),
                         alipay.baseUrl(), TestHttp.http()));
     }
 
     @Test
     void credentialsNeverShowThePrivateKey() {
-        assertThat(CREDENTIALS.toString()).contains("2021000000000001").doesNotContain(CREDENTIALS.appPrivateKey());
+        assertThat(CREDENTIALS.toString()).contains("2021000000000001").doesNotContain(CREDENTIALS.privateKey());
     }
 
     /** The gateway: a request not signed with the app's key gets Alipay's invalid-signature error. */
@@ -357,5 +359,10 @@ class AlipayLoginAdapterTest {
     static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    /** An app id, the app's private key and Alipay's public key. */
+    private static PlatformCredentials keys(String appId, String appPrivateKey, String alipayPublicKey) {
+        return new PlatformCredentials(appId, "", "", appPrivateKey, alipayPublicKey);
     }
 }

@@ -1,5 +1,7 @@
 package io.minipass.adapters.platforms.baidu;
 
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+
 import io.minipass.adapters.platforms.common.StubPlatformServer;
 import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BaiduLoginAdapterTest {
-    private static final BaiduCredentials CREDENTIALS = new BaiduCredentials("10000001", "DemoAppKeyBaidu0001", "baidu-demo-secret");
+    private static final PlatformCredentials CREDENTIALS = new PlatformCredentials("10000001", "baidu-demo-secret", "DemoAppKeyBaidu0001", "", "");
     private static final String SUCCESS = "{\"openid\":\"k9DemoOpenidBaidu0000000\",\"session_key\":\"MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj\"}";
 
     private final StubPlatformServer baidu = StubPlatformServer.start();
@@ -116,7 +118,7 @@ class BaiduLoginAdapterTest {
 
     @Test
     void withoutAppKeyAndSecretNothingIsSent() {
-        BaiduLoginAdapter unconfigured = new BaiduLoginAdapter(new BaiduCredentials("10000001", "", null),
+        BaiduLoginAdapter unconfigured = new BaiduLoginAdapter(new PlatformCredentials("10000001", null, "", "", ""),
                 baidu.baseUrl(), TestHttp.http());
 
         assertThatThrownBy(() -> unconfigured.exchange(Platform.BAIDU, "code")).hasMessage("百度小程序未配置[appkey/secret]");

@@ -1,10 +1,10 @@
 package io.minipass.adapters.platforms.common;
 
 import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
-import io.minipass.adapters.platforms.crypto.DecryptionSettings;
-import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
-import io.minipass.adapters.platforms.phone.PlatformPhoneNumberVerifier;
-import io.minipass.adapters.platforms.phone.WechatApiSettings;
+import io.minipass.adapters.platforms.PlatformEndpoints;
+import io.minipass.adapters.platforms.PlatformGatewaySettings;
+import io.minipass.adapters.platforms.Platforms;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
@@ -62,11 +62,10 @@ class PlatformCallLimitTest {
     @Test
     void wechatsServerApiSharesTheLimit() throws Exception {
         List<CompletableFuture<PlatformAnswer>> slow = saturate();
-        PlatformPhoneNumberVerifier phones = new PlatformPhoneNumberVerifier(
-                new WechatApiSettings(stub.baseUrl(), "wxAppId0000000001", "secret", Duration.ofSeconds(2)),
-                PlatformHttp.newClient(Duration.ofSeconds(2)),
-                new PlatformUserDataDecryptor(new InMemorySessionKeys(), new DecryptionSettings(Map.of(), "")),
-                Clock.systemUTC(), limit);
+        VerifyPhoneNumberPort phones = Platforms.create(new PlatformGatewaySettings(
+                        Map.of(Platform.WEIXIN, new PlatformCredentials("wxAppId0000000001", "secret")),
+                        new PlatformEndpoints(Map.of(Platform.WEIXIN, stub.baseUrl())), null, Duration.ofSeconds(2)),
+                PlatformHttp.newClient(Duration.ofSeconds(2)), limit, new InMemorySessionKeys(), Clock.systemUTC()).phoneNumbers();
 
         assertThatThrownBy(() -> phones.verifiedMobile(Platform.WEIXIN, new OpenId("oDemo1"), new PhoneProof("c1", null, null)))
                 .isInstanceOf(PlatformCallFailedException.class).hasMessage("微信接口繁忙，请稍后再试");

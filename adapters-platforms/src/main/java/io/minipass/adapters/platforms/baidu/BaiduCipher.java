@@ -1,4 +1,6 @@
-package io.minipass.adapters.platforms.crypto;
+package io.minipass.adapters.platforms.baidu;
+
+import io.minipass.adapters.platforms.crypto.SealedParts;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -16,7 +18,7 @@ import java.util.Arrays;
  */
 final class BaiduCipher {
     static final int KEY_LENGTH = 24;
-    static final int IV_LENGTH = 16;
+    static final int IV_LENGTH = SealedParts.IV_LENGTH;
     private static final int RANDOM_PREFIX = 16;
     private static final int LENGTH_FIELD = 4;
     private static final int MAX_PAD = 32;

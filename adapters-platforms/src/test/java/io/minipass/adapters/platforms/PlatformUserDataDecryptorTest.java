@@ -1,4 +1,8 @@
-package io.minipass.adapters.platforms.crypto;
+package io.minipass.adapters.platforms;
+
+import io.minipass.adapters.platforms.crypto.PlatformEncryption;
+import io.minipass.adapters.platforms.crypto.UserDataDecryptor;
+import io.minipass.adapters.platforms.crypto.WatermarkCheck;
 
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.InvalidInputException;
@@ -39,14 +43,15 @@ class PlatformUserDataDecryptorTest {
     private static final String IV = base64("initial vector16".getBytes(StandardCharsets.US_ASCII));
 
     private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
-    private final PlatformUserDataDecryptor decryptor = new PlatformUserDataDecryptor(sessionKeys, settings());
+    private final Platforms platforms = TestPlatforms.sealedFor(sessionKeys, appIds(), BAIDU_APP_KEY);
+    private final PayloadOpener decryptor = PayloadOpener.of(platforms);
 
-    private static DecryptionSettings settings() {
+    private static Map<Platform, String> appIds() {
         Map<Platform, String> appIds = new EnumMap<>(Platform.class);
         appIds.put(Platform.WEIXIN, WX_APPID);
         appIds.put(Platform.QQ, QQ_APPID);
         appIds.put(Platform.TOUTIAO, TT_APPID);
-        return new DecryptionSettings(appIds, BAIDU_APP_KEY);
+        return appIds;
     }
 
     private static String profile(String appId) {
@@ -77,8 +82,8 @@ class PlatformUserDataDecryptorTest {
                 + "ZgCXXcAbP0RsiUcvhcJfrSwlpsm0E1YJzKpYy429xrEEGvK+gfL+Cw==";
         private static final OpenId BAIDU_DEMO_OPENID = new OpenId("open_id");
 
-        private PlatformUserDataDecryptor decryptorFor(Platform platform, String appId, String baiduKey) {
-            return new PlatformUserDataDecryptor(sessionKeys, new DecryptionSettings(Map.of(platform, appId), baiduKey));
+        private PayloadOpener decryptorFor(Platform platform, String appId, String baiduKey) {
+            return PayloadOpener.of(TestPlatforms.sealedFor(sessionKeys, Map.of(platform, appId), baiduKey));
         }
 
         @Test
@@ -133,14 +138,6 @@ class PlatformUserDataDecryptorTest {
                     .decrypt(Platform.BAIDU, BAIDU_DEMO_OPENID, BAIDU_DEMO_DATA, BAIDU_DEMO_IV))
                     .isInstanceOf(InvalidInputException.class).hasMessage(REFUSED);
         }
-
-        @Test
-        void theBaiduDemoVectorIsPaddedTo32BytesWhichAPlain16BytePkcs7UnpadWouldReject() {
-            sessionKeys.remember(Platform.WEIXIN, BAIDU_DEMO_OPENID, BAIDU_DEMO_SESSION_KEY);
-
-            assertThat(AesCbcPkcs7Cipher.open(unbase64(BAIDU_DEMO_SESSION_KEY), unbase64(BAIDU_DEMO_IV),
-                    unbase64(BAIDU_DEMO_DATA))).isNull();
-        }
     }
 
     @Nested
@@ -149,7 +146,7 @@ class PlatformUserDataDecryptorTest {
         @ParameterizedTest
         @EnumSource(value = Platform.class, names = {"WEIXIN", "QQ", "TOUTIAO"})
         void opensDataSealedForThisShop(Platform platform) {
-            String appId = settings().appId(platform).orElseThrow();
+            String appId = appIds().get(platform);
             sessionKeys.remember(platform, OPENID, KEY_16);
 
             Map<String, Object> data = decryptor.decrypt(platform, OPENID,
@@ -193,7 +190,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.TOUTIAO, OPENID, KEY_16);
             String unmarked = PlatformEncryption.wechatStyle(KEY_16, IV, "{\"purePhoneNumber\":\"13800138000\"}");
 
-            assertThatThrownBy(() -> decryptor.decrypt(Platform.TOUTIAO, OPENID, unmarked, IV, WatermarkCheck.REQUIRED))
+            assertThatThrownBy(() -> ((UserDataDecryptor) platforms.parts(Platform.TOUTIAO).userData()).decrypt(OPENID, unmarked, IV, WatermarkCheck.REQUIRED))
                     .hasMessage(REFUSED);
         }
 
@@ -485,8 +482,7 @@ class PlatformUserDataDecryptorTest {
 
         @Test
         void aPlatformThatIsNotConfigured() {
-            PlatformUserDataDecryptor bare = new PlatformUserDataDecryptor(sessionKeys,
-                    new DecryptionSettings(Map.of(Platform.WEIXIN, " "), null));
+            PayloadOpener bare = PayloadOpener.of(TestPlatforms.sealedFor(sessionKeys, Map.of(Platform.WEIXIN, " "), null));
             sessionKeys.remember(Platform.WEIXIN, OPENID, KEY_16);
             sessionKeys.remember(Platform.BAIDU, OPENID, KEY_24);
 
@@ -507,7 +503,9 @@ class PlatformUserDataDecryptorTest {
 
     @Test
     void settingsNeverShowTheBaiduAppKey() {
-        assertThat(settings().toString()).doesNotContain(BAIDU_APP_KEY);
+        // DecryptionSettings is gone: Baidu's decryptor holds the key now.
+        assertThat(platforms.parts(Platform.BAIDU).userData().toString()).doesNotContain(BAIDU_APP_KEY);
+        assertThat(platforms.userData().toString()).doesNotContain(BAIDU_APP_KEY);
     }
 
     /** A session key store kept in a plain map, so these tests exercise only the decryptor. */

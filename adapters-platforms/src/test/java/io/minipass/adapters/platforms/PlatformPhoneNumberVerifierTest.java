@@ -1,8 +1,8 @@
-package io.minipass.adapters.platforms.phone;
+package io.minipass.adapters.platforms;
 
-import io.minipass.adapters.platforms.crypto.DecryptionSettings;
 import io.minipass.adapters.platforms.crypto.PlatformEncryption;
-import io.minipass.adapters.platforms.crypto.PlatformUserDataDecryptor;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,16 +45,10 @@ class PlatformPhoneNumberVerifierTest {
     private static final String KEY_24 = PlatformEncryption.base64("twenty-four byte key 24!".getBytes(StandardCharsets.US_ASCII));
     private static final String IV = PlatformEncryption.base64("initial vector16".getBytes(StandardCharsets.US_ASCII));
 
-    private final HttpClient httpClient = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
     private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
-    private final PlatformUserDataDecryptor decryptor = new PlatformUserDataDecryptor(sessionKeys, new DecryptionSettings(
-            Map.of(Platform.WEIXIN, WechatStub.APPID, Platform.TOUTIAO, TT_APPID, Platform.QQ, "1110000001"), BAIDU_APP_KEY));
     private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
     private WechatStub wechat;
-    private PlatformPhoneNumberVerifier verifier;
+    private VerifyPhoneNumberPort verifier;
 
     @BeforeEach
     void startStub() throws IOException {
@@ -68,9 +61,13 @@ class PlatformPhoneNumberVerifierTest {
         wechat.close();
     }
 
-    private PlatformPhoneNumberVerifier verifierFor(URI baseUrl, Duration timeout) {
-        return new PlatformPhoneNumberVerifier(new WechatApiSettings(baseUrl, WechatStub.APPID, WechatStub.SECRET, timeout),
-                httpClient, decryptor, clock);
+    private VerifyPhoneNumberPort verifierFor(URI baseUrl, Duration timeout) {
+        return verifierFor(baseUrl, WechatStub.APPID, WechatStub.SECRET, timeout);
+    }
+
+    private VerifyPhoneNumberPort verifierFor(URI baseUrl, String appId, String secret, Duration timeout) {
+        return TestPlatforms.withWechatAt(baseUrl, appId, secret, timeout,
+                Map.of(Platform.TOUTIAO, TT_APPID, Platform.QQ, "1110000001"), BAIDU_APP_KEY, sessionKeys, clock).phoneNumbers();
     }
 
     private static PhoneProof code(String code) {
@@ -234,7 +231,7 @@ class PlatformPhoneNumberVerifierTest {
         @Test
         void aSlowAnswerTimesOut() {
             wechat.phoneDelayMillis = 3_000;
-            PlatformPhoneNumberVerifier impatient = verifierFor(wechat.baseUrl(), Duration.ofMillis(300));
+            VerifyPhoneNumberPort impatient = verifierFor(wechat.baseUrl(), Duration.ofMillis(300));
 
             assertThatThrownBy(() -> impatient.verifiedMobile(Platform.WEIXIN, OPENID, code("c1")))
                     .isInstanceOf(PlatformCallFailedException.class).hasMessage("微信接口请求超时");
@@ -279,8 +276,7 @@ class PlatformPhoneNumberVerifierTest {
 
         @Test
         void anUnconfiguredWechatIsAFailedCall() {
-            PlatformPhoneNumberVerifier bare = new PlatformPhoneNumberVerifier(
-                    new WechatApiSettings(wechat.baseUrl(), "", "", null), httpClient, decryptor, clock);
+            VerifyPhoneNumberPort bare = verifierFor(wechat.baseUrl(), "", "", Duration.ofSeconds(2));
 
             assertThatThrownBy(() -> bare.verifiedMobile(Platform.WEIXIN, OPENID, code("c1")))
                     .isInstanceOf(PlatformCallFailedException.class).hasMessage("微信小程序未配置");
@@ -409,7 +405,7 @@ class PlatformPhoneNumberVerifierTest {
 
     @Test
     void settingsNeverShowTheSecret() {
-        assertThat(WechatApiSettings.of(WechatStub.APPID, WechatStub.SECRET).toString()).doesNotContain(WechatStub.SECRET);
+        assertThat(new PlatformCredentials(WechatStub.APPID, WechatStub.SECRET).toString()).doesNotContain(WechatStub.SECRET);
     }
 
     /** A clock the test moves by hand. */

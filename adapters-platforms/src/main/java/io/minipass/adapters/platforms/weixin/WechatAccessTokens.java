@@ -1,13 +1,19 @@
-package io.minipass.adapters.platforms.phone;
+package io.minipass.adapters.platforms.weixin;
 
-import io.minipass.application.port.out.PlatformCallFailedException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.adapters.platforms.common.PlatformFailures;
+import io.minipass.adapters.platforms.common.PlatformHttp;
+import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.domain.user.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,15 +26,18 @@ final class WechatAccessTokens {
     private static final Logger log = LoggerFactory.getLogger(WechatAccessTokens.class);
     private static final long DEFAULT_EXPIRES_IN = 300;
     private static final long REFRESH_MARGIN = 120;
+    private static final String FAILED = "获取access_token失败";
 
-    private final WechatApiSettings settings;
-    private final WechatHttp http;
+    private final PlatformCredentials credentials;
+    private final URI baseUrl;
+    private final PlatformHttp http;
     private final Clock clock;
     private final ReentrantLock fetching = new ReentrantLock();
     private volatile Token cached;
 
-    WechatAccessTokens(WechatApiSettings settings, WechatHttp http, Clock clock) {
-        this.settings = settings;
+    WechatAccessTokens(PlatformCredentials credentials, URI baseUrl, PlatformHttp http, Clock clock) {
+        this.credentials = credentials;
+        this.baseUrl = baseUrl;
         this.http = http;
         this.clock = clock;
     }
@@ -71,26 +80,31 @@ final class WechatAccessTokens {
 
     private Token fetchAndCache() {
         Instant now = clock.instant();
-        WechatReply reply = http.postJson(settings.resolve("/cgi-bin/stable_token"), Map.of(
-                "grant_type", "client_credential",
-                "appid", settings.appId(),
-                "secret", settings.secret()), "stable_token");
-        String value = reply.text("access_token");
-        if (!reply.isSuccess() || value.isEmpty()) {
-            String label = reply.isSuccess() ? "[未返回access_token]" : reply.errorLabel();
-            log.warn("WeChat stable_token refused: {}", label);
-            throw new PlatformCallFailedException(Platform.WEIXIN, "微信获取access_token失败" + label);
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("grant_type", "client_credential");
+        request.put("appid", credentials.appId());
+        request.put("secret", credentials.appSecret());
+        JsonNode reply = http.object(Platform.WEIXIN,
+                http.postJson(Platform.WEIXIN, PlatformHttp.endpoint(baseUrl, "/cgi-bin/stable_token", Map.of()), request));
+        String errcode = WechatErrors.errcode(reply);
+        String value = PlatformJson.text(reply, "access_token");
+        if (!errcode.equals("0") || value.isEmpty()) {
+            log.warn("WeChat stable_token refused: errcode={}", errcode);
+            throw errcode.equals("0")
+                    ? PlatformFailures.refused(Platform.WEIXIN, FAILED, "未返回access_token", "")
+                    : PlatformFailures.refused(Platform.WEIXIN, FAILED, errcode, PlatformJson.text(reply, "errmsg"));
         }
-        long expiresIn = expiresIn(reply.body().get("expires_in"));
+        long expiresIn = expiresIn(reply.get("expires_in"));
         long usable = Math.max(expiresIn - REFRESH_MARGIN, expiresIn / 2);
         Token token = new Token(value, now.plus(Duration.ofSeconds(usable)));
         cached = token;
         return token;
     }
 
-    private static long expiresIn(Object value) {
+    private static long expiresIn(JsonNode value) {
         try {
-            long seconds = value instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(value).trim());
+            long seconds = value == null ? DEFAULT_EXPIRES_IN
+                    : value.isNumber() ? value.longValue() : Long.parseLong(value.asText().trim());
             return seconds > 0 ? seconds : DEFAULT_EXPIRES_IN;
         } catch (NumberFormatException unreadable) {
             return DEFAULT_EXPIRES_IN;

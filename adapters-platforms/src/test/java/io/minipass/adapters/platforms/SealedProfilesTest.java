@@ -1,5 +1,7 @@
-package io.minipass.adapters.platforms.crypto;
+package io.minipass.adapters.platforms;
 
+import io.minipass.adapters.platforms.crypto.PlatformEncryption;
+import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
@@ -13,6 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Sealed profiles are read with each platform's field names once they open. */
 class SealedProfilesTest {
     private static final String QQ_APPID = "1110000001";
     private static final String BAIDU_APP_KEY = "DemoBaiduAppKey0123456789abcdefg";
@@ -22,8 +25,8 @@ class SealedProfilesTest {
     private static final String IV = base64("initial vector16");
 
     private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
-    private final SealedProfiles profiles = new SealedProfiles(new PlatformUserDataDecryptor(sessionKeys,
-            new DecryptionSettings(Map.of(Platform.QQ, QQ_APPID), BAIDU_APP_KEY)));
+    private final DecryptUserDataPort profiles = TestPlatforms.sealedFor(sessionKeys, Map.of(Platform.QQ, QQ_APPID),
+            BAIDU_APP_KEY).userData();
 
     @Test
     void qqSealsWeChatsFieldNames() {

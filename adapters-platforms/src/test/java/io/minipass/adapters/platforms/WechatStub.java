@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.phone;
+package io.minipass.adapters.platforms;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

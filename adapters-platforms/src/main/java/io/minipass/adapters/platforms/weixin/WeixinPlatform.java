@@ -1,0 +1,46 @@
+package io.minipass.adapters.platforms.weixin;
+
+import io.minipass.adapters.platforms.common.PlatformContext;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.adapters.platforms.common.PlatformHttp;
+import io.minipass.adapters.platforms.common.PlatformModule;
+import io.minipass.adapters.platforms.common.PlatformParts;
+import io.minipass.adapters.platforms.crypto.DecryptedPhoneNumbers;
+import io.minipass.adapters.platforms.crypto.UserDataDecryptor;
+import io.minipass.adapters.platforms.crypto.WatermarkCheck;
+import io.minipass.adapters.platforms.crypto.WatermarkedAes;
+import io.minipass.domain.user.Platform;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * WeChat (docs/platforms.md#weixin): {@code jscode2session}; phone numbers from the server API with a stable
+ * access token, or from legacy sealed data; sealed data with WeChat's AES-128 scheme and watermark.
+ */
+public final class WeixinPlatform implements PlatformModule {
+
+    @Override
+    public URI officialBaseUrl() {
+        return WeixinLoginAdapter.OFFICIAL_BASE_URL;
+    }
+
+    @Override
+    public List<String> missingCredentials(PlatformCredentials credentials) {
+        return credentials.missing("appid", "secret");
+    }
+
+    @Override
+    public PlatformParts parts(PlatformContext context) {
+        URI baseUrl = context.baseUrlOr(officialBaseUrl());
+        PlatformCredentials credentials = context.credentials();
+        UserDataDecryptor userData = new UserDataDecryptor(Platform.WEIXIN, context.sessionKeys(), credentials.appId(),
+                new WatermarkedAes(Platform.WEIXIN), WatermarkCheck.REQUIRED);
+        PlatformHttp serverApi = context.http().forServerApi();
+        WechatPhoneNumbers api = new WechatPhoneNumbers(credentials, baseUrl, serverApi,
+                new WechatAccessTokens(credentials, baseUrl, serverApi, context.clock()));
+        return new PlatformParts(new WeixinLoginAdapter(credentials, baseUrl, context.http()), userData,
+                new WeixinPhoneNumbers(api, new DecryptedPhoneNumbers(userData, "purePhoneNumber", "phoneNumber")),
+                WatermarkedAes.KEY_BYTES);
+    }
+}
