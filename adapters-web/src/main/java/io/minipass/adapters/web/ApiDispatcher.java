@@ -2,6 +2,11 @@ package io.minipass.adapters.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.minipass.adapters.web.php.FormDecoder;
+import io.minipass.adapters.web.php.PhpValues;
+import io.minipass.adapters.web.php.RequestParameters;
+import io.minipass.adapters.web.proxy.BaseUrl;
+import io.minipass.adapters.web.proxy.ClientAddresses;
 import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.StorageUnavailableException;

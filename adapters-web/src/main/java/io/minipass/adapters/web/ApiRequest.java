@@ -1,5 +1,6 @@
 package io.minipass.adapters.web;
 
+import io.minipass.adapters.web.php.PhpValues;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.domain.user.Platform;
 

@@ -1,5 +1,6 @@
 package io.minipass.adapters.web;
 
+import io.minipass.adapters.web.php.RequestParameters;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;

@@ -1,6 +1,7 @@
 package io.minipass.adapters.web;
 
 import io.javalin.http.Context;
+import io.minipass.adapters.web.php.JsonCodec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

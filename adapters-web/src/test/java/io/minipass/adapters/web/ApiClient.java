@@ -1,6 +1,7 @@
 package io.minipass.adapters.web;
 
 import io.javalin.Javalin;
+import io.minipass.adapters.web.php.JsonCodec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.adapters.web.JsonCodec;
-import io.minipass.adapters.web.PhpValues;
+import io.minipass.adapters.web.php.JsonCodec;
+import io.minipass.adapters.web.php.PhpValues;
 import io.minipass.application.port.in.ProfileData;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.Platform;

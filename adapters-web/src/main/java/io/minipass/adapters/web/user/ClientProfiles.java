@@ -1,6 +1,6 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.adapters.web.PhpValues;
+import io.minipass.adapters.web.php.PhpValues;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;

@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.php;
 
 import io.javalin.http.Context;
 import io.minipass.domain.user.InvalidInputException;
@@ -14,21 +14,21 @@ import java.util.Map;
  * Merges a request's parameters as ShopXO reads them: the query string, then the body
  * (urlencoded, multipart or a JSON object) over it. A body of any other type is ignored, as PHP ignores it.
  */
-final class RequestParameters {
-    static final String TOO_LARGE = "请求数据过大";
-    static final String UNREADABLE = "请求数据读取失败";
+public final class RequestParameters {
+    public static final String TOO_LARGE = "请求数据过大";
+    public static final String UNREADABLE = "请求数据读取失败";
     static final String MALFORMED_JSON = "请求的JSON数据格式有误";
     static final String JSON_NOT_OBJECT = "请求的JSON数据须为对象";
     static final String MALFORMED_MULTIPART = "请求的表单数据格式有误";
 
     private final long maxBodyBytes;
 
-    RequestParameters(long maxBodyBytes) {
+    public RequestParameters(long maxBodyBytes) {
         this.maxBodyBytes = maxBodyBytes;
     }
 
     /** @throws InvalidInputException when the body is too large or not what its type says */
-    Map<String, Object> read(Context ctx, Map<String, Object> query) {
+    public Map<String, Object> read(Context ctx, Map<String, Object> query) {
         Map<String, Object> merged = new LinkedHashMap<>(query);
         merged.putAll(body(ctx));
         return merged;

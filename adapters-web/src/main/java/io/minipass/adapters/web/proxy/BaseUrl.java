@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.proxy;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,7 +9,7 @@ import java.util.Locale;
  * Behind a reverse proxy that ends TLS the request's own scheme and host are the proxy's hop to this
  * service; when the proxy is trusted, the {@link ProxyHeaders} it sets say what the client asked for.
  */
-final class BaseUrl {
+public final class BaseUrl {
     private BaseUrl() {
     }
 
@@ -17,7 +17,7 @@ final class BaseUrl {
      * @param trustProxyHeaders whether a proxy in front sets (or strips) the forwarding headers; when false
      *                          they are ignored, as any client could send them
      */
-    static String of(HttpServletRequest request, boolean trustProxyHeaders) {
+    public static String of(HttpServletRequest request, boolean trustProxyHeaders) {
         String ownScheme = request.getScheme().toLowerCase(Locale.ROOT);
         String ownHost = request.getServerName();
         if (ownHost.indexOf(':') >= 0 && !ownHost.startsWith("[")) {

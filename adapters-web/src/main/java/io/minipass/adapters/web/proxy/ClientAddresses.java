@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.proxy;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
  * trusted reverse proxy the last hop of {@code X-Forwarded-For}, which the proxy appended itself
  * (nginx's {@code $proxy_add_x_forwarded_for}); hops before it are the client's word.
  */
-final class ClientAddresses {
+public final class ClientAddresses {
     private static final int MAX_LENGTH = 64;
 
     private ClientAddresses() {
     }
 
-    static String of(HttpServletRequest request, boolean trustProxyHeaders) {
+    public static String of(HttpServletRequest request, boolean trustProxyHeaders) {
         if (trustProxyHeaders) {
             String forwardedFor = request.getHeader("X-Forwarded-For");
             if (forwardedFor != null) {

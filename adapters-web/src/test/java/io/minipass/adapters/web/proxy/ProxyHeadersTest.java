@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.proxy;
 
 import org.junit.jupiter.api.Test;
 

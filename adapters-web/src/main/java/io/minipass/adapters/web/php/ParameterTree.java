@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.php;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.php;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

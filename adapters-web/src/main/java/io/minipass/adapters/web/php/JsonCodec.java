@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.adapters.web.php;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
