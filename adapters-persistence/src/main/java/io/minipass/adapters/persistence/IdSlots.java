@@ -23,14 +23,12 @@ record IdSlots(ShopSchema schema) {
 
     /** Empty for a platform without unionids: a unionid sent for one is ignored. */
     Optional<IdSlot> unionId(Platform platform) {
-        if (!platform.hasUnionId()) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (platform) {
-            case WEIXIN -> new IdSlot.Column(platform, IdSlot.Kind.UNIONID, "weixin_unionid");
-            case QQ -> new IdSlot.Column(platform, IdSlot.Kind.UNIONID, "qq_unionid");
-            default -> new IdSlot.OwnTable(platform, IdSlot.Kind.UNIONID);
-        });
+        return switch (platform) {
+            case WEIXIN -> Optional.of(new IdSlot.Column(platform, IdSlot.Kind.UNIONID, "weixin_unionid"));
+            case QQ -> Optional.of(new IdSlot.Column(platform, IdSlot.Kind.UNIONID, "qq_unionid"));
+            case TOUTIAO -> Optional.of(new IdSlot.OwnTable(platform, IdSlot.Kind.UNIONID));
+            case ALIPAY, BAIDU, KUAISHOU -> Optional.empty();
+        };
     }
 
     /** The openid a registration's insert writes to the Kuaishou column; null where there is no such column. */
