@@ -19,6 +19,7 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "io.minipass.adapters.persistence..";
     private static final String PLATFORMS = "io.minipass.adapters.platforms..";
     private static final String STATE = "io.minipass.adapters.state..";
+    private static final String JSON = "io.minipass.adapters.json..";
     private static final String BOOTSTRAP = "io.minipass.bootstrap..";
 
     private static JavaClasses production;
@@ -32,7 +33,7 @@ class ArchitectureTest {
 
     @Test
     void every_module_was_imported() {
-        for (String layer : new String[] {DOMAIN, APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP}) {
+        for (String layer : new String[] {DOMAIN, APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, JSON, BOOTSTRAP}) {
             String prefix = layer.substring(0, layer.length() - 2);
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(prefix)))
                     .as("classes of %s", prefix).isTrue();
@@ -72,6 +73,11 @@ class ArchitectureTest {
     @Test
     void platform_adapter_depends_on_no_other_adapter() {
         checkNoDependencyFromTo(PLATFORMS, WEB, PERSISTENCE, STATE, BOOTSTRAP);
+    }
+
+    @Test
+    void the_shared_json_bounds_depend_on_no_adapter_and_nothing_of_ours() {
+        checkNoDependencyFromTo(JSON, DOMAIN, APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
     }
 
     @Test

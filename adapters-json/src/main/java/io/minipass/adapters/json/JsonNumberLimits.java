@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.common;
+package io.minipass.adapters.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -44,7 +44,7 @@ public final class JsonNumberLimits {
     }
 
     /** @param literal a JSON number as written, e.g. {@code -12.5E+3} */
-    static boolean isWithinLimits(String literal) {
+    public static boolean isWithinLimits(String literal) {
         int digits = 0;
         int at = 0;
         for (; at < literal.length(); at++) {
