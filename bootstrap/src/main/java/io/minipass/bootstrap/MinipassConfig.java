@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Every setting the service runs with, read once at start.
  *
- * @param bodyTimeout how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ * @param bodyTimeout   how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ * @param observability where metrics are served, how logs are written
  */
 public record MinipassConfig(
         String host,
@@ -18,7 +19,8 @@ public record MinipassConfig(
         ShopConfig shop,
         PlatformsConfig platforms,
         SecurityConfig security,
-        Duration bodyTimeout) {
+        Duration bodyTimeout,
+        ObservabilityConfig observability) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -91,8 +93,14 @@ public record MinipassConfig(
         // unless the host is set.
         String defaultHost = profile == RunProfile.PRODUCTION ? "0.0.0.0" : "127.0.0.1";
         String host = settings.text("host", defaultHost);
-        return new MinipassConfig(host.isEmpty() ? defaultHost : host, settings.integer("port", 8080, 0, 65535),
-                settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout);
+        host = host.isEmpty() ? defaultHost : host;
+        int port = settings.integer("port", 8080, 0, 65535);
+        ObservabilityConfig observability = ObservabilityConfig.load(settings, host);
+        if (port != 0 && observability.managementPort().orElse(0) == port) {
+            throw new ConfigException(ConfigSource.envName("management.port") + "=" + port + " is the API's port too");
+        }
+        return new MinipassConfig(host, port, settings.flag("trust.proxy.headers", false), profile,
+                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
+                observability);
     }
 }

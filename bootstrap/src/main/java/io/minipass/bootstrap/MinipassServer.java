@@ -8,6 +8,7 @@ import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.HealthEndpoint;
 import io.minipass.adapters.web.ReadinessEndpoint;
 import io.minipass.adapters.web.WebApp;
+import io.minipass.adapters.web.WebObservation;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.adapters.web.user.AuthorizeMiniProgramUserEndpoint;
 import io.minipass.adapters.web.user.BindMobileEndpoint;
@@ -30,6 +31,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The running service: the database adapter, the platform adapters, the use cases and the HTTP server, wired by hand. */
 public final class MinipassServer implements AutoCloseable {
@@ -38,11 +41,16 @@ public final class MinipassServer implements AutoCloseable {
     private final MyBatisPersistence persistence;
     private final Javalin web;
     private final List<Platform> developmentPlatforms;
+    private final ServiceMetrics metrics;
+    private final ManagementServer management;
 
-    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<Platform> developmentPlatforms) {
+    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<Platform> developmentPlatforms,
+                           ServiceMetrics metrics, ManagementServer management) {
         this.persistence = persistence;
         this.web = web;
         this.developmentPlatforms = developmentPlatforms;
+        this.metrics = metrics;
+        this.management = management;
     }
 
     public static MinipassServer start(MinipassConfig config) {
@@ -53,36 +61,56 @@ public final class MinipassServer implements AutoCloseable {
         SessionKeyStore sessionKeys = new CaffeineSessionKeyStore();
         PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), sessionKeys);
         MinipassConfig.DatabaseConfig db = config.database();
+        ServiceMetrics metrics = new ServiceMetrics();
         MyBatisPersistence persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
-                db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())));
+                db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())),
+                metrics.pool());
+        metrics.tokenCache(persistence.tokenCacheCounts());
+        ManagementServer management = null;
         try {
-            Map<String, ApiEndpoint> endpoints = new HashMap<>(
-                    endpoints(config, clock, persistence.userStorePorts(config.shop().tokenCacheTtl()), platforms, sessionKeys));
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
+                    persistence.userStorePorts(config.shop().tokenCacheTtl()), platforms, sessionKeys, metrics));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
-            Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout());
+            ObservabilityConfig observability = config.observability();
+            if (observability.managementPort().isPresent()) {
+                management = ManagementServer.start(observability.managementHost(),
+                        observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
+            }
+            // /metrics is on the API's port unless it has a port of its own.
+            Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
+                    metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
-            log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
-                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()));
-            return new MinipassServer(persistence, web, platforms.developmentPlatforms);
+            log.info("minipass serves on {}:{} ({} profile, database {}); metrics on {}", config.host(), web.port(),
+                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
+                    management == null ? "this port's /metrics"
+                            : observability.managementHost() + ":" + management.port() + "/metrics");
+            return new MinipassServer(persistence, web, platforms.developmentPlatforms, metrics, management);
         } catch (RuntimeException e) {
+            if (management != null) {
+                management.close();
+            }
             persistence.close();
+            metrics.close();
             throw e;
         }
     }
 
     private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, UserStorePorts users,
-                                                      PlatformWiring platforms, SessionKeyStore sessionKeys) {
+                                                      PlatformWiring platforms, SessionKeyStore sessionKeys,
+                                                      ServiceMetrics metrics) {
         MinipassConfig.ShopConfig shop = config.shop();
         SecurityConfig security = config.security();
         LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
                 config.platforms().weixinAutoRegister(), security.requireLoginProof(), platforms.loginPlatforms,
                 security.failuresPerSessionKey());
-        LoginUseCases useCases = LoginUseCases.create(users,
-                new LoginUseCases.PlatformPorts(platforms.loginGateways, platforms.sealedProfiles, platforms.phoneNumbers),
+        MeasuredPlatformCalls platformCalls = new MeasuredPlatformCalls(metrics);
+        LoginUseCases useCases = new MeasuredUseCases(metrics).measure(LoginUseCases.create(users,
+                new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
+                        platformCalls.phoneNumbers(platforms.phoneNumbers)),
                 new LoginUseCases.StatePorts(sessionKeys, new CaffeineLoginCodeProofs(security.loginProofTtl()),
                         new CaffeineAttemptCounter()),
-                loginSettings, security.budgets(), shop.tokenLifetime(), clock);
+                loginSettings, security.budgets(), shop.tokenLifetime(), clock));
         UserViewMapper views = new UserViewMapper(
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
         LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
@@ -102,9 +130,18 @@ public final class MinipassServer implements AutoCloseable {
         return developmentPlatforms;
     }
 
+    /** The management port serving {@code /metrics}; empty when {@code /metrics} is on the API's port. */
+    public OptionalInt managementPort() {
+        return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
+    }
+
     @Override
     public void close() {
         web.stop();
+        if (management != null) {
+            management.close();
+        }
         persistence.close();
+        metrics.close();
     }
 }

@@ -57,7 +57,7 @@ class ArchitectureTest {
         check(noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.apache.ibatis..",
                         "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..",
-                        "com.github.benmanes..", "java.net.http.."));
+                        "com.github.benmanes..", "java.net.http..", "io.micrometer..", "io.prometheus.."));
     }
 
     @Test

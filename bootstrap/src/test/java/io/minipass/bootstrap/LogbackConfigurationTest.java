@@ -1,6 +1,12 @@
 package io.minipass.bootstrap;
 
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.status.Status;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -19,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shipped {@code logback.xml} at {@code MINIPASS_LOG_LEVEL=DEBUG}: our own code logs at DEBUG, the loggers
  * that print request data, SQL parameters or connection settings stay at INFO or above (CONTRACT §8).
  */
+@SuppressWarnings("unchecked")
 class LogbackConfigurationTest {
     private final LoggerContext logging = new LoggerContext();
 
@@ -61,5 +68,31 @@ class LogbackConfigurationTest {
             "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug"})
     void libraries_that_print_requests_or_credentials_stay_above_debug(String logger) {
         assertThat(logging.getLogger(logger).isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void text_lines_carry_the_request_id() {
+        Appender<ILoggingEvent> console = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        assertThat(console).isInstanceOf(ConsoleAppender.class);
+        assertThat(((ConsoleAppender<ILoggingEvent>) console).getEncoder()).isInstanceOfSatisfying(PatternLayoutEncoder.class,
+                encoder -> assertThat(encoder.getPattern()).contains("%X{request_id"));
+    }
+
+    @Test
+    void minipass_log_format_json_writes_json_lines() throws JoranException {
+        LoggerContext json = new LoggerContext();
+        json.putProperty("MINIPASS_LOG_FORMAT", "json");
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(json);
+        configurator.doConfigure(MinipassServer.class.getResource("/logback.xml"));
+
+        Appender<ILoggingEvent> console = json.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("CONSOLE");
+        assertThat(((ConsoleAppender<ILoggingEvent>) console).getEncoder()).isInstanceOf(JsonEncoder.class);
+        assertThat(json.getStatusManager().getCopyOfStatusList()).noneMatch(status -> status.getLevel() >= Status.WARN);
+    }
+
+    @Test
+    void the_access_log_is_on_at_info() {
+        assertThat(logging.getLogger("minipass.access").isInfoEnabled()).isTrue();
     }
 }

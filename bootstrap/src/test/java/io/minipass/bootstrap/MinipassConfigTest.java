@@ -179,4 +179,37 @@ class MinipassConfigTest {
         assertThat(config.toString()).doesNotContain("db-pass", "wx-secret", "private-key", "url-pass", "query-pass")
                 .contains("db.example/shop");
     }
+
+    @Test
+    void metrics_are_on_the_api_port_and_logs_are_text_unless_set() {
+        ObservabilityConfig observability = load(Map.of("MINIPASS_HOST", "10.0.0.5")).observability();
+
+        assertThat(observability.managementPort()).isEmpty();
+        assertThat(observability.managementHost()).isEqualTo("10.0.0.5");
+        assertThat(observability.logFormat()).isEqualTo("text");
+    }
+
+    @Test
+    void a_management_port_and_host_and_the_json_format_are_settings() {
+        ObservabilityConfig observability = load(Map.of("MINIPASS_MANAGEMENT_PORT", "9090",
+                "MINIPASS_MANAGEMENT_HOST", "127.0.0.1", "MINIPASS_LOG_FORMAT", "json")).observability();
+
+        assertThat(observability.managementPort()).hasValue(9090);
+        assertThat(observability.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(observability.logFormat()).isEqualTo("json");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_MANAGEMENT_PORT, 70000",
+            "MINIPASS_MANAGEMENT_PORT, nine"})
+    void a_wrong_operations_setting_stops_the_start_naming_it(String variable, String value) {
+        assertThatThrownBy(() -> load(Map.of(variable, value)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(variable);
+    }
+
+    @Test
+    void the_management_port_cannot_be_the_api_port() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_PORT", "8080", "MINIPASS_MANAGEMENT_PORT", "8080")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_MANAGEMENT_PORT");
+    }
 }

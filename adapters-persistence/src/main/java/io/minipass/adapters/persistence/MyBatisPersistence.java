@@ -2,6 +2,7 @@ package io.minipass.adapters.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -30,6 +31,7 @@ public final class MyBatisPersistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final MyBatisUserStore userStore;
     private final ReachabilityCheck reachability;
+    private final TokenCacheCounts tokenCacheCounts = new TokenCacheCounts();
 
     private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions, ShopSchema schema,
                                ReachabilityCheck reachability) {
@@ -51,7 +53,20 @@ public final class MyBatisPersistence implements AutoCloseable {
      * @throws UnsupportedShopSchemaException for a ShopXO database outside v2.2.0–v2.3.2, before anything is written
      */
     public static MyBatisPersistence open(DatabaseSettings settings) {
-        HikariDataSource dataSource = new HikariDataSource(poolConfig(settings));
+        return open(settings, null);
+    }
+
+    /**
+     * @param poolMetrics where the pool that serves requests reports its connections, waits and timeouts (HikariCP's
+     *                    own metrics, e.g. its Micrometer tracker); null: nowhere
+     * @see #open(DatabaseSettings)
+     */
+    public static MyBatisPersistence open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
+        HikariConfig pool = poolConfig(settings);
+        if (poolMetrics != null) {
+            pool.setMetricsTrackerFactory(poolMetrics);
+        }
+        HikariDataSource dataSource = new HikariDataSource(pool);
         try {
             ShopSchema schema = ShopSchema.inspect(dataSource, settings.tablePrefix());
             try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
@@ -79,8 +94,13 @@ public final class MyBatisPersistence implements AutoCloseable {
      *                      (a shop admin bans or deletes the user) shows after at most this long
      */
     public UserStorePorts userStorePorts(Duration tokenCacheTtl) {
-        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE);
+        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, tokenCacheCounts);
         return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
+    }
+
+    /** Hits and misses of the token caches {@link #userStorePorts} hands out, for metrics. */
+    public TokenCacheCounts tokenCacheCounts() {
+        return tokenCacheCounts;
     }
 
     /** The store without its cache, for this package's tests. */

@@ -24,9 +24,15 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
     private final MyBatisUserStore store;
     private final Cache<String, TokenHolder> byToken;
     private final Cache<Long, String> tokenOfUser;
+    private final TokenCacheCounts counts;
 
     TokenCache(MyBatisUserStore store, Duration ttl, long maximumSize) {
+        this(store, ttl, maximumSize, new TokenCacheCounts());
+    }
+
+    TokenCache(MyBatisUserStore store, Duration ttl, long maximumSize, TokenCacheCounts counts) {
         this.store = store;
+        this.counts = counts;
         this.byToken = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
         this.tokenOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
     }
@@ -38,8 +44,10 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         }
         TokenHolder cached = byToken.getIfPresent(token);
         if (cached != null) {
+            counts.hit();
             return Optional.of(cached);
         }
+        counts.miss();
         Optional<TokenHolder> found = store.findLiveByToken(token);
         found.ifPresent(holder -> {
             long userId = holder.user().id().value();

@@ -52,6 +52,20 @@ class TokenCacheAdapterTest {
     }
 
     @Test
+    void the_persistence_counts_look_ups_served_from_memory_and_from_the_database() {
+        TokenCacheCounts counts = persistence.tokenCacheCounts();
+        var ports = persistence.userStorePorts(Duration.ofMinutes(1));
+
+        ports.loadByToken().findLiveByToken(TOKEN);
+        ports.loadByToken().findLiveByToken(TOKEN);
+        ports.loadByToken().findLiveByToken("ffffffffffffffffffffffffffffffff");
+        ports.loadByToken().findLiveByToken("");
+
+        assertThat(counts.hits()).isEqualTo(1);
+        assertThat(counts.misses()).isEqualTo(2);
+    }
+
+    @Test
     void without_a_cache_lifetime_every_look_up_reads_the_database() {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ZERO, 1000);
         cache.findLiveByToken(TOKEN);

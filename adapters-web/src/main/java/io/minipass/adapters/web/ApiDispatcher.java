@@ -102,9 +102,16 @@ final class ApiDispatcher implements Handler {
         Optional<String> route = RouteResolver.resolve(path, PhpValues.text(query.get("s")));
         String routeName = route.orElseGet(() -> RouteResolver.normalize(path));
         ApiEndpoint endpoint = route.map(endpoints::get).orElse(null);
+        RequestTrail trail = RequestTrail.of(ctx.req());
+        if (trail != null) {
+            trail.platform(PhpValues.text(query.get("application_client_type")));
+        }
         if (endpoint == null) {
             return ApiResult.error(ApiResult.UNKNOWN_ROUTE,
                     "接口不存在[" + TextFit.cut(routeName, MAX_ECHOED_CHARACTERS) + "]");
+        }
+        if (trail != null) {
+            trail.route(route.get());
         }
         try {
             Map<String, Object> given = parameters.read(ctx, query);

@@ -49,7 +49,11 @@ final class BodyBuffering extends Handler.Wrapper {
         return true;
     }
 
-    private static void refuse(Response response, Callback callback, String message) {
+    private static void refuse(Request request, Response response, Callback callback, String message) {
+        RequestTrail trail = RequestTrail.of(request);
+        if (trail != null) {
+            trail.code(ApiResult.FAILED);
+        }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(JsonEnvelopeWriter.toJson(ApiResult.failed(message))), callback);
@@ -122,14 +126,14 @@ final class BodyBuffering extends Handler.Wrapper {
             if (!request.consumeAvailable()) {
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             }
-            refuse(response, callback, message);
+            refuse(request, response, callback, message);
         }
 
         /** Runs on the scheduler, maybe while a read is pending: closing the connection is the only safe end. */
         private void tooSlow() {
             if (finish()) {
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-                refuse(response, callback, TOO_SLOW);
+                refuse(request, response, callback, TOO_SLOW);
             }
         }
 

@@ -22,6 +22,10 @@ public final class JsonEnvelopeWriter {
     }
 
     public static void write(Context ctx, ApiResult result) {
+        RequestTrail trail = RequestTrail.of(ctx.req());
+        if (trail != null) {
+            trail.code(result.code());
+        }
         ctx.status(200);
         ctx.contentType(CONTENT_TYPE);
         ctx.result(toJson(result));

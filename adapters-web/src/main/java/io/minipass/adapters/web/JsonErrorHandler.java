@@ -21,6 +21,10 @@ final class JsonErrorHandler extends ErrorHandler {
         Object status = request.getAttribute(ERROR_STATUS);
         boolean serverSide = status instanceof Integer code && code >= 500;
         ApiResult result = ApiResult.failed(serverSide ? ApiDispatcher.SYSTEM_BUSY : BAD_REQUEST);
+        RequestTrail trail = RequestTrail.of(request);
+        if (trail != null) {
+            trail.code(result.code());
+        }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
         AnswerHeaders.addNoSniff(response.getHeaders());

@@ -3,6 +3,7 @@ package io.minipass.adapters.web;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +50,44 @@ public final class WebApp {
      * @see #create(Map, boolean)
      */
     public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders, Duration bodyTimeout) {
-        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES, trustProxyHeaders);
-        BodyBuffering bodies = new BodyBuffering(MAX_BODY_BYTES, bodyTimeout);
-        return Javalin.create(config -> configure(config, dispatcher, bodies));
+        return create(endpoints, trustProxyHeaders, bodyTimeout, WebObservation.accessLogOnly());
     }
 
-    private static void configure(JavalinConfig config, ApiDispatcher dispatcher, BodyBuffering bodies) {
+    /**
+     * Every request gets an id ({@code X-Request-Id}: the client's when sane, else a new one), answered in that
+     * header and put in the MDC ({@code request_id}) of every log line of the request, and one line in the access
+     * log ({@code minipass.access}).
+     *
+     * @param observation who else is told of each answered request, and the metrics route if this port serves it
+     * @see #create(Map, boolean, Duration)
+     */
+    public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders, Duration bodyTimeout,
+                                 WebObservation observation) {
+        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES, trustProxyHeaders);
+        BodyBuffering bodies = new BodyBuffering(MAX_BODY_BYTES, bodyTimeout);
+        bodies.setHandler(new RequestScope());
+        AccessLog accessLog = new AccessLog();
+        AnswerHeaders answers = new AnswerHeaders(bodies, trustProxyHeaders,
+                accessLog.andThen(observation.answered()));
+        return Javalin.create(config -> {
+            observation.metrics().ifPresent(metrics -> config.routes.addHttpHandler(HandlerType.GET,
+                    WebObservation.METRICS_PATH, ctx -> answerMetrics(ctx, metrics)));
+            configure(config, dispatcher, answers);
+        });
+    }
+
+    /** Plain text for Prometheus, not an envelope: registered before the dispatcher's routes, so it wins. */
+    private static void answerMetrics(Context ctx, WebObservation.MetricsText metrics) {
+        RequestTrail trail = RequestTrail.of(ctx.req());
+        if (trail != null) {
+            trail.route(WebObservation.METRICS_ROUTE);
+        }
+        ctx.status(200);
+        ctx.contentType(metrics.contentType());
+        ctx.result(metrics.text().get());
+    }
+
+    private static void configure(JavalinConfig config, ApiDispatcher dispatcher, AnswerHeaders answers) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -78,7 +111,7 @@ public final class WebApp {
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(errorHandler);
             // Javalin attaches its servlet context inside the innermost wrapper it finds here.
-            server.setHandler(new AnswerHeaders(bodies));
+            server.setHandler(answers);
         });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorHandler));
     }

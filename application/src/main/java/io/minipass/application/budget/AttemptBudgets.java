@@ -50,12 +50,12 @@ public final class AttemptBudgets {
 
     /** @throws OverBudgetException when the address has no failures of this kind left */
     public void requireRemaining(Attempt attempt, ClientAddress from) {
-        requireRemaining(accounts(attempt, from, null, null));
+        requireRemaining(attempt, accounts(attempt, from, null, null));
     }
 
     /** @throws OverBudgetException when the address or the openid has no failures of this kind left */
     public void requireRemaining(Attempt attempt, ClientAddress from, Platform platform, OpenId openId) {
-        requireRemaining(accounts(attempt, from, platform, openId));
+        requireRemaining(attempt, accounts(attempt, from, platform, openId));
     }
 
     public void recordFailure(Attempt attempt, ClientAddress from) {
@@ -71,15 +71,15 @@ public final class AttemptBudgets {
         Budget budget = budgets.get(attempt);
         for (Account account : accounts) {
             if (counter.add(account.key(), budget.window()) > account.limit()) {
-                throw new OverBudgetException();
+                throw new OverBudgetException(attempt);
             }
         }
     }
 
-    private void requireRemaining(List<Account> accounts) {
+    private void requireRemaining(Attempt attempt, List<Account> accounts) {
         for (Account account : accounts) {
             if (counter.count(account.key()) >= account.limit()) {
-                throw new OverBudgetException();
+                throw new OverBudgetException(attempt);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.InvalidInputException;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * unionid the platform gave there (docs/security.md).
  */
 public final class ClientIdentities {
-    static final String UNPROVEN_OPENID = "授权已失效，请重新授权";
+    static final String UNPROVEN_OPENID = UnprovenIdentityException.MESSAGE;
 
     private final LoginCodeProofPort proofs;
     private final LoginSettings settings;
@@ -44,7 +45,7 @@ public final class ClientIdentities {
         if (!settings.requireLoginProof()) {
             return new ClaimedIdentity(platform, openId, clientUnionId, null);
         }
-        LoginProof proof = proofs.find(platform, openId).orElseThrow(() -> new InvalidInputException(UNPROVEN_OPENID));
+        LoginProof proof = proofs.find(platform, openId).orElseThrow(() -> new UnprovenIdentityException());
         return new ClaimedIdentity(platform, openId, proof.unionId(), proofs);
     }
 
@@ -78,7 +79,7 @@ public final class ClientIdentities {
                 return;
             }
             if (!proofs.consume(platform, openId)) {
-                throw new InvalidInputException(UNPROVEN_OPENID);
+                throw new UnprovenIdentityException();
             }
             spent = true;
         }

@@ -16,6 +16,7 @@ import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.in.ProfileData;
+import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginProof;
@@ -106,7 +107,7 @@ class ClientTrustTest {
     void a_made_up_openid_logs_nobody_in_when_proof_is_required() {
         victim();
 
-        assertThatThrownBy(() -> logIn("o-victim", null)).isInstanceOf(InvalidInputException.class).hasMessage(UNPROVEN);
+        assertThatThrownBy(() -> logIn("o-victim", null)).isInstanceOf(UnprovenIdentityException.class).hasMessage(UNPROVEN);
         assertThatThrownBy(() -> bindMobile("o-victim")).isInstanceOf(InvalidInputException.class).hasMessage(UNPROVEN);
         assertThat(store.findById(new UserId(7))).map(User::token).contains("");
     }
@@ -198,7 +199,8 @@ class ClientTrustTest {
         logIn("o-1", null);
         logIn("o-2", null);
 
-        assertThatThrownBy(() -> logIn("o-3", null)).isInstanceOf(OverBudgetException.class);
+        assertThatThrownBy(() -> logIn("o-3", null)).isInstanceOfSatisfying(OverBudgetException.class,
+                refused -> assertThat(refused.attempt()).isEqualTo(Attempt.REGISTRATION));
         assertThat(store.count()).isEqualTo(2);
         assertThat(logIn("o-1", null)).isInstanceOf(LoggedIn.class);
         assertThat(logIn(Platform.WEIXIN, "o-3", null, new ClientAddress("198.51.100.1"))).isInstanceOf(LoggedIn.class);
@@ -231,7 +233,8 @@ class ClientTrustTest {
             assertThat(sessions.resume("%032x".formatted(guess), ATTACKER)).isInstanceOf(TokenLookup.Invalid.class);
         }
 
-        assertThatThrownBy(() -> sessions.resume(token, ATTACKER)).isInstanceOf(OverBudgetException.class);
+        assertThatThrownBy(() -> sessions.resume(token, ATTACKER)).isInstanceOfSatisfying(OverBudgetException.class,
+                refused -> assertThat(refused.attempt()).isEqualTo(Attempt.FAILED_TOKEN_LOOKUP));
         assertThat(sessions.resume(token, new ClientAddress("198.51.100.1"))).isInstanceOf(TokenLookup.Valid.class);
     }
 

@@ -14,8 +14,15 @@ public final class ClientAddresses {
     }
 
     public static String of(HttpServletRequest request, boolean trustProxyHeaders) {
+        return of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), trustProxyHeaders);
+    }
+
+    /**
+     * @param peer         the address of the connection's other end
+     * @param forwardedFor the request's {@code X-Forwarded-For}, or null
+     */
+    public static String of(String peer, String forwardedFor, boolean trustProxyHeaders) {
         if (trustProxyHeaders) {
-            String forwardedFor = request.getHeader("X-Forwarded-For");
             if (forwardedFor != null) {
                 String lastHop = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
                 if (!lastHop.isEmpty() && lastHop.length() <= MAX_LENGTH && lastHop.matches("[0-9A-Fa-f.:\\[\\]]+")) {
@@ -23,7 +30,6 @@ public final class ClientAddresses {
                 }
             }
         }
-        String peer = request.getRemoteAddr();
         return peer == null ? "" : peer;
     }
 }

@@ -1,0 +1,31 @@
+package io.minipass.adapters.persistence;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How the token cache served look-ups since start: from memory (hits) or from the database (misses), for
+ * metrics. Empty or absent tokens are neither.
+ */
+public final class TokenCacheCounts {
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    TokenCacheCounts() {
+    }
+
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
+    }
+
+    void hit() {
+        hits.increment();
+    }
+
+    void miss() {
+        misses.increment();
+    }
+}

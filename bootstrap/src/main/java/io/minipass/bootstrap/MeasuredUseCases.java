@@ -1,0 +1,124 @@
+package io.minipass.bootstrap;
+
+import io.minipass.application.port.in.AuthorizationOutcome;
+import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.port.in.OverBudgetException;
+import io.minipass.application.port.in.UnprovenIdentityException;
+import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.port.out.SharedStateUnavailableException;
+import io.minipass.application.port.out.StorageUnavailableException;
+import io.minipass.application.port.out.UserDataRefusedException;
+import io.minipass.application.service.LoginUseCases;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.LoginRefusal;
+import io.minipass.domain.user.Platform;
+
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Counts how logins end, observed at the use cases' edge so the application stays free of metrics:
+ * {@code minipass.logins} by route, platform, outcome and the reason of a refusal, and
+ * {@code minipass.budget.refusals} by attempt (also for {@code tokenuserinfo}).
+ */
+final class MeasuredUseCases {
+    static final String NONE = "none";
+    private static final String AUTHORIZE = "user/appminiuserauth";
+    private static final String LOG_IN = "user/appminiuserinfo";
+    private static final String BIND_MOBILE = "user/onekeyusermobilebind";
+
+    private final ServiceMetrics metrics;
+
+    MeasuredUseCases(ServiceMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    LoginUseCases measure(LoginUseCases useCases) {
+        return new LoginUseCases(
+                command -> login(LOG_IN, command.platform(), () -> useCases.logIn().logIn(command)),
+                command -> authorize(command.platform(), () -> useCases.authorize().authorize(command)),
+                (token, from) -> {
+                    try {
+                        return useCases.resumeSession().resume(token, from);
+                    } catch (OverBudgetException e) {
+                        metrics.budgetRefusal(attempt(e));
+                        throw e;
+                    }
+                },
+                command -> login(BIND_MOBILE, command.platform(), () -> useCases.bindMobile().bindMobile(command)));
+    }
+
+    private LoginOutcome login(String route, Platform platform, Supplier<LoginOutcome> login) {
+        LoginOutcome outcome = refusalsCounted(route, platform, login);
+        count(route, platform, outcome);
+        return outcome;
+    }
+
+    private AuthorizationOutcome authorize(Platform platform, Supplier<AuthorizationOutcome> authorization) {
+        AuthorizationOutcome outcome = refusalsCounted(AUTHORIZE, platform, authorization);
+        if (outcome instanceof AuthorizationOutcome.Recognized recognized) {
+            count(AUTHORIZE, platform, recognized.outcome());
+        } else {
+            metrics.login(AUTHORIZE, platform.clientType(), "unrecognized", NONE);
+        }
+        return outcome;
+    }
+
+    private void count(String route, Platform platform, LoginOutcome outcome) {
+        String client = platform.clientType();
+        if (outcome instanceof LoginOutcome.LoggedIn loggedIn) {
+            metrics.login(route, client, lower(loggedIn.kind().name()), NONE);
+        } else if (outcome instanceof LoginOutcome.Refused refused) {
+            metrics.login(route, client, "refused", reason(refused.refusal()));
+        } else if (outcome instanceof LoginOutcome.RegisteredAwaitingAudit) {
+            metrics.login(route, client, "registered_awaiting_audit", NONE);
+        } else if (outcome instanceof LoginOutcome.MobileBindingRequired) {
+            metrics.login(route, client, "mobile_required", NONE);
+        }
+    }
+
+    /** Runs a login, counting it as refused, and why, when it throws. */
+    private <T> T refusalsCounted(String route, Platform platform, Supplier<T> login) {
+        try {
+            return login.get();
+        } catch (RuntimeException e) {
+            if (e instanceof OverBudgetException overBudget) {
+                metrics.budgetRefusal(attempt(overBudget));
+            }
+            metrics.login(route, platform.clientType(), "refused", reason(e));
+            throw e;
+        }
+    }
+
+    static String reason(LoginRefusal refusal) {
+        return lower(refusal.name());
+    }
+
+    /** Why a login that threw was refused; the order matters, the refusals are kinds of bad input. */
+    static String reason(RuntimeException failure) {
+        if (failure instanceof OverBudgetException) {
+            return "over_budget";
+        } else if (failure instanceof UnprovenIdentityException) {
+            return "unproven";
+        } else if (failure instanceof UserDataRefusedException) {
+            return "decryption_failed";
+        } else if (failure instanceof PlatformCallFailedException) {
+            return "platform_refused";
+        } else if (failure instanceof StorageUnavailableException) {
+            return "storage_unavailable";
+        } else if (failure instanceof SharedStateUnavailableException) {
+            return "state_unavailable";
+        } else if (failure instanceof InvalidInputException) {
+            return "bad_input";
+        }
+        return "error";
+    }
+
+    private static String attempt(OverBudgetException e) {
+        return lower(e.attempt().name());
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
