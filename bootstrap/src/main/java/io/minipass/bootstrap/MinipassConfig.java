@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Every setting the service runs with, read once at start.
  *
- * @param bodyTimeout how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ * @param bodyTimeout   how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ * @param shutdownGrace how long a stop waits for requests in flight ({@code MINIPASS_SHUTDOWN_GRACE}, default 10 s; 0: not at all)
  */
 public record MinipassConfig(
         String host,
@@ -18,7 +19,10 @@ public record MinipassConfig(
         ShopConfig shop,
         PlatformsConfig platforms,
         SecurityConfig security,
-        Duration bodyTimeout) {
+        Duration bodyTimeout,
+        Duration shutdownGrace) {
+
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -87,12 +91,17 @@ public record MinipassConfig(
         if (bodyTimeout.isZero()) {
             throw new ConfigException(ConfigSource.envName("body.timeout") + " must be longer than 0");
         }
+        Duration shutdownGrace = settings.duration("shutdown.grace", DEFAULT_SHUTDOWN_GRACE);
+        if (shutdownGrace.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigException(ConfigSource.envName("shutdown.grace") + " must be at most 10m");
+        }
         // The development profile serves the login gateway that lets any code in: only this machine may reach it,
         // unless the host is set.
         String defaultHost = profile == RunProfile.PRODUCTION ? "0.0.0.0" : "127.0.0.1";
         String host = settings.text("host", defaultHost);
         return new MinipassConfig(host.isEmpty() ? defaultHost : host, settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout);
+                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
+                shutdownGrace);
     }
 }

@@ -5,6 +5,7 @@ import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.DatabaseTimeouts;
 import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.GracefulStop;
 import io.minipass.adapters.web.HealthEndpoint;
 import io.minipass.adapters.web.ReadinessEndpoint;
 import io.minipass.adapters.web.WebApp;
@@ -30,19 +31,22 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The running service: the database adapter, the platform adapters, the use cases and the HTTP server, wired by hand. */
 public final class MinipassServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MinipassServer.class);
 
-    private final MyBatisPersistence persistence;
+    private final ShutdownSequence shutdown;
     private final Javalin web;
     private final List<Platform> developmentPlatforms;
+    private final Set<String> routes;
 
-    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<Platform> developmentPlatforms) {
-        this.persistence = persistence;
+    private MinipassServer(ShutdownSequence shutdown, Javalin web, List<Platform> developmentPlatforms, Set<String> routes) {
+        this.shutdown = shutdown;
         this.web = web;
         this.developmentPlatforms = developmentPlatforms;
+        this.routes = routes;
     }
 
     public static MinipassServer start(MinipassConfig config) {
@@ -62,9 +66,14 @@ public final class MinipassServer implements AutoCloseable {
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout());
             web.start(config.host(), config.port());
+            GracefulStop.allow(web, config.shutdownGrace());
             log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
                     config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()));
-            return new MinipassServer(persistence, web, platforms.developmentPlatforms);
+            // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
+            ShutdownSequence shutdown = new ShutdownSequence()
+                    .add("database pool", persistence)
+                    .add("HTTP server", web::stop);
+            return new MinipassServer(shutdown, web, platforms.developmentPlatforms, Set.copyOf(endpoints.keySet()));
         } catch (RuntimeException e) {
             persistence.close();
             throw e;
@@ -102,9 +111,17 @@ public final class MinipassServer implements AutoCloseable {
         return developmentPlatforms;
     }
 
+    /** The routes this server answers ({@code user/appminiuserinfo}, ...), as wired; any other answers -1000. */
+    public Set<String> routes() {
+        return routes;
+    }
+
+    /**
+     * Stops accepting, finishes the requests in flight (up to {@code MINIPASS_SHUTDOWN_GRACE}), then closes the
+     * database pool and whatever else the wiring opened.
+     */
     @Override
     public void close() {
-        web.stop();
-        persistence.close();
+        shutdown.run();
     }
 }
