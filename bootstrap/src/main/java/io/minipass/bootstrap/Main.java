@@ -3,7 +3,12 @@ package io.minipass.bootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the service with settings from {@code minipass.properties} and {@code MINIPASS_*} variables. */
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code java -jar minipass.jar [serve|migrate|check|--help]} with settings from {@code minipass.properties} and
+ * {@code MINIPASS_*} variables ({@link MinipassCommand}).
+ */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -11,15 +16,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        MinipassConfig config;
-        try {
-            config = MinipassConfig.load(ConfigSource.fromEnvironment(System.getenv()));
-        } catch (ConfigException e) {
-            log.error("cannot start: {}", e.getMessage());
-            System.exit(2);
-            return;
+        AtomicBoolean serving = new AtomicBoolean();
+        int exitCode = MinipassCommand.commandLine(System.getenv(), server -> {
+            serving.set(true);
+            // SIGTERM (systemd, docker stop, Process.destroy) and SIGINT run this: stop accepting, finish the
+            // requests in flight, then close the pool.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("Stopping: finishing the requests in flight");
+                server.close();
+            }, "minipass-shutdown"));
+        }).execute(args);
+        if (!serving.get()) {
+            System.exit(exitCode);
         }
-        MinipassServer server = MinipassServer.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "minipass-shutdown"));
     }
 }

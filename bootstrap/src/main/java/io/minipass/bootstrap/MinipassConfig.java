@@ -9,6 +9,7 @@ import java.util.Locale;
  *
  * @param bodyTimeout   how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
  * @param observability where metrics are served, how logs are written
+ * @param shutdownGrace how long a stop waits for requests in flight ({@code MINIPASS_SHUTDOWN_GRACE}, default 10 s; 0: not at all)
  */
 public record MinipassConfig(
         String host,
@@ -20,7 +21,10 @@ public record MinipassConfig(
         PlatformsConfig platforms,
         SecurityConfig security,
         Duration bodyTimeout,
-        ObservabilityConfig observability) {
+        ObservabilityConfig observability,
+        Duration shutdownGrace) {
+
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -89,6 +93,10 @@ public record MinipassConfig(
         if (bodyTimeout.isZero()) {
             throw new ConfigException(ConfigSource.envName("body.timeout") + " must be longer than 0");
         }
+        Duration shutdownGrace = settings.duration("shutdown.grace", DEFAULT_SHUTDOWN_GRACE);
+        if (shutdownGrace.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ConfigException(ConfigSource.envName("shutdown.grace") + " must be at most 10m");
+        }
         // The development profile serves the login gateway that lets any code in: only this machine may reach it,
         // unless the host is set.
         String defaultHost = profile == RunProfile.PRODUCTION ? "0.0.0.0" : "127.0.0.1";
@@ -101,6 +109,6 @@ public record MinipassConfig(
         }
         return new MinipassConfig(host, port, settings.flag("trust.proxy.headers", false), profile,
                 database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
-                observability);
+                observability, shutdownGrace);
     }
 }

@@ -5,6 +5,7 @@ import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.DatabaseTimeouts;
 import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.GracefulStop;
 import io.minipass.adapters.web.HealthEndpoint;
 import io.minipass.adapters.web.ReadinessEndpoint;
 import io.minipass.adapters.web.WebApp;
@@ -33,23 +34,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /** The running service: the database adapter, the platform adapters, the use cases and the HTTP server, wired by hand. */
 public final class MinipassServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MinipassServer.class);
 
-    private final MyBatisPersistence persistence;
+    private final ShutdownSequence shutdown;
     private final Javalin web;
     private final List<Platform> developmentPlatforms;
-    private final ServiceMetrics metrics;
+    private final Set<String> routes;
     private final ManagementServer management;
 
-    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<Platform> developmentPlatforms,
-                           ServiceMetrics metrics, ManagementServer management) {
-        this.persistence = persistence;
+    private MinipassServer(ShutdownSequence shutdown, Javalin web, List<Platform> developmentPlatforms, Set<String> routes,
+                           ManagementServer management) {
+        this.shutdown = shutdown;
         this.web = web;
         this.developmentPlatforms = developmentPlatforms;
-        this.metrics = metrics;
+        this.routes = routes;
         this.management = management;
     }
 
@@ -81,11 +83,21 @@ public final class MinipassServer implements AutoCloseable {
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
                     metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
+            GracefulStop.allow(web, config.shutdownGrace());
             log.info("minipass serves on {}:{} ({} profile, database {}); metrics on {}", config.host(), web.port(),
                     config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
                     management == null ? "this port's /metrics"
                             : observability.managementHost() + ":" + management.port() + "/metrics");
-            return new MinipassServer(persistence, web, platforms.developmentPlatforms, metrics, management);
+            // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
+            ShutdownSequence shutdown = new ShutdownSequence()
+                    .add("metrics", metrics)
+                    .add("database pool", persistence);
+            if (management != null) {
+                shutdown.add("management port", management);
+            }
+            shutdown.add("HTTP server", web::stop);
+            return new MinipassServer(shutdown, web, platforms.developmentPlatforms, Set.copyOf(endpoints.keySet()),
+                    management);
         } catch (RuntimeException e) {
             if (management != null) {
                 management.close();
@@ -135,13 +147,17 @@ public final class MinipassServer implements AutoCloseable {
         return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
     }
 
+    /** The routes this server answers ({@code user/appminiuserinfo}, ...), as wired; any other answers -1000. */
+    public Set<String> routes() {
+        return routes;
+    }
+
+    /**
+     * Stops accepting, finishes the requests in flight (up to {@code MINIPASS_SHUTDOWN_GRACE}), then closes the
+     * database pool and whatever else the wiring opened.
+     */
     @Override
     public void close() {
-        web.stop();
-        if (management != null) {
-            management.close();
-        }
-        persistence.close();
-        metrics.close();
+        shutdown.run();
     }
 }

@@ -105,7 +105,9 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
 
     /**
      * The SQL needs H2's MySQL mode; lower-case names match MySQL's. An in-memory database would
-     * vanish whenever the pool happened to hold no connection, so it is kept until the JVM ends.
+     * vanish whenever the pool happened to hold no connection, so it is kept until the JVM ends. H2's own
+     * shutdown hook would close the database at SIGTERM under the requests still in flight: the service
+     * closes it itself, last (docs/design.md#graceful-shutdown).
      */
     private static JdbcTarget h2(String url) {
         Map<String, String> settings = h2Settings(url);
@@ -118,6 +120,9 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         }
         if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:") && !settings.containsKey("DB_CLOSE_DELAY")) {
             full.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!settings.containsKey("DB_CLOSE_ON_EXIT")) {
+            full.append(";DB_CLOSE_ON_EXIT=FALSE");
         }
         return new JdbcTarget(Vendor.H2, full.toString(), Map.of());
     }

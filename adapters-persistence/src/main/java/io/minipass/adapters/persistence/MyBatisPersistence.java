@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import java.time.Duration;
 import javax.sql.DataSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -84,6 +85,38 @@ public final class MyBatisPersistence implements AutoCloseable {
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;
+        }
+    }
+
+    /**
+     * Migrates the schema and returns, for deployments that migrate before they start the service: the same
+     * checks and migration as {@link #open}, then everything is closed again.
+     *
+     * @throws UnsupportedShopSchemaException for a ShopXO database outside v2.2.0–v2.3.2, before anything is written
+     */
+    public static void migrate(DatabaseSettings settings) {
+        open(settings).close();
+    }
+
+    /**
+     * What is wrong with the database for this service, found without writing anything: empty when it answers
+     * and its ShopXO user table, if it has one, has a layout this service shares.
+     */
+    public static Optional<String> check(DatabaseSettings settings) {
+        HikariConfig config = baseConfig(settings, "minipass-db-check");
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(Math.max(settings.timeouts().poolWait().toMillis(), settings.timeouts().connect().toMillis()));
+        if (JdbcTarget.of(settings.jdbcUrl()).vendor() == JdbcTarget.Vendor.MYSQL) {
+            config.addDataSourceProperty("connectTimeout", String.valueOf(settings.timeouts().connect().toMillis()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(settings.timeouts().query().toMillis()));
+        }
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            ShopSchema.inspect(dataSource, settings.tablePrefix());
+            return Optional.empty();
+        } catch (UnsupportedShopSchemaException unsupported) {
+            return Optional.of(unsupported.getMessage());
+        } catch (RuntimeException failure) {
+            return Optional.of(SqlErrors.describe(failure));
         }
     }
 

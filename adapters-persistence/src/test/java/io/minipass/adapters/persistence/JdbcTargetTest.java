@@ -63,16 +63,23 @@ class JdbcTargetTest {
     @Test
     void an_h2_url_gets_mysql_mode_and_lower_case_names_when_it_lacks_them() {
         assertThat(JdbcTarget.of("jdbc:h2:file:./data/minipass").url())
-                .isEqualTo("jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE");
-        String configured = "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+                .isEqualTo("jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
+        String configured = "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_ON_EXIT=FALSE";
         assertThat(JdbcTarget.of(configured).url()).isEqualTo(configured);
         assertThat(JdbcTarget.of(configured).driverClassName()).isEqualTo("org.h2.Driver");
     }
 
     @Test
     void an_in_memory_h2_database_is_kept_while_the_process_runs() {
-        assertThat(JdbcTarget.of("jdbc:h2:mem:x;MODE=MySQL;DATABASE_TO_LOWER=TRUE").url()).endsWith(";DB_CLOSE_DELAY=-1");
+        assertThat(JdbcTarget.of("jdbc:h2:mem:x;MODE=MySQL;DATABASE_TO_LOWER=TRUE").url()).contains(";DB_CLOSE_DELAY=-1");
         assertThat(JdbcTarget.of("jdbc:h2:mem:x;DB_CLOSE_DELAY=0").url()).doesNotContain("DB_CLOSE_DELAY=-1");
+    }
+
+    @Test
+    void h2_is_closed_by_the_service_at_the_end_of_a_stop_not_by_its_own_shutdown_hook() {
+        assertThat(JdbcTarget.of("jdbc:h2:file:./data/minipass").url()).endsWith(";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(JdbcTarget.of("jdbc:h2:mem:x").url()).endsWith(";DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(JdbcTarget.of("jdbc:h2:file:./x;DB_CLOSE_ON_EXIT=TRUE").url()).isEqualTo("jdbc:h2:file:./x;DB_CLOSE_ON_EXIT=TRUE;MODE=MySQL;DATABASE_TO_LOWER=TRUE");
     }
 
     @Test

@@ -93,6 +93,7 @@ public final class WebApp {
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
+        OpenApiRoute.register(config);
         for (HandlerType method : HandlerType.commonHttp()) {
             config.routes.addHttpHandler(method, "/", dispatcher);
             config.routes.addHttpHandler(method, "/*", dispatcher);

@@ -1,0 +1,209 @@
+package io.minipass.bootstrap;
+
+import io.minipass.adapters.persistence.DatabaseSettings;
+import io.minipass.adapters.persistence.DatabaseTimeouts;
+import io.minipass.adapters.persistence.MyBatisPersistence;
+import io.minipass.adapters.platforms.weixin.WechatCredentialCheck;
+import io.minipass.domain.user.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * The command line ({@code java -jar minipass.jar [serve|migrate|check]}): each command reads the same settings
+ * (environment, {@code minipass.properties}); a setting that makes no sense ends it with exit code 2, naming it.
+ */
+@Command(name = "minipass", mixinStandardHelpOptions = true, versionProvider = MinipassCommand.Version.class,
+        description = "ShopXO-compatible mini-program login service. Without a command: serve.",
+        footer = {"", "Settings come from MINIPASS_* environment variables or minipass.properties (see the README).",
+                "Exit codes: 0 done, 1 something is wrong (check, migrate), 2 a setting makes no sense."},
+        subcommands = {MinipassCommand.Serve.class, MinipassCommand.Migrate.class, MinipassCommand.Check.class,
+                CommandLine.HelpCommand.class})
+public final class MinipassCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int WRONG = 1;
+    static final int CONFIG_ERROR = 2;
+    private static final Logger log = LoggerFactory.getLogger(MinipassCommand.class);
+
+    private final Map<String, String> environment;
+    private final Consumer<MinipassServer> serving;
+
+    @Spec
+    private CommandSpec spec;
+
+    /**
+     * @param environment the variables to read settings from (the process's, in {@code Main})
+     * @param serving     given the started server by {@code serve}; it keeps serving after the command returns
+     */
+    MinipassCommand(Map<String, String> environment, Consumer<MinipassServer> serving) {
+        this.environment = environment;
+        this.serving = serving;
+    }
+
+    /** The command line, ready to {@link CommandLine#execute}. */
+    static CommandLine commandLine(Map<String, String> environment, Consumer<MinipassServer> serving) {
+        MinipassCommand top = new MinipassCommand(environment, serving);
+        return new CommandLine(top, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == Serve.class) {
+                    return type.cast(new Serve(top));
+                }
+                if (type == Migrate.class) {
+                    return type.cast(new Migrate(top));
+                }
+                if (type == Check.class) {
+                    return type.cast(new Check(top));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+    }
+
+    @Override
+    public Integer call() {
+        return new Serve(this).call();
+    }
+
+    /** The settings, or empty after logging what makes no sense. */
+    private Optional<MinipassConfig> config() {
+        try {
+            return Optional.of(MinipassConfig.load(ConfigSource.fromEnvironment(environment)));
+        } catch (ConfigException e) {
+            log.error("cannot start: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    static DatabaseSettings databaseSettings(MinipassConfig.DatabaseConfig db) {
+        return new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize(),
+                new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait()));
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Migrate the schema and serve HTTP until stopped (SIGTERM: finish the requests in flight, "
+                    + "up to MINIPASS_SHUTDOWN_GRACE). The default command.")
+    static final class Serve implements Callable<Integer> {
+        private final MinipassCommand top;
+
+        Serve(MinipassCommand top) {
+            this.top = top;
+        }
+
+        @Override
+        public Integer call() {
+            Optional<MinipassConfig> config = top.config();
+            if (config.isEmpty()) {
+                return CONFIG_ERROR;
+            }
+            top.serving.accept(MinipassServer.start(config.get()));
+            return OK;
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Apply the schema migrations to the database and exit (serve does it too, at start).")
+    static final class Migrate implements Callable<Integer> {
+        private final MinipassCommand top;
+
+        Migrate(MinipassCommand top) {
+            this.top = top;
+        }
+
+        @Override
+        public Integer call() {
+            Optional<MinipassConfig> config = top.config();
+            if (config.isEmpty()) {
+                return CONFIG_ERROR;
+            }
+            MinipassConfig.DatabaseConfig db = config.get().database();
+            try {
+                MyBatisPersistence.migrate(databaseSettings(db));
+            } catch (RuntimeException e) {
+                log.error("migration of {} failed: {}", DatabaseUrls.masked(db.url()), e.getMessage());
+                return WRONG;
+            }
+            log.info("schema of {} is up to date", DatabaseUrls.masked(db.url()));
+            return OK;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Load the settings, reach the database and, in production, each configured platform "
+                    + "that has a cheap check (WeChat: its stable access token); print one line each, OK or what is "
+                    + "wrong. Writes nothing.", "Exit code 1 when anything is wrong, 2 when a setting makes no sense."})
+    static final class Check implements Callable<Integer> {
+        private final MinipassCommand top;
+
+        Check(MinipassCommand top) {
+            this.top = top;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = top.spec.commandLine().getOut();
+            MinipassConfig config;
+            try {
+                config = MinipassConfig.load(ConfigSource.fromEnvironment(top.environment));
+            } catch (ConfigException e) {
+                line(out, "configuration", false, e.getMessage());
+                out.flush();
+                return CONFIG_ERROR;
+            }
+            boolean production = config.profile() == MinipassConfig.RunProfile.PRODUCTION;
+            line(out, "configuration", true, config.profile().name().toLowerCase(Locale.ROOT) + " profile, listens on "
+                    + config.host() + ":" + config.port());
+            boolean allOk = true;
+            MinipassConfig.DatabaseConfig db = config.database();
+            Optional<String> database = MyBatisPersistence.check(databaseSettings(db));
+            line(out, "database", database.isEmpty(), DatabaseUrls.masked(db.url()) + database.map(p -> ": " + p).orElse(""));
+            allOk &= database.isEmpty();
+            for (Platform platform : Platform.values()) {
+                PlatformsConfig.App app = config.platforms().app(platform);
+                String name = "platform " + platform.clientType();
+                if (!app.isConfigured(platform)) {
+                    info(out, name, production ? "not configured: logs nobody in"
+                            : "not configured: the development gateway serves it (fake openids)");
+                } else if (!production) {
+                    info(out, name, "configured; platforms are checked in the production profile only");
+                } else if (platform == Platform.WEIXIN) {
+                    Optional<String> problem = new WechatCredentialCheck(app.credentials(), app.baseUrl(),
+                            config.platforms().timeout()).problem();
+                    line(out, name, problem.isEmpty(), problem.orElse("app id " + app.appId() + ": stable access token issued"));
+                    allOk &= problem.isEmpty();
+                } else {
+                    info(out, name, "configured (no cheap check: its first login shows whether the credentials work)");
+                }
+            }
+            out.flush();
+            return allOk ? OK : WRONG;
+        }
+
+        private static void line(PrintWriter out, String what, boolean ok, String detail) {
+            out.printf("%-4s %-18s %s%n", ok ? "OK" : "FAIL", what, detail);
+        }
+
+        private static void info(PrintWriter out, String what, String detail) {
+            out.printf("%-4s %-18s %s%n", "-", what, detail);
+        }
+    }
+
+    /** The jar's version from its manifest, when it has one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = MinipassCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"minipass " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

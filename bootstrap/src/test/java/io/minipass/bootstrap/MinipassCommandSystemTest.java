@@ -1,0 +1,202 @@
+package io.minipass.bootstrap;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code java -jar minipass.jar serve|migrate|check|--help}, run in-process with the picocli command line. */
+class MinipassCommandSystemTest {
+    private static final String UNREACHABLE_MYSQL = "jdbc:mysql://127.0.0.1:1/shop";
+
+    private final List<MinipassServer> started = new ArrayList<>();
+    private final List<AutoCloseable> closeAfter = new ArrayList<>();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void captureLog() {
+        logged.start();
+        ((Logger) LoggerFactory.getLogger(MinipassCommand.class)).addAppender(logged);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        ((Logger) LoggerFactory.getLogger(MinipassCommand.class)).detachAppender(logged);
+        for (MinipassServer server : started) {
+            server.close();
+        }
+        for (AutoCloseable closeable : closeAfter) {
+            closeable.close();
+        }
+    }
+
+    private static Map<String, String> h2Memory() {
+        Map<String, String> env = new HashMap<>();
+        env.put("MINIPASS_PORT", "0");
+        env.put("MINIPASS_HOST", "127.0.0.1");
+        env.put("MINIPASS_DB_URL", "jdbc:h2:mem:cli_" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
+        return env;
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine commandLine = MinipassCommand.commandLine(env, started::add);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private List<String> loggedErrors() {
+        return logged.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void help_lists_the_commands_and_their_options() {
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: minipass", "serve", "migrate", "check", "Without a command: serve",
+                "Exit codes");
+        assertThat(run(Map.of(), "check", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: minipass check", "stable access token");
+        assertThat(run(Map.of(), "help", "migrate")).isZero();
+        assertThat(out.toString()).contains("Usage: minipass migrate");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void an_unknown_command_or_option_is_a_usage_error() {
+        assertThat(run(Map.of(), "launch")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument", "launch");
+        assertThat(run(Map.of(), "serve", "--port=1")).isEqualTo(2);
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void serve_is_the_default_and_serves() throws Exception {
+        assertThat(run(h2Memory())).isZero();
+        assertThat(started).hasSize(1);
+        ServiceClient client = new ServiceClient(started.get(0).port());
+        assertThat(client.get("/api/minipass/health").code()).isZero();
+
+        assertThat(run(h2Memory(), "serve")).isZero();
+        assertThat(started).hasSize(2);
+    }
+
+    @Test
+    void a_setting_that_makes_no_sense_ends_every_command_with_exit_code_2_naming_it() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_PROFILE", "staging");
+        for (String command : List.of("serve", "migrate")) {
+            logged.list.clear();
+            assertThat(run(env, command)).as(command).isEqualTo(2);
+            assertThat(loggedErrors()).containsExactly("cannot start: MINIPASS_PROFILE=staging is not development or production");
+        }
+        assertThat(run(env)).isEqualTo(2);
+        assertThat(run(env, "check")).isEqualTo(2);
+        assertThat(out.toString()).isEqualToIgnoringNewLines(
+                "FAIL configuration      MINIPASS_PROFILE=staging is not development or production");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void migrate_applies_the_schema_and_exits(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("shop") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", url);
+        assertThat(run(env, "migrate")).isZero();
+        assertThat(started).isEmpty();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM sxo_minipass_schema_history WHERE success")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isGreaterThan(1);
+        }
+        assertThat(run(env, "migrate")).as("again: nothing to do").isZero();
+    }
+
+    @Test
+    void migrate_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", UNREACHABLE_MYSQL);
+        env.put("MINIPASS_DB_CONNECT_TIMEOUT", "1s");
+        env.put("MINIPASS_DB_POOL_WAIT", "1s");
+        assertThat(run(env, "migrate")).isEqualTo(1);
+        assertThat(loggedErrors()).singleElement().asString().startsWith("migration of jdbc:mysql://127.0.0.1:1/shop failed: ");
+    }
+
+    @Test
+    void check_in_development_reports_the_database_and_the_development_gateway() {
+        assertThat(run(h2Memory(), "check")).isZero();
+        String report = out.toString();
+        assertThat(report).contains("OK   configuration      development profile, listens on 127.0.0.1:0",
+                "OK   database           jdbc:h2:mem:cli_",
+                "-    platform weixin    not configured: the development gateway serves it (fake openids)");
+        assertThat(report.lines()).hasSize(2 + 6);
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void check_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", UNREACHABLE_MYSQL);
+        env.put("MINIPASS_DB_CONNECT_TIMEOUT", "1s");
+        env.put("MINIPASS_DB_POOL_WAIT", "1s");
+        assertThat(run(env, "check")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL database           jdbc:mysql://127.0.0.1:1/shop: ");
+    }
+
+    @Test
+    void check_in_production_asks_wechat_for_its_stable_token() throws Exception {
+        PlatformStub wechat = new PlatformStub();
+        closeAfter.add(wechat);
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_PROFILE", "production");
+        env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_BASE_URL", wechat.baseUrl());
+        assertThat(run(env, "check")).as(out.toString()).isZero();
+        assertThat(out.toString()).contains(
+                "OK   platform weixin    app id wx0123456789abcdef: stable access token issued",
+                "-    platform qq        not configured: logs nobody in");
+
+        HttpServer refusing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext("/cgi-bin/stable_token", exchange -> {
+            byte[] body = "{\"errcode\":40125,\"errmsg\":\"invalid appsecret, rid: 6650a1b2-0c3d4e5f\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        refusing.start();
+        closeAfter.add(() -> refusing.stop(0));
+        env.put("MINIPASS_WEIXIN_BASE_URL", "http://127.0.0.1:" + refusing.getAddress().getPort());
+        assertThat(run(env, "check")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL platform weixin    微信获取access_token失败[40125");
+        assertThat(started).isEmpty();
+    }
+}
