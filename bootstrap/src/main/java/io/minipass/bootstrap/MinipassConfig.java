@@ -3,11 +3,13 @@ package io.minipass.bootstrap;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every setting the service runs with, read once at start.
  *
  * @param bodyTimeout how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
+ * @param redis       the Redis several nodes share state in ({@code MINIPASS_REDIS_URL}); empty: this node's memory
  */
 public record MinipassConfig(
         String host,
@@ -18,7 +20,8 @@ public record MinipassConfig(
         ShopConfig shop,
         PlatformsConfig platforms,
         SecurityConfig security,
-        Duration bodyTimeout) {
+        Duration bodyTimeout,
+        Optional<RedisConfig> redis) {
 
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
@@ -93,6 +96,7 @@ public record MinipassConfig(
         String host = settings.text("host", defaultHost);
         return new MinipassConfig(host.isEmpty() ? defaultHost : host, settings.integer("port", 8080, 0, 65535),
                 settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout);
+                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
+                RedisConfig.load(settings));
     }
 }

@@ -14,12 +14,8 @@ import io.minipass.adapters.web.user.BindMobileEndpoint;
 import io.minipass.adapters.web.user.LogInMiniProgramUserEndpoint;
 import io.minipass.adapters.web.user.LoginOutcomeAnswers;
 import io.minipass.adapters.web.user.TokenUserInfoEndpoint;
-import io.minipass.adapters.state.CaffeineAttemptCounter;
-import io.minipass.adapters.state.CaffeineLoginCodeProofs;
-import io.minipass.adapters.state.CaffeineSessionKeyStore;
 import io.minipass.adapters.web.user.UserViewMapper;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.domain.user.Platform;
@@ -36,11 +32,13 @@ public final class MinipassServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MinipassServer.class);
 
     private final MyBatisPersistence persistence;
+    private final StateWiring state;
     private final Javalin web;
     private final List<Platform> developmentPlatforms;
 
-    private MinipassServer(MyBatisPersistence persistence, Javalin web, List<Platform> developmentPlatforms) {
+    private MinipassServer(MyBatisPersistence persistence, StateWiring state, Javalin web, List<Platform> developmentPlatforms) {
         this.persistence = persistence;
+        this.state = state;
         this.web = web;
         this.developmentPlatforms = developmentPlatforms;
     }
@@ -50,29 +48,36 @@ public final class MinipassServer implements AutoCloseable {
     }
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
-        SessionKeyStore sessionKeys = new CaffeineSessionKeyStore();
-        PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), sessionKeys);
         MinipassConfig.DatabaseConfig db = config.database();
-        MyBatisPersistence persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
-                db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())));
+        StateWiring state = StateWiring.create(config);
+        MyBatisPersistence persistence;
         try {
-            Map<String, ApiEndpoint> endpoints = new HashMap<>(
-                    endpoints(config, clock, persistence.userStorePorts(config.shop().tokenCacheTtl()), platforms, sessionKeys));
+            persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
+                    db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())));
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
+        try {
+            PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
+                    persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
             Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout());
             web.start(config.host(), config.port());
-            log.info("minipass serves on {}:{} ({} profile, database {})", config.host(), web.port(),
-                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()));
-            return new MinipassServer(persistence, web, platforms.developmentPlatforms);
+            log.info("minipass serves on {}:{} ({} profile, database {}, {})", config.host(), web.port(),
+                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()), state.description);
+            return new MinipassServer(persistence, state, web, platforms.developmentPlatforms);
         } catch (RuntimeException e) {
             persistence.close();
+            state.close();
             throw e;
         }
     }
 
     private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, UserStorePorts users,
-                                                      PlatformWiring platforms, SessionKeyStore sessionKeys) {
+                                                      PlatformWiring platforms, StateWiring state) {
         MinipassConfig.ShopConfig shop = config.shop();
         SecurityConfig security = config.security();
         LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
@@ -80,8 +85,7 @@ public final class MinipassServer implements AutoCloseable {
                 security.failuresPerSessionKey());
         LoginUseCases useCases = LoginUseCases.create(users,
                 new LoginUseCases.PlatformPorts(platforms.loginGateways, platforms.decryptor, platforms.phoneNumbers),
-                new LoginUseCases.StatePorts(sessionKeys, new CaffeineLoginCodeProofs(security.loginProofTtl()),
-                        new CaffeineAttemptCounter()),
+                new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts),
                 loginSettings, security.budgets(), shop.tokenLifetime(), clock);
         UserViewMapper views = new UserViewMapper(
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
@@ -105,6 +109,7 @@ public final class MinipassServer implements AutoCloseable {
     @Override
     public void close() {
         web.stop();
+        state.close();
         persistence.close();
     }
 }
