@@ -24,8 +24,8 @@ public record RedisConfig(String url, String keyPrefix, String sessionKeySecret,
         if (url.isEmpty()) {
             return Optional.empty();
         }
-        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-            throw new ConfigException(ConfigSource.envName("redis.url") + " must start with redis:// or rediss://");
+        if (!url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("redis-sentinel://")) {
+            throw new ConfigException(ConfigSource.envName("redis.url") + " must start with redis://, rediss:// or redis-sentinel://");
         }
         String prefix = settings.text("redis.key.prefix", RedisSettings.DEFAULT_KEY_PREFIX);
         String secret = settings.text("redis.session.key.secret", "");
