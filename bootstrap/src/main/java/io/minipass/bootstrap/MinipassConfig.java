@@ -3,6 +3,7 @@ package io.minipass.bootstrap;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every setting the service runs with, read once at start.
@@ -10,6 +11,7 @@ import java.util.Locale;
  * @param bodyTimeout   how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
  * @param observability where metrics are served, how logs are written
  * @param shutdownGrace how long a stop waits for requests in flight ({@code MINIPASS_SHUTDOWN_GRACE}, default 10 s; 0: not at all)
+ * @param redis         the Redis several nodes share state in ({@code MINIPASS_REDIS_URL}); empty: this node's memory
  */
 public record MinipassConfig(
         String host,
@@ -22,7 +24,8 @@ public record MinipassConfig(
         SecurityConfig security,
         Duration bodyTimeout,
         ObservabilityConfig observability,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Optional<RedisConfig> redis) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -109,6 +112,6 @@ public record MinipassConfig(
         }
         return new MinipassConfig(host, port, settings.flag("trust.proxy.headers", false), profile,
                 database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
-                observability, shutdownGrace);
+                observability, shutdownGrace, RedisConfig.load(settings));
     }
 }

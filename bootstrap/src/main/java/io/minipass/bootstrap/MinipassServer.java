@@ -16,12 +16,8 @@ import io.minipass.adapters.web.user.BindMobileEndpoint;
 import io.minipass.adapters.web.user.LogInMiniProgramUserEndpoint;
 import io.minipass.adapters.web.user.LoginOutcomeAnswers;
 import io.minipass.adapters.web.user.TokenUserInfoEndpoint;
-import io.minipass.adapters.state.CaffeineAttemptCounter;
-import io.minipass.adapters.state.CaffeineLoginCodeProofs;
-import io.minipass.adapters.state.CaffeineSessionKeyStore;
 import io.minipass.adapters.web.user.UserViewMapper;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.domain.user.Platform;
@@ -60,18 +56,26 @@ public final class MinipassServer implements AutoCloseable {
     }
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
-        SessionKeyStore sessionKeys = new CaffeineSessionKeyStore();
-        PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), sessionKeys);
         MinipassConfig.DatabaseConfig db = config.database();
+        StateWiring state = StateWiring.create(config);
         ServiceMetrics metrics = new ServiceMetrics();
-        MyBatisPersistence persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
-                db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())),
-                metrics.pool());
+        MyBatisPersistence persistence;
+        try {
+            persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
+                    db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())),
+                    metrics.pool());
+        } catch (RuntimeException e) {
+            metrics.close();
+            state.close();
+            throw e;
+        }
         metrics.tokenCache(persistence.tokenCacheCounts());
         ManagementServer management = null;
         try {
+            PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
             Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
-                    persistence.userStorePorts(config.shop().tokenCacheTtl()), platforms, sessionKeys, metrics));
+                    persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
+                    metrics));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
             ObservabilityConfig observability = config.observability();
@@ -84,13 +88,14 @@ public final class MinipassServer implements AutoCloseable {
                     metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
             GracefulStop.allow(web, config.shutdownGrace());
-            log.info("minipass serves on {}:{} ({} profile, database {}); metrics on {}", config.host(), web.port(),
-                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
+            log.info("minipass serves on {}:{} ({} profile, database {}, {}); metrics on {}", config.host(), web.port(),
+                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()), state.description,
                     management == null ? "this port's /metrics"
                             : observability.managementHost() + ":" + management.port() + "/metrics");
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
             ShutdownSequence shutdown = new ShutdownSequence()
                     .add("metrics", metrics)
+                    .add("shared state", state)
                     .add("database pool", persistence);
             if (management != null) {
                 shutdown.add("management port", management);
@@ -104,12 +109,13 @@ public final class MinipassServer implements AutoCloseable {
             }
             persistence.close();
             metrics.close();
+            state.close();
             throw e;
         }
     }
 
     private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, UserStorePorts users,
-                                                      PlatformWiring platforms, SessionKeyStore sessionKeys,
+                                                      PlatformWiring platforms, StateWiring state,
                                                       ServiceMetrics metrics) {
         MinipassConfig.ShopConfig shop = config.shop();
         SecurityConfig security = config.security();
@@ -120,8 +126,7 @@ public final class MinipassServer implements AutoCloseable {
         LoginUseCases useCases = new MeasuredUseCases(metrics).measure(LoginUseCases.create(users,
                 new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
                         platformCalls.phoneNumbers(platforms.phoneNumbers)),
-                new LoginUseCases.StatePorts(sessionKeys, new CaffeineLoginCodeProofs(security.loginProofTtl()),
-                        new CaffeineAttemptCounter()),
+                new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts),
                 loginSettings, security.budgets(), shop.tokenLifetime(), clock));
         UserViewMapper views = new UserViewMapper(
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));

@@ -65,7 +65,8 @@ class LogbackConfigurationTest {
     @ParameterizedTest
     @ValueSource(strings = {"org.eclipse.jetty.server.HttpChannel", "io.javalin.Javalin", "com.zaxxer.hikari.HikariConfig",
             "com.zaxxer.hikari.pool.HikariPool", "org.flywaydb.core.FlywayExecutor", "h2database", "MySQL",
-            "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug"})
+            "jdk.httpclient.HttpClient", "jdk.internal.httpclient.debug",
+            "io.lettuce.core.protocol.CommandHandler", "io.lettuce.core.RedisClient", "io.netty.handler.logging.LoggingHandler"})
     void libraries_that_print_requests_or_credentials_stay_above_debug(String logger) {
         assertThat(logging.getLogger(logger).isDebugEnabled()).isFalse();
     }

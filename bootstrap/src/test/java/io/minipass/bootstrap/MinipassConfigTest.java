@@ -212,4 +212,83 @@ class MinipassConfigTest {
         assertThatThrownBy(() -> load(Map.of("MINIPASS_PORT", "8080", "MINIPASS_MANAGEMENT_PORT", "8080")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_MANAGEMENT_PORT");
     }
+
+    // --- Redis (several nodes) ------------------------------------------------------------------
+
+    private static final String SECRET = "q5X2mV0y3yGm3m2Y7oQy8s0b1k4tW9cJ6fZrHhN2pLE=";
+
+    @Test
+    void without_a_redis_url_state_stays_in_this_process() {
+        assertThat(load(Map.of()).redis()).isEmpty();
+        assertThat(load(Map.of("MINIPASS_REDIS_URL", "", "MINIPASS_REDIS_SESSION_KEY_SECRET", "ignored")).redis()).isEmpty();
+    }
+
+    @Test
+    void a_redis_url_turns_shared_state_on_with_its_defaults() {
+        RedisConfig redis = load(Map.of("MINIPASS_REDIS_URL", "redis://127.0.0.1:6379/0",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", SECRET)).redis().orElseThrow();
+
+        assertThat(redis.url()).isEqualTo("redis://127.0.0.1:6379/0");
+        assertThat(redis.keyPrefix()).isEqualTo("minipass:");
+        assertThat(redis.sessionKeySecret()).isEqualTo(SECRET);
+        assertThat(redis.timeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(redis.settings(Duration.ofMinutes(7)).loginProofTtl()).isEqualTo(Duration.ofMinutes(7));
+    }
+
+    @Test
+    void the_redis_prefix_and_timeout_can_be_set() {
+        RedisConfig redis = load(Map.of("MINIPASS_REDIS_URL", "rediss://cache.internal:6380/2",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", SECRET, "MINIPASS_REDIS_KEY_PREFIX", "shop42:",
+                "MINIPASS_REDIS_TIMEOUT", "3s")).redis().orElseThrow();
+
+        assertThat(redis.keyPrefix()).isEqualTo("shop42:");
+        assertThat(redis.timeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void redis_needs_the_session_key_secret() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_REDIS_URL", "redis://127.0.0.1:6379")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MINIPASS_REDIS_SESSION_KEY_SECRET is required");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"c2hvcnQ=, 32 bytes", "not-base64!!, not base64"})
+    void a_wrong_secret_is_named_but_never_shown(String secret, String says) {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_REDIS_URL", "redis://127.0.0.1:6379",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", secret)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MINIPASS_REDIS_SESSION_KEY_SECRET")
+                .hasMessageContaining(says)
+                .hasMessageNotContaining(secret);
+    }
+
+    @Test
+    void a_url_that_is_not_redis_is_refused_without_showing_its_password() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_REDIS_URL", "http://:hunter2@127.0.0.1:6379",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", SECRET)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MINIPASS_REDIS_URL must start with redis://")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MINIPASS_REDIS_TIMEOUT, 0", "MINIPASS_REDIS_TIMEOUT, 2m", "MINIPASS_REDIS_TIMEOUT, soon",
+            "MINIPASS_REDIS_KEY_PREFIX, 'with space:'"})
+    void wrong_redis_settings_stop_the_start_with_their_name(String name, String value) {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_REDIS_URL", "redis://127.0.0.1:6379",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", SECRET, name, value)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(name);
+    }
+
+    @Test
+    void the_redis_settings_print_neither_the_password_nor_the_secret() {
+        RedisConfig redis = load(Map.of("MINIPASS_REDIS_URL", "redis://:hunter2@127.0.0.1:6379/0",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", SECRET)).redis().orElseThrow();
+
+        assertThat(redis.toString()).doesNotContain("hunter2").doesNotContain(SECRET).contains("redis://***@127.0.0.1:6379/0");
+        assertThat(load(Map.of("MINIPASS_REDIS_URL", "redis://:hunter2@127.0.0.1:6379/0",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", SECRET)).toString()).doesNotContain("hunter2").doesNotContain(SECRET);
+    }
 }

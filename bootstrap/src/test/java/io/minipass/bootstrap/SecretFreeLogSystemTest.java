@@ -58,6 +58,9 @@ class SecretFreeLogSystemTest {
     private static final App TOUTIAO_APP = new App("tt1b2c3d4e5f6a7b8c", "ttSecret-LEAK-c60e5a");
     private static final App KUAISHOU_APP = new App("ks671234567890124", "ksSecret-LEAK-0d7f31");
     private static final String MOBILE = "13987650423";
+    private static final String REDIS_PASSWORD = "redisPw-LEAK-6a0f93";
+    private static final String REDIS_SECRET = Base64.getEncoder().encodeToString(
+            "redis-secret-LEAK-32-bytes-long!".getBytes(StandardCharsets.US_ASCII));
     /** The access token {@link PlatformStub}'s {@code stable_token} hands out. */
     private static final String WECHAT_ACCESS_TOKEN = "ACCESS_TOKEN_1";
     private static final String IV = "r7BXXKkLb8qrSNn05n0qiA==";
@@ -119,7 +122,29 @@ class SecretFreeLogSystemTest {
         logInEverywhereAndCheckTheLog(Map.of("MINIPASS_DB_URL", dbUrl, "MINIPASS_DB_USER", user, "MINIPASS_DB_PASSWORD", DB_PASSWORD));
     }
 
-    private void logInEverywhereAndCheckTheLog(Map<String, String> database) {
+    /** Shared state in a Redis that asks for a password; the password and the sealing secret must never show, nor while Redis is away. */
+    @Test
+    void with_redis_no_log_line_holds_its_password_or_the_session_key_secret() throws Exception {
+        OwnRedisServer redis = new OwnRedisServer("--requirepass", REDIS_PASSWORD);
+        running.add(redis);
+        String dbUrl = "jdbc:h2:mem:logs_" + UUID.randomUUID().toString().replace("-", "")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;PASSWORD=" + DB_PASSWORD;
+        Map<String, String> env = new HashMap<>(Map.of("MINIPASS_DB_URL", dbUrl, "MINIPASS_DB_USER", "sa",
+                "MINIPASS_DB_PASSWORD", DB_PASSWORD,
+                "MINIPASS_REDIS_URL", "redis://:" + REDIS_PASSWORD + "@127.0.0.1:" + redis.port + "/0",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", REDIS_SECRET));
+        ServiceClient client = logInEverywhereAndCheckTheLog(env);
+        assertThat(capturedLines()).anyMatch(line -> line.contains("shared state in Redis at redis://***@127.0.0.1:" + redis.port));
+
+        redis.stop();
+        Answer busy = auth(client, BAIDU, "bd-code-logs-1");
+        assertThat(busy.code()).as(busy.body()).isEqualTo(-100);
+        redis.start();
+
+        assertNoLineHoldsASecret();
+    }
+
+    private ServiceClient logInEverywhereAndCheckTheLog(Map<String, String> database) {
         String weixinKey = sessionKey(16);
         String baiduKey = sessionKey(24);
         String qqKey = sessionKey(16);
@@ -194,6 +219,12 @@ class SecretFreeLogSystemTest {
         assertThat(captured.list).as("DEBUG lines were logged").anyMatch(event -> event.getLevel() == Level.DEBUG);
         assertThat(org.slf4j.LoggerFactory.getLogger("io.minipass.adapters").isDebugEnabled())
                 .as("our own code logs at DEBUG").isTrue();
+        assertNoLineHoldsASecret();
+        return client;
+    }
+
+    private void assertNoLineHoldsASecret() {
+        List<String> lines = capturedLines();
         Map<String, String> secrets = secrets();
         List<String> leaks = new ArrayList<>();
         for (String line : lines) {
@@ -210,6 +241,8 @@ class SecretFreeLogSystemTest {
     private Map<String, String> secrets() {
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("the database password", DB_PASSWORD);
+        secrets.put("the Redis password", REDIS_PASSWORD);
+        secrets.put("the secret that seals session keys in Redis", REDIS_SECRET);
         secrets.put("the WeChat secret", WEIXIN_SECRET);
         secrets.put("the Baidu secret", BAIDU_SECRET);
         secrets.put("the QQ secret", QQ_APP.secret());

@@ -123,11 +123,13 @@ public final class MyBatisPersistence implements AutoCloseable {
     /**
      * The user store's ports, the writes that replace a token already behind the token cache.
      *
-     * @param tokenCacheTtl how long a token look-up is served from memory: a change made by another program
-     *                      (a shop admin bans or deletes the user) shows after at most this long
+     * @param tokenCacheTtl  how long a token look-up is served from memory: a change made by another program
+     *                       (a shop admin bans or deletes the user) shows after at most this long
+     * @param replacedTokens how this node's cache tells the other nodes' caches of the tokens it replaced and
+     *                       hears of theirs ({@link ReplacedTokens#none()} for a single node)
      */
-    public UserStorePorts userStorePorts(Duration tokenCacheTtl) {
-        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, tokenCacheCounts);
+    public UserStorePorts userStorePorts(Duration tokenCacheTtl, ReplacedTokens replacedTokens) {
+        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, replacedTokens, tokenCacheCounts);
         return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
     }
 

@@ -121,12 +121,17 @@ final class MyBatisUserStore
 
     @Override
     public void bindMobile(UserId userId, String mobile, String token, long now) {
-        write(session -> {
+        bindMobileReplacing(userId, mobile, token, now);
+    }
+
+    /** {@link #bindMobile}, answering the token it replaced ({@code ""} for none). */
+    String bindMobileReplacing(UserId userId, String mobile, String token, long now) {
+        return write(session -> {
             long id = userId.value();
-            updateToken(session, id, token, now);
+            String replaced = updateToken(session, id, token, now);
             session.getMapper(UserMapper.class).updateColumn(id, MOBILE_COLUMN, mobile);
             claimMobile(session, mobile, id);
-            return null;
+            return replaced;
         });
     }
 
@@ -152,22 +157,29 @@ final class MyBatisUserStore
 
     @Override
     public void bindOpenId(UserId userId, Platform platform, OpenId openId, String token, long now) {
-        write(session -> {
+        bindOpenIdReplacing(userId, platform, openId, token, now);
+    }
+
+    /** {@link #bindOpenId}, answering the token it replaced ({@code ""} for none). */
+    String bindOpenIdReplacing(UserId userId, Platform platform, OpenId openId, String token, long now) {
+        return write(session -> {
             long id = userId.value();
-            updateToken(session, id, token, now);
+            String replaced = updateToken(session, id, token, now);
             claim(session, platform, openId, id);
             slots.openId(platform).store(session.getMapper(UserMapper.class),
                     session.getMapper(UserIdentityMapper.class), id, openId.value());
-            return null;
+            return replaced;
         });
     }
 
     @Override
     public void issueToken(UserId userId, String token, long now) {
-        write(session -> {
-            updateToken(session, userId.value(), token, now);
-            return null;
-        });
+        issueTokenReplacing(userId, token, now);
+    }
+
+    /** {@link #issueToken}, answering the token it replaced ({@code ""} for none). */
+    String issueTokenReplacing(UserId userId, String token, long now) {
+        return write(session -> updateToken(session, userId.value(), token, now));
     }
 
     /**
@@ -297,11 +309,15 @@ final class MyBatisUserStore
         session.getMapper(IssuedTokenMapper.class).deleteByUserId(userId);
     }
 
-    private static void updateToken(SqlSession session, long userId, String token, long now) {
-        if (session.getMapper(UserMapper.class).updateToken(userId, token, now) != 1) {
+    /** Replaces the user's token, answering the one it replaced ({@code ""} for none), read under the row's lock. */
+    private static String updateToken(SqlSession session, long userId, String token, long now) {
+        UserMapper users = session.getMapper(UserMapper.class);
+        String replaced = users.selectTokenForUpdate(userId);
+        if (replaced == null || users.updateToken(userId, token, now) != 1) {
             throw new IllegalStateException("no user with id " + userId);
         }
         session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
+        return replaced;
     }
 
     /** When we issued the user's current token; 0 when something else (ShopXO) issued it. */

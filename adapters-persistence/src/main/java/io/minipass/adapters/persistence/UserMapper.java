@@ -26,5 +26,8 @@ interface UserMapper {
     /** Sets {@code column} where it is empty, leaving a value already there. */
     int updateColumnIfEmpty(@Param("id") long id, @Param("column") String column, @Param("value") String value);
 
+    /** The user's current token, the row locked until the transaction ends; null when there is no such user. */
+    String selectTokenForUpdate(@Param("id") long id);
+
     int updateToken(@Param("id") long id, @Param("token") String token, @Param("updTime") long updTime);
 }

@@ -12,9 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenCacheAdapterTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
@@ -54,7 +59,7 @@ class TokenCacheAdapterTest {
     @Test
     void the_persistence_counts_look_ups_served_from_memory_and_from_the_database() {
         TokenCacheCounts counts = persistence.tokenCacheCounts();
-        var ports = persistence.userStorePorts(Duration.ofMinutes(1));
+        var ports = persistence.userStorePorts(Duration.ofMinutes(1), ReplacedTokens.none());
 
         ports.loadByToken().findLiveByToken(TOKEN);
         ports.loadByToken().findLiveByToken(TOKEN);
@@ -109,5 +114,110 @@ class TokenCacheAdapterTest {
 
         assertThat(cache.findLiveByToken("99999999999999999999999999999999")).isPresent();
         assertThat(cache.findLiveByToken("")).isEmpty();
+    }
+    // --- several nodes: replaced tokens announced and heard (ReplacedTokens) --------------------------
+
+    @Test
+    void every_write_that_replaces_a_token_announces_the_old_one_even_when_this_node_never_cached_it() {
+        Channel channel = new Channel();
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
+
+        cache.issueToken(user.id(), "11111111111111111111111111111111", 200L);
+        cache.bindOpenId(user.id(), Platform.QQ, new OpenId("o-qq-announced"), "22222222222222222222222222222222", 300L);
+        cache.bindMobile(user.id(), "13800138001", "33333333333333333333333333333333", 400L);
+
+        assertThat(channel.announced).containsExactly(TOKEN, "11111111111111111111111111111111",
+                "22222222222222222222222222222222");
+    }
+
+    @Test
+    void a_write_that_fails_announces_nothing() {
+        Channel channel = new Channel();
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
+        User other = persistence.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("o-other"), Optional.empty(),
+                Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
+
+        assertThatThrownBy(() -> cache.bindOpenId(other.id(), Platform.WEIXIN, new OpenId("o-cached"),
+                "55555555555555555555555555555555", 500L)).isInstanceOf(RuntimeException.class);
+
+        assertThat(channel.announced).isEmpty();
+        assertThat(cache.findLiveByToken("44444444444444444444444444444444")).isPresent();
+    }
+
+    @Test
+    void a_token_replaced_on_another_node_is_refused_here_at_once() {
+        Channel channel = new Channel();
+        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
+
+        nodeB.issueToken(user.id(), "66666666666666666666666666666666", 600L);
+
+        assertThat(nodeA.findLiveByToken(TOKEN)).isEmpty();
+        assertThat(nodeA.findLiveByToken("66666666666666666666666666666666")).isPresent();
+    }
+
+    @Test
+    void without_the_channel_another_nodes_replacement_shows_only_when_the_entry_expires() {
+        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, ReplacedTokens.none());
+        TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, ReplacedTokens.none());
+        assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
+
+        nodeB.issueToken(user.id(), "77777777777777777777777777777777", 700L);
+
+        assertThat(nodeA.findLiveByToken(TOKEN)).as("the lag the channel removes").isPresent();
+    }
+
+    @Test
+    void an_announcement_heard_while_a_look_up_reads_the_database_keeps_the_old_token_out_of_the_cache() {
+        Channel channel = new Channel();
+        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        // the look-up read the row before the other node's write; the announcement arrives before it caches
+        channel.hear(TOKEN);
+
+        assertThat(nodeA.findLiveByToken(TOKEN)).as("answered from the read it made").isPresent();
+        table.setToken(user.id(), "88888888888888888888888888888888");
+
+        assertThat(nodeA.findLiveByToken(TOKEN)).as("not served from the cache").isEmpty();
+    }
+
+    @Test
+    void possibly_missed_announcements_drop_the_whole_cache() {
+        Channel channel = new Channel();
+        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        assertThat(cache.findLiveByToken(TOKEN)).isPresent();
+        table.setStatus(user.id(), UserStatus.BANNED);
+        assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
+
+        channel.possiblyMissed();
+
+        assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.BANNED);
+    }
+
+    /** A channel in this process: what one cache announces, every listening cache hears at once. */
+    private static final class Channel implements ReplacedTokens {
+        final List<String> announced = new ArrayList<>();
+        private final List<Consumer<String>> onReplaced = new CopyOnWriteArrayList<>();
+        private final List<Runnable> onPossiblyMissed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void announce(String replacedToken) {
+            announced.add(replacedToken);
+            hear(replacedToken);
+        }
+
+        @Override
+        public void listen(Consumer<String> replaced, Runnable possiblyMissed) {
+            onReplaced.add(replaced);
+            onPossiblyMissed.add(possiblyMissed);
+        }
+
+        void hear(String token) {
+            onReplaced.forEach(listener -> listener.accept(token));
+        }
+
+        void possiblyMissed() {
+            onPossiblyMissed.forEach(Runnable::run);
+        }
     }
 }

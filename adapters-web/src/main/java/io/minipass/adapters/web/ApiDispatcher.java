@@ -9,6 +9,7 @@ import io.minipass.adapters.web.proxy.BaseUrl;
 import io.minipass.adapters.web.proxy.ClientAddresses;
 import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.port.out.SharedStateUnavailableException;
 import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.TextFit;
@@ -140,6 +141,10 @@ final class ApiDispatcher implements Handler {
         } catch (StorageUnavailableException e) {
             // Known and already described in one line (the cause's class and text): no stack trace per request.
             LOG.warn("Storage unavailable on {}: {}", routeName, e.getMessage());
+            return ApiResult.error(ApiResult.STORAGE_FAILED, SYSTEM_BUSY);
+        } catch (SharedStateUnavailableException e) {
+            // Redis (session keys, login proofs) did not answer within its timeout: the same answer, one line.
+            LOG.warn("Shared state unavailable on {}: {}", routeName, e.getMessage());
             return ApiResult.error(ApiResult.STORAGE_FAILED, SYSTEM_BUSY);
         } catch (Exception e) { // also checked ones, which Kotlin code may throw undeclared
             LOG.error("Unexpected failure on {}", routeName, e);

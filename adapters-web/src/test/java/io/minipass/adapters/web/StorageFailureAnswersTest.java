@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiClient.Answer;
+import io.minipass.application.port.out.SharedStateUnavailableException;
 import io.minipass.application.port.out.StorageUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,10 @@ class StorageFailureAnswersTest {
                     throw new StorageUnavailableException("SQLTransientConnectionException: minipass-db - Connection is not"
                             + " available, request timed out after 2000ms", new SQLTransientConnectionException("pool"));
                 },
+                "test/shared", request -> {
+                    throw new SharedStateUnavailableException("Redis did not answer (record a login proof): "
+                            + "RedisCommandTimeoutException", new IllegalStateException("timed out"));
+                },
                 HealthEndpoint.ROUTE, new HealthEndpoint(databaseUp::get),
                 ReadinessEndpoint.ROUTE, new ReadinessEndpoint(databaseUp::get))).start("127.0.0.1", 0);
         client = new ApiClient(app);
@@ -61,6 +66,21 @@ class StorageFailureAnswersTest {
             assertThat(event.getFormattedMessage())
                     .isEqualTo("Storage unavailable on test/store: SQLTransientConnectionException: minipass-db - Connection"
                             + " is not available, request timed out after 2000ms");
+        });
+    }
+
+    @Test
+    void shared_state_out_of_reach_answers_minus_100_and_logs_one_line_without_a_stack_trace() {
+        Answer answer = client.postForm("/api.php?s=test/shared", Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json()).containsExactly(entry("msg", "系统繁忙，请稍后再试"), entry("code", -100), entry("data", List.of()));
+        assertThat(answer.body()).doesNotContain("Redis");
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getThrowableProxy()).isNull();
+            assertThat(event.getFormattedMessage()).isEqualTo("Shared state unavailable on test/shared: Redis did not answer"
+                    + " (record a login proof): RedisCommandTimeoutException");
         });
     }
 

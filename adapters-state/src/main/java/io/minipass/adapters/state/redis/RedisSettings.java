@@ -13,7 +13,8 @@ import java.util.Objects;
  *   <tr><th>component</th><th>setting</th><th>default</th></tr>
  *   <tr><td>{@code url}</td><td>{@code MINIPASS_REDIS_URL}</td>
  *       <td>none: Redis is used only when it is set, e.g. {@code redis://127.0.0.1:6379/0}
- *       ({@code rediss://} for TLS, {@code redis://:password@host:6379/0} with a password)</td></tr>
+ *       ({@code rediss://} for TLS, {@code redis://:password@host:6379/0} with a password,
+ *       {@code redis-sentinel://:password@sentinel1:26379,sentinel2:26379/0#mymaster} for a Sentinel-watched primary)</td></tr>
  *   <tr><td>{@code keyPrefix}</td><td>{@code MINIPASS_REDIS_KEY_PREFIX}</td><td>{@code minipass:}; every key
  *       and the eviction channel start with it, so several shops can share one Redis</td></tr>
  *   <tr><td>{@code sessionKeySecret}</td><td>{@code MINIPASS_REDIS_SESSION_KEY_SECRET}</td>
@@ -42,8 +43,8 @@ public record RedisSettings(String url, String keyPrefix, String sessionKeySecre
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("the Redis URL is empty");
         }
-        if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
-            throw new IllegalArgumentException("the Redis URL must start with redis:// or rediss://");
+        if (!url.startsWith("redis://") && !url.startsWith("rediss://") && !url.startsWith("redis-sentinel://")) {
+            throw new IllegalArgumentException("the Redis URL must start with redis://, rediss:// or redis-sentinel://");
         }
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         if (keyPrefix.length() > MAX_PREFIX_LENGTH || keyPrefix.chars().anyMatch(c -> c <= ' ' || c == 127)) {

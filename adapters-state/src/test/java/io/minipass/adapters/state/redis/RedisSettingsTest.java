@@ -53,4 +53,12 @@ class RedisSettingsTest {
         assertThat(settings.toString()).doesNotContain(SECRET).doesNotContain("hunter2")
                 .contains("redis://***@cache.example:6379/0");
     }
+
+    @Test
+    void a_sentinel_url_is_accepted_and_masked() {
+        RedisSettings settings = RedisSettings.of("redis-sentinel://:hunter2@s1:26379,s2:26379/0#minipass", SECRET);
+
+        assertThat(settings.toString()).doesNotContain("hunter2")
+                .contains("redis-sentinel://***@s1:26379,s2:26379/0#minipass");
+    }
 }

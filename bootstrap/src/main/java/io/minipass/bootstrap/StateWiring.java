@@ -1,0 +1,81 @@
+package io.minipass.bootstrap;
+
+import io.minipass.adapters.persistence.ReplacedTokens;
+import io.minipass.adapters.state.CaffeineAttemptCounter;
+import io.minipass.adapters.state.CaffeineLoginCodeProofs;
+import io.minipass.adapters.state.CaffeineSessionKeyStore;
+import io.minipass.adapters.state.FallbackAttemptCounter;
+import io.minipass.adapters.state.LocalTokenEvictions;
+import io.minipass.adapters.state.TokenEvictions;
+import io.minipass.adapters.state.redis.RedisState;
+import io.minipass.application.port.out.AttemptCounterPort;
+import io.minipass.application.port.out.LoginCodeProofPort;
+import io.minipass.application.port.out.SessionKeyStore;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a node remembers between requests, chosen by configuration: in its own memory (Caffeine, one
+ * node) or, with {@code MINIPASS_REDIS_URL}, in the Redis every node shares (docs/design.md#adr-14-shared-state-in-redis).
+ * Attempt counts fall back to this node's memory while Redis does not answer; session keys and login
+ * proofs have no fallback (another node could not find them), so what needs them fails with a clear answer.
+ */
+final class StateWiring implements AutoCloseable {
+    final SessionKeyStore sessionKeys;
+    final LoginCodeProofPort loginProofs;
+    final AttemptCounterPort attempts;
+    /** The token cache's channel to the other nodes' caches. */
+    final ReplacedTokens replacedTokens;
+    final String description;
+    private final RedisState redis;
+
+    private StateWiring(SessionKeyStore sessionKeys, LoginCodeProofPort loginProofs, AttemptCounterPort attempts,
+                        TokenEvictions evictions, String description, RedisState redis) {
+        this.sessionKeys = sessionKeys;
+        this.loginProofs = loginProofs;
+        this.attempts = attempts;
+        this.replacedTokens = new EvictionChannel(evictions);
+        this.description = description;
+        this.redis = redis;
+    }
+
+    static StateWiring create(MinipassConfig config) {
+        Optional<RedisConfig> redisConfig = config.redis();
+        if (redisConfig.isEmpty()) {
+            return new StateWiring(new CaffeineSessionKeyStore(),
+                    new CaffeineLoginCodeProofs(config.security().loginProofTtl()), new CaffeineAttemptCounter(),
+                    new LocalTokenEvictions(), "state in this process", null);
+        }
+        RedisConfig shared = redisConfig.get();
+        RedisState redis;
+        try {
+            redis = RedisState.connect(shared.settings(config.security().loginProofTtl()));
+        } catch (IllegalArgumentException unreadable) {
+            throw new ConfigException(ConfigSource.envName("redis.url") + ": " + unreadable.getMessage());
+        }
+        return new StateWiring(redis.sessionKeys(), redis.loginProofs(),
+                new FallbackAttemptCounter(redis.attempts(), new CaffeineAttemptCounter()), redis.tokenEvictions(),
+                "shared state in Redis at " + shared.maskedUrl(), redis);
+    }
+
+    @Override
+    public void close() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    /** Persistence's channel for replaced tokens over the state adapter's token evictions; neither module knows the other. */
+    private record EvictionChannel(TokenEvictions evictions) implements ReplacedTokens {
+        @Override
+        public void announce(String replacedToken) {
+            evictions.publish(replacedToken);
+        }
+
+        @Override
+        public void listen(Consumer<String> onReplaced, Runnable onPossiblyMissed) {
+            evictions.subscribe(onReplaced, onPossiblyMissed);
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package io.minipass.bootstrap;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.minipass.bootstrap.EveryPlatformStub.App;
+import io.minipass.bootstrap.EveryPlatformStub.Session;
+import io.minipass.bootstrap.ServiceClient.Answer;
+import io.minipass.domain.user.Platform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.minipass.domain.user.Platform.BAIDU;
+import static io.minipass.domain.user.Platform.WEIXIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several nodes behind a balancer (issue 14): two (and more) whole services on separate ports, in the
+ * production profile against the local platform stubs, on one MariaDB database made for this run and
+ * the local Redis under a key prefix of their own (removed afterwards). The Redis outage runs against
+ * a redis-server this test starts on a free port; the shared one on 6379 is never stopped.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeSystemTest {
+    private static final String MARIADB = System.getProperty("minipass.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/");
+    private static final String REDIS = System.getProperty("minipass.test.redis.url", "redis://127.0.0.1:6379");
+    private static final App WEIXIN_APP = new App("wx2n0d3s5f1c0d2e3a4b", "wx-secret-two-nodes");
+    private static final String BAIDU_APP_ID = "1000014";
+    private static final App BAIDU_APP = new App("TwoNodesBaiduAppKey0000000000014", "bd-secret-two-nodes");
+    private static final String IV = "r7BXXKkLb8qrSNn05n0qiA==";
+    private static final String BAIDU_SESSION_KEY = "MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj";
+
+    private final String database = "minipass_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String prefix = "minipass-test-" + UUID.randomUUID().toString().substring(0, 12) + ":";
+    private final String secret = randomSecret();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private EveryPlatformStub stub;
+    private ServiceClient nodeA;
+    private ServiceClient nodeB;
+
+    @BeforeAll
+    void startTwoNodes() throws Exception {
+        sql("CREATE DATABASE " + database);
+        stub = new EveryPlatformStub(Map.of(WEIXIN, WEIXIN_APP, BAIDU, BAIDU_APP, Platform.QQ, new App("", ""),
+                Platform.TOUTIAO, new App("", ""), Platform.KUAISHOU, new App("", ""), Platform.ALIPAY, new App("", "")),
+                EveryPlatformStub.rsaKeyPair().getPublic());
+        running.add(stub);
+        nodeA = new ServiceClient(start(environment(REDIS, prefix)).port());
+        nodeB = new ServiceClient(start(environment(REDIS, prefix)).port());
+    }
+
+    @AfterAll
+    void stopEverything() throws Exception {
+        for (AutoCloseable closeable : running) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // the rest must still go
+            }
+        }
+        sql("DROP DATABASE IF EXISTS " + database);
+        removeKeys(REDIS, prefix);
+    }
+
+    @Test
+    void a_code_exchanged_on_a_logs_in_on_b_with_the_proof_and_a_baidu_profile_sealed_with_its_session_key() throws SQLException {
+        String openId = "k9TwoNodesBaidu000000001";
+        stub.willAnswer(BAIDU, "bd-two-1", new Session(openId, "", BAIDU_SESSION_KEY));
+
+        Answer exchanged = auth(nodeA, BAIDU, "bd-two-1");
+        assertThat(exchanged.code()).as(exchanged.body()).isZero();
+        assertThat(exchanged.data().get("is_user_exist").asInt()).isZero();
+
+        Answer loggedIn = info(nodeB, BAIDU, sealedProfile(openId, "百度两节点"));
+        assertThat(loggedIn.code()).as(loggedIn.body()).isZero();
+        assertThat(loggedIn.msg()).isEqualTo("授权成功");
+        assertThat(loggedIn.data().get("baidu_openid").asText()).isEqualTo(openId);
+        assertThat(loggedIn.data().get("nickname").asText()).isEqualTo("百度两节点");
+        assertThat(tokenUserInfo(nodeA, loggedIn.data().get("token").asText()).code()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM sxo_user WHERE baidu_openid = ?", openId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_proof_spent_on_a_is_refused_on_b() {
+        String openId = "k9TwoNodesBaidu000000002";
+        stub.willAnswer(BAIDU, "bd-two-2", new Session(openId, "", BAIDU_SESSION_KEY));
+        assertThat(auth(nodeA, BAIDU, "bd-two-2").code()).isZero();
+
+        Answer first = info(nodeA, BAIDU, sealedProfile(openId, "第一次"));
+        Answer again = info(nodeB, BAIDU, sealedProfile(openId, "第二次"));
+
+        assertThat(first.code()).as(first.body()).isZero();
+        assertThat(again.code()).isEqualTo(-1);
+        assertThat(again.msg()).isEqualTo("授权已失效，请重新授权");
+    }
+
+    @Test
+    void a_token_issued_on_a_works_on_b_and_a_re_login_on_b_refuses_it_on_a_at_once() {
+        String openId = "oWxTwoNodes0000000000001";
+        stub.willAnswer(WEIXIN, "wx-two-1", new Session(openId, "", "3q2+7wEjRWeJq83vASNFZw=="));
+        stub.willAnswer(WEIXIN, "wx-two-2", new Session(openId, "", "3q2+7wEjRWeJq83vASNFZw=="));
+        Answer onA = auth(nodeA, WEIXIN, "wx-two-1");
+        assertThat(onA.code()).as(onA.body()).isZero();
+        String oldToken = onA.data().get("token").asText();
+        // both nodes now hold the token in their caches, which live 10 minutes in this test
+        assertThat(tokenUserInfo(nodeB, oldToken).data().get("id").asText()).isEqualTo(onA.data().get("id").asText());
+        assertThat(tokenUserInfo(nodeA, oldToken).code()).isZero();
+
+        Answer onB = auth(nodeB, WEIXIN, "wx-two-2");
+        assertThat(onB.code()).as(onB.body()).isZero();
+        long replacedAt = System.nanoTime();
+
+        // the eviction travels over Redis pub/sub: a few milliseconds, not the cache's 10 minutes
+        Answer old = tokenUserInfo(nodeA, oldToken);
+        while (old.code() == 0 && System.nanoTime() - replacedAt < TimeUnit.SECONDS.toNanos(1)) {
+            sleep(5);
+            old = tokenUserInfo(nodeA, oldToken);
+        }
+        assertThat(old.code()).as("the old token on node A, %d ms after the re-login on B",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - replacedAt)).isEqualTo(-400);
+        assertThat(tokenUserInfo(nodeB, oldToken).code()).isEqualTo(-400);
+        assertThat(tokenUserInfo(nodeA, onB.data().get("token").asText()).code()).isZero();
+    }
+
+    @Test
+    void sixty_four_first_logins_of_one_openid_on_both_nodes_make_one_user() throws Exception {
+        String openId = "oWxTwoNodesCrowd00000001";
+        stub.willAnswer(WEIXIN, "wx-crowd", new Session(openId, "", "3q2+7wEjRWeJq83vASNFZw=="));
+        int clients = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                ServiceClient node = i % 2 == 0 ? nodeA : nodeB;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return auth(node, WEIXIN, "wx-crowd");
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<Answer> answer : answers) {
+                Answer done = answer.get(60, TimeUnit.SECONDS);
+                assertThat(done.code()).as(done.body()).isZero();
+                ids.add(done.data().get("id").asText());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM sxo_user WHERE weixin_openid = ?", openId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_node_stopped_mid_traffic_leaves_the_other_answering_and_loses_or_doubles_no_one() throws Exception {
+        Map<String, String> thirdEnv = environment(REDIS, prefix);
+        thirdEnv.put("MINIPASS_DB_POOL_SIZE", "8");
+        MinipassServer third = start(thirdEnv);
+        ServiceClient nodeC = new ServiceClient(third.port());
+        int users = 300;
+        for (int i = 0; i < users; i++) {
+            stub.willAnswer(WEIXIN, "wx-stop-" + i, new Session(String.format("oWxTwoNodesStop%08d", i), "", "3q2+7wEjRWeJq83vASNFZw=="));
+        }
+        Map<Integer, String> answeredIds = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger retried = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            workers.add(pool.submit(() -> {
+                for (int i = sent.getAndIncrement(); i < users; i = sent.getAndIncrement()) {
+                    // the balancer: round robin over C and B; a node that does not answer sends the request to the other
+                    ServiceClient first = i % 2 == 0 ? nodeC : nodeB;
+                    Answer answer;
+                    try {
+                        answer = auth(first, WEIXIN, "wx-stop-" + i);
+                    } catch (IllegalStateException nodeGone) {
+                        retried.incrementAndGet();
+                        answer = auth(nodeB, WEIXIN, "wx-stop-" + i);
+                    }
+                    assertThat(answer.code()).as(answer.body()).isZero();
+                    answeredIds.put(i, answer.data().get("id").asText());
+                }
+                return null;
+            }));
+        }
+        while (sent.get() < users / 3) {
+            sleep(5);
+        }
+        third.close();
+        for (Future<?> worker : workers) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(answeredIds).hasSize(users);
+        assertThat(new HashSet<>(answeredIds.values())).as("one user per openid").hasSize(users);
+        assertThat(retried.get()).as("requests sent to the stopped node").isPositive();
+        assertThat(count("SELECT COUNT(*) FROM sxo_user WHERE weixin_openid LIKE ?", "oWxTwoNodesStop%")).isEqualTo(users);
+        assertThat(count("SELECT COUNT(DISTINCT weixin_openid) FROM sxo_user WHERE weixin_openid LIKE ?", "oWxTwoNodesStop%"))
+                .isEqualTo(users);
+        assertThat(tokenUserInfo(nodeA, auth(nodeA, WEIXIN, "wx-stop-0").data().get("token").asText()).data().get("id").asText())
+                .isEqualTo(answeredIds.get(0));
+    }
+
+    @Test
+    void without_redis_what_does_not_need_it_goes_on_what_does_answers_at_once_and_all_recovers() throws Exception {
+        String ownPrefix = "minipass-test-" + UUID.randomUUID().toString().substring(0, 12) + ":";
+        OwnRedisServer redis = new OwnRedisServer();
+        String ownRedis = redis.url();
+        try {
+            Map<String, String> env = environment(ownRedis, ownPrefix);
+            env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
+            env.put("MINIPASS_DB_POOL_SIZE", "8");
+            ServiceClient nodeD = new ServiceClient(start(env).port());
+            ServiceClient nodeE = new ServiceClient(start(env).port());
+            String openId = "oWxTwoNodesNoRedis000001";
+            Map<String, Object> plainProfile = Map.of("openid", openId,
+                    "auth_data", ServiceClient.json(Map.of("nickName", "老用户", "gender", 1)));
+            Answer registered = info(nodeD, WEIXIN, plainProfile);
+            assertThat(registered.code()).as(registered.body()).isZero();
+
+            redis.stop();
+
+            // a returning login by a known openid, with the proof off, and token look-ups: on both nodes
+            Answer returning = info(nodeE, WEIXIN, plainProfile);
+            assertThat(returning.code()).as(returning.body()).isZero();
+            assertThat(returning.data().get("id").asText()).isEqualTo(registered.data().get("id").asText());
+            String token = returning.data().get("token").asText();
+            assertThat(tokenUserInfo(nodeD, token).code()).isZero();
+            assertThat(tokenUserInfo(nodeE, token).code()).isZero();
+            assertThat(info(nodeD, WEIXIN, plainProfile).code()).isZero();
+
+            // a code exchange must keep the session key and the proof where every node finds them: a clear answer, fast
+            String baiduOpenId = "k9TwoNodesNoRedis0000001";
+            stub.willAnswer(BAIDU, "bd-no-redis", new Session(baiduOpenId, "", BAIDU_SESSION_KEY));
+            long before = System.nanoTime();
+            Answer exchange = auth(nodeD, BAIDU, "bd-no-redis");
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
+            assertThat(exchange.code()).as(exchange.body()).isEqualTo(-100);
+            assertThat(exchange.msg()).isEqualTo("系统繁忙，请稍后再试");
+            assertThat(exchange.data().isArray()).isTrue();
+            assertThat(millis).as("answered within the 1 s Redis timeout (and some)").isLessThan(2_500);
+
+            redis.start();
+
+            // back without a restart: the exchange on D, the encrypted profile on E
+            Answer recovered = auth(nodeD, BAIDU, "bd-no-redis");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (recovered.code() != 0 && System.nanoTime() < deadline) {
+                sleep(200);
+                recovered = auth(nodeD, BAIDU, "bd-no-redis");
+            }
+            assertThat(recovered.code()).as(recovered.body()).isZero();
+            Answer baiduLogin = info(nodeE, BAIDU, sealedProfile(baiduOpenId, "恢复了"));
+            assertThat(baiduLogin.code()).as(baiduLogin.body()).isZero();
+            assertThat(tokenUserInfo(nodeD, baiduLogin.data().get("token").asText()).code()).isZero();
+        } finally {
+            removeKeys(ownRedis, ownPrefix);
+            redis.close();
+        }
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private Map<String, String> environment(String redisUrl, String keyPrefix) {
+        Map<String, String> env = new HashMap<>();
+        env.put("MINIPASS_PROFILE", "production");
+        env.put("MINIPASS_HOST", "127.0.0.1");
+        env.put("MINIPASS_PORT", "0");
+        env.put("MINIPASS_DB_URL", MARIADB + database);
+        env.put("MINIPASS_DB_USER", "root");
+        // the crowd's 32 requests a node hold a connection each while they queue on the user's row lock
+        env.put("MINIPASS_DB_POOL_SIZE", "32");
+        env.put("MINIPASS_TOKEN_CACHE_TTL", "10m");
+        env.put("MINIPASS_REDIS_URL", redisUrl);
+        env.put("MINIPASS_REDIS_KEY_PREFIX", keyPrefix);
+        env.put("MINIPASS_REDIS_SESSION_KEY_SECRET", secret);
+        env.put("MINIPASS_REDIS_TIMEOUT", "1s");
+        // budgets are shared by the nodes (Redis), and every client here is 127.0.0.1: the crowd sends one openid's
+        // code 64 times, the stopped-node test registers 300 users
+        env.put("MINIPASS_BUDGET_CODE_EXCHANGE", "100000/1000/1m");
+        env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");
+        env.put("MINIPASS_WEIXIN_APPID", WEIXIN_APP.appId());
+        env.put("MINIPASS_WEIXIN_SECRET", WEIXIN_APP.secret());
+        env.put("MINIPASS_WEIXIN_BASE_URL", stub.baseUrl(WEIXIN));
+        env.put("MINIPASS_BAIDU_APPID", BAIDU_APP_ID);
+        env.put("MINIPASS_BAIDU_APPKEY", BAIDU_APP.appId());
+        env.put("MINIPASS_BAIDU_SECRET", BAIDU_APP.secret());
+        env.put("MINIPASS_BAIDU_BASE_URL", stub.baseUrl(BAIDU));
+        return env;
+    }
+
+    private MinipassServer start(Map<String, String> env) {
+        MinipassServer server = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)));
+        running.add(0, server);
+        return server;
+    }
+
+    private static Map<String, Object> sealedProfile(String openId, String nickname) {
+        String sealed = BaiduSeal.seal(BAIDU_SESSION_KEY, IV, BAIDU_APP.appId(),
+                "{\"openid\":\"" + openId + "\",\"nickname\":\"" + nickname + "\",\"headimgurl\":\"https://b.example/n.jpg\",\"sex\":1}");
+        return Map.of("openid", openId, "auth_data", ServiceClient.json(Map.of("encrypted_data", sealed, "iv", IV)));
+    }
+
+    private static String query(Platform platform) {
+        return "application=app&application_client_type=" + platform.clientType() + "&referrer=0";
+    }
+
+    private static Answer auth(ServiceClient node, Platform platform, String code) {
+        return node.postJson("user/appminiuserauth", query(platform), Map.of("authcode", code));
+    }
+
+    private static Answer info(ServiceClient node, Platform platform, Map<String, ?> body) {
+        return node.postJson("user/appminiuserinfo", query(platform), body);
+    }
+
+    private static Answer tokenUserInfo(ServiceClient node, String token) {
+        return node.get("/api.php?s=user/tokenuserinfo&token=" + token);
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(MARIADB + database, "root", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static void sql(String statementText) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(MARIADB, "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(statementText);
+        }
+    }
+
+    /** Removes every key under the prefix; the shared Redis keeps everything else. */
+    private static void removeKeys(String url, String keyPrefix) {
+        RedisClient client = RedisClient.create(url);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(keyPrefix + "*").limit(500));
+                if (!page.getKeys().isEmpty()) {
+                    connection.sync().del(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        } catch (RuntimeException unreachable) {
+            // an own Redis already gone holds nothing any more
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
