@@ -1,8 +1,6 @@
 package io.minipass.bootstrap;
 
 import io.javalin.Javalin;
-import io.minipass.adapters.persistence.DatabaseSettings;
-import io.minipass.adapters.persistence.DatabaseTimeouts;
 import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.GracefulStop;
@@ -61,9 +59,7 @@ public final class MinipassServer implements AutoCloseable {
         ServiceMetrics metrics = new ServiceMetrics();
         MyBatisPersistence persistence;
         try {
-            persistence = MyBatisPersistence.open(new DatabaseSettings(db.url(), db.user(), db.password(),
-                    db.tablePrefix(), db.poolSize(), new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait())),
-                    metrics.pool());
+            persistence = MyBatisPersistence.open(MinipassCommand.databaseSettings(db), metrics.pool());
         } catch (RuntimeException e) {
             metrics.close();
             state.close();
