@@ -45,7 +45,7 @@ public final class ClientIdentities {
         if (!settings.requireLoginProof()) {
             return new ClaimedIdentity(platform, openId, clientUnionId, null);
         }
-        LoginProof proof = proofs.find(platform, openId).orElseThrow(() -> new UnprovenIdentityException());
+        LoginProof proof = proofs.find(platform, openId).orElseThrow(UnprovenIdentityException::new);
         return new ClaimedIdentity(platform, openId, proof.unionId(), proofs);
     }
 
