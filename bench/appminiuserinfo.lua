@@ -39,13 +39,16 @@ local function openid()
     return string.format("oBench%02d%06d", thread_id, counter % OPENIDS)
   elseif MODE == "new" then
     return string.format("%sn%02d%07d", PREFIX, thread_id, counter)
+  elseif MODE == "register" then
+    -- never one openid twice: a second login would make the first answer's token stale
+    return string.format("%s%02d%06d", PREFIX, thread_id, counter)
   else
     return string.format("%s%02d%06d", PREFIX, thread_id, counter % USERS)
   end
 end
 
 function request()
-  -- wrk asks each thread for one request it never sends, before the first: hence one more than USERS
+  -- wrk may ask a thread for one request it never sends, before the first: hence one more than USERS
   if MODE == "register" and counter > USERS then
     -- every user registered; until the thread stops, ask what costs nothing and changes nothing
     return wrk.format("GET", "/api.php?s=bench/none")

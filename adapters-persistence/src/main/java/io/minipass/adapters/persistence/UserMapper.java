@@ -27,4 +27,10 @@ interface UserMapper {
     int updateColumnIfEmpty(@Param("id") long id, @Param("column") String column, @Param("value") String value);
 
     int updateToken(@Param("id") long id, @Param("token") String token, @Param("updTime") long updTime);
+
+    /**
+     * MySQL/MariaDB only ({@link MyBatisPersistence#MYSQL}): the token in the user's row and in our token table,
+     * in one statement; rows matched, 0 when the user has no row in our token table (or no row at all).
+     */
+    int updateTokenAndIssueTime(@Param("id") long id, @Param("token") String token, @Param("issuedAt") long issuedAt);
 }
