@@ -70,6 +70,11 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         return vendor.driverClassName();
     }
 
+    /** Whether the URL sets this Connector/J option itself (names compared without case); never for H2. */
+    boolean urlSets(String option) {
+        return vendor == Vendor.MYSQL && mysqlQuery(url).containsKey(option.toLowerCase(Locale.ROOT));
+    }
+
     /**
      * The usual options ({@code useUnicode}, {@code characterEncoding=utf8}, {@code serverTimezone},
      * {@code useSSL}, ...) are accepted; only an option that would make the connection lose emoji

@@ -24,10 +24,31 @@ import java.util.Properties;
  */
 public final class MyBatisPersistence implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration/minipass";
+    /** MyBatis's database id on MySQL/MariaDB: statements with {@code databaseId="mysql"} use their SQL only. */
+    static final String MYSQL = "mysql";
     /** How long a borrowed connection may take to prove it is alive, at most (HikariCP's floor is 250 ms). */
     private static final long MAX_VALIDATION_MILLIS = 1_000;
 
     private static final long TOKEN_CACHE_SIZE = 100_000;
+
+    /**
+     * Connector/J options for the pool that serves requests, each unless the shop's URL sets it
+     * (bench/run measured them, issue 13): statements prepared once per connection on the server and
+     * kept (without them the driver parses every statement's text again on every call), and the
+     * session state (autocommit, isolation, open transaction) tracked by the driver, so that a
+     * setting already in force is not sent again and a commit or rollback with nothing to end is not
+     * sent at all. HikariCP's recommended MySQL settings.
+     */
+    static final Map<String, String> MYSQL_STATEMENT_OPTIONS = Map.of(
+            "useServerPrepStmts", "true",
+            "cachePrepStmts", "true",
+            "prepStmtCacheSize", "250",
+            "prepStmtCacheSqlLimit", "2048",
+            "cacheResultSetMetadata", "true",
+            "cacheServerConfiguration", "true",
+            "useLocalSessionState", "true",
+            "useLocalTransactionState", "true",
+            "maintainTimeStats", "false");
 
     private final HikariDataSource dataSource;
     private final MyBatisUserStore userStore;
@@ -168,9 +189,15 @@ public final class MyBatisPersistence implements AutoCloseable {
         config.setMaximumPoolSize(settings.maximumPoolSize());
         config.setConnectionTimeout(timeouts.poolWait().toMillis());
         config.setValidationTimeout(Math.min(MAX_VALIDATION_MILLIS, timeouts.poolWait().toMillis()));
-        if (JdbcTarget.of(settings.jdbcUrl()).vendor() == JdbcTarget.Vendor.MYSQL) {
+        JdbcTarget target = JdbcTarget.of(settings.jdbcUrl());
+        if (target.vendor() == JdbcTarget.Vendor.MYSQL) {
             config.addDataSourceProperty("connectTimeout", String.valueOf(timeouts.connect().toMillis()));
             config.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.query().toMillis()));
+            MYSQL_STATEMENT_OPTIONS.forEach((option, value) -> {
+                if (!target.urlSets(option)) {
+                    config.addDataSourceProperty(option, value);
+                }
+            });
         }
         return config;
     }
@@ -226,10 +253,12 @@ public final class MyBatisPersistence implements AutoCloseable {
         // Set before the mappers are added: ${prefix} is replaced as their XML is read.
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);
+        JdbcTarget.Vendor vendor = JdbcTarget.of(jdbcUrl).vendor();
+        configuration.setDatabaseId(vendor == JdbcTarget.Vendor.MYSQL ? MYSQL : "h2");
         // Every read sees the rows as they are now, not as an earlier read in the same session saw them.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
-        if (JdbcTarget.of(jdbcUrl).vendor() == JdbcTarget.Vendor.H2) {
+        if (vendor == JdbcTarget.Vendor.H2) {
             // In the process, H2 has no socket to time out: a statement waiting on a lock is given up after this.
             // Not on MySQL/MariaDB, where the socket timeout bounds every statement: Connector/J would cancel a
             // timed-out statement over a new connection, which a stalled server leaves waiting another timeout.

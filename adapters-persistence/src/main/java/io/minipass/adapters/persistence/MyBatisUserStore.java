@@ -190,15 +190,19 @@ final class MyBatisUserStore
         OpenIdClaimMapper claims = session.getMapper(OpenIdClaimMapper.class);
         String platformCode = platform.clientType();
         byte[] key = IdSlot.bytes(openId.value());
-        Long holder = claims.selectHolder(platformCode, key);
-        if (holder == null) {
-            insertClaim(claims, platform, openId, userId);
-        } else if (holder != userId) {
-            if (holdsLive(session, holder, platform, openId)) {
+        // Inserted first: an openid is new far more often than not, and then that is the one statement.
+        if (!insertedClaim(claims, platformCode, key, userId)) {
+            Long holder = claims.selectHolder(platformCode, key);
+            if (holder == null) {
                 throw new OpenIdAlreadyClaimedException(platform, openId);
             }
-            if (claims.takeOver(platformCode, key, holder, userId) != 1) {
-                throw new OpenIdAlreadyClaimedException(platform, openId);
+            if (holder != userId) {
+                if (holdsLive(session, holder, platform, openId)) {
+                    throw new OpenIdAlreadyClaimedException(platform, openId);
+                }
+                if (claims.takeOver(platformCode, key, holder, userId) != 1) {
+                    throw new OpenIdAlreadyClaimedException(platform, openId);
+                }
             }
         }
         boolean heldByAnotherRow = liveHolders(session, slots.openId(platform), openId.value()).stream()
@@ -208,13 +212,17 @@ final class MyBatisUserStore
         }
     }
 
-    /** A concurrent claim of the same openid makes this one fail on the primary key: that caller lost the race. */
-    private static void insertClaim(OpenIdClaimMapper claims, Platform platform, OpenId openId, long userId) {
+    /**
+     * Inserts the claim; false when one exists already (the primary key refused it: an earlier claim, or a
+     * concurrent one committed first). MySQL, MariaDB and H2 fail only that statement, not the transaction.
+     */
+    private static boolean insertedClaim(OpenIdClaimMapper claims, String platform, byte[] openid, long userId) {
         try {
-            claims.insert(platform.clientType(), IdSlot.bytes(openId.value()), userId);
+            claims.insert(platform, openid, userId);
+            return true;
         } catch (PersistenceException failure) {
             if (SqlErrors.isDuplicateKey(failure)) {
-                throw new OpenIdAlreadyClaimedException(platform, openId);
+                return false;
             }
             throw failure;
         }
@@ -336,7 +344,7 @@ final class MyBatisUserStore
         }
     }
 
-    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    /** Runs the work in one transaction, committed when it returns, rolled back when it throws; a transaction the database gave up is run again. */
     private <T> T write(Function<SqlSession, T> work) {
         for (int attempt = 1; ; attempt++) {
             try (SqlSession session = sessions.openSession(false)) {

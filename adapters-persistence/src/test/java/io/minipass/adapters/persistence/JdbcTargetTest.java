@@ -20,6 +20,15 @@ class JdbcTargetTest {
     }
 
     @Test
+    void the_statement_options_the_url_sets_are_the_shops_own() {
+        JdbcTarget target = JdbcTarget.of("jdbc:mysql://db/shop?useSSL=false&UseServerPrepStmts=false");
+
+        assertThat(target.urlSets("useServerPrepStmts")).isTrue();
+        assertThat(target.urlSets("cachePrepStmts")).isFalse();
+        assertThat(JdbcTarget.of("jdbc:h2:mem:shop;MODE=MySQL").urlSets("MODE")).isFalse();
+    }
+
+    @Test
     void a_mariadb_url_is_rewritten_for_connector_j() {
         JdbcTarget target = JdbcTarget.of("jdbc:mariadb://db/shop");
 

@@ -1,0 +1,161 @@
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The database's ceiling for the work a login needs, without HTTP, MyBatis or a pool: each of
+ * {@code threads} threads holds one connection and one prepared statement per kind, autocommit on,
+ * and repeats
+ * <ul>
+ *   <li>{@code returning}: select a user by openid (the columns the service reads) + update its token and time;</li>
+ *   <li>{@code new}: a select by openid that misses + an insert of a user row.</li>
+ * </ul>
+ * Run by bench/run on the service's own database after the service stopped, so it sees the same
+ * tables and rows (H2 is embedded: only one process may hold its file).
+ * <p>
+ * Usage: {@code java -cp minipass.jar bench/Ceiling.java <jdbc-url> <user> <prefix> <returning|new> <threads> <seconds> <warmup-seconds> <tag>}
+ * <br>Prints one line: {@code ops <n> errors <n> p50_ms <x> p99_ms <x> p999_ms <x> ops_s <x>}.
+ */
+public final class Ceiling {
+    private static final String COLUMNS = "u.id, u.alipay_openid, u.weixin_openid, u.weixin_unionid, u.weixin_web_openid,"
+            + " u.baidu_openid, u.toutiao_openid, u.qq_openid, u.qq_unionid, u.status, u.token, u.username, u.nickname,"
+            + " u.mobile, u.email, u.gender, u.avatar, u.province, u.city, u.birthday, u.address, u.integral,"
+            + " u.locking_integral, u.referrer, u.is_delete_time, u.add_time, u.upd_time";
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String user = args[1];
+        String prefix = args[2];
+        String kind = args[3];
+        int threads = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        int warmup = Integer.parseInt(args[6]);
+        String tag = args[7];
+        List<String> openids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT weixin_openid FROM " + prefix + "user WHERE weixin_openid <> '' AND is_delete_time = 0 LIMIT 20000");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                openids.add(rows.getString(1));
+            }
+        }
+        if (kind.equals("returning") && openids.isEmpty()) {
+            throw new IllegalStateException("no users to log in again");
+        }
+        AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean stop = new AtomicBoolean(false);
+        AtomicLong errors = new AtomicLong();
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        CountDownLatch done = new CountDownLatch(threads);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int me = t;
+            Thread worker = new Thread(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                long sequence = 0;
+                try (Connection connection = DriverManager.getConnection(url, user, "")) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    PreparedStatement byOpenid = connection.prepareStatement(
+                            "SELECT " + COLUMNS + " FROM " + prefix + "user u WHERE u.weixin_openid = ? AND u.is_delete_time = 0");
+                    PreparedStatement updateToken = connection.prepareStatement(
+                            "UPDATE " + prefix + "user SET token = ?, upd_time = ? WHERE id = ?");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO " + prefix + "user (weixin_openid, status, token, nickname, gender, avatar, referrer, add_time)"
+                                    + " VALUES (?, 0, ?, 'bench', 1, 'https://thirdwx.qlogo.cn/x/132', 0, ?)");
+                    while (!stop.get()) {
+                        long started = System.nanoTime();
+                        long now = System.currentTimeMillis() / 1000;
+                        String token = Long.toHexString(ThreadLocalRandom.current().nextLong())
+                                + Long.toHexString(ThreadLocalRandom.current().nextLong());
+                        try {
+                            if (kind.equals("returning")) {
+                                byOpenid.setString(1, openids.get(ThreadLocalRandom.current().nextInt(openids.size())));
+                                long id = -1;
+                                try (ResultSet rows = byOpenid.executeQuery()) {
+                                    while (rows.next()) {
+                                        id = rows.getLong(1);
+                                        for (int c = 2; c <= 27; c++) {
+                                            rows.getObject(c);
+                                        }
+                                    }
+                                }
+                                updateToken.setString(1, token);
+                                updateToken.setLong(2, now);
+                                updateToken.setLong(3, id);
+                                if (updateToken.executeUpdate() != 1) {
+                                    errors.incrementAndGet();
+                                }
+                            } else {
+                                String openid = "oC" + tag + "x" + me + "x" + sequence++;
+                                byOpenid.setString(1, openid);
+                                try (ResultSet rows = byOpenid.executeQuery()) {
+                                    if (rows.next()) {
+                                        errors.incrementAndGet();
+                                    }
+                                }
+                                insert.setString(1, openid);
+                                insert.setString(2, token);
+                                insert.setLong(3, now);
+                                insert.executeUpdate();
+                            }
+                        } catch (SQLException failure) {
+                            errors.incrementAndGet();
+                        }
+                        if (measuring.get()) {
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = System.nanoTime() - started;
+                        }
+                    }
+                } catch (SQLException failure) {
+                    failure.printStackTrace();
+                    errors.incrementAndGet();
+                } finally {
+                    latencies[me] = mine;
+                    counts[me] = n;
+                    done.countDown();
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        Thread.sleep(warmup * 1000L);
+        measuring.set(true);
+        long started = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        measuring.set(false);
+        long elapsed = System.nanoTime() - started;
+        stop.set(true);
+        done.await();
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int at = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        System.out.printf("ops %d errors %d p50_ms %.2f p99_ms %.2f p999_ms %.2f ops_s %.0f%n", total, errors.get(),
+                percentile(all, 0.50), percentile(all, 0.99), percentile(all, 0.999), total / (elapsed / 1e9));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+    }
+}
