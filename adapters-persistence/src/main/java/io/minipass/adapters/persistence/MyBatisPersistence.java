@@ -24,8 +24,6 @@ import java.util.Properties;
  */
 public final class MyBatisPersistence implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration/minipass";
-    /** MyBatis's database id on MySQL/MariaDB: statements with {@code databaseId="mysql"} use their SQL only. */
-    static final String MYSQL = "mysql";
     /** How long a borrowed connection may take to prove it is alive, at most (HikariCP's floor is 250 ms). */
     private static final long MAX_VALIDATION_MILLIS = 1_000;
 
@@ -254,7 +252,6 @@ public final class MyBatisPersistence implements AutoCloseable {
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);
         JdbcTarget.Vendor vendor = JdbcTarget.of(jdbcUrl).vendor();
-        configuration.setDatabaseId(vendor == JdbcTarget.Vendor.MYSQL ? MYSQL : "h2");
         // Every read sees the rows as they are now, not as an earlier read in the same session saw them.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
