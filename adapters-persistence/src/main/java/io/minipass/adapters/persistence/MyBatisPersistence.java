@@ -9,7 +9,6 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.flywaydb.core.Flyway;
 
 import java.time.Duration;
@@ -24,6 +23,8 @@ import java.util.Properties;
  */
 public final class MyBatisPersistence implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration/minipass";
+    /** MyBatis's database id on MySQL/MariaDB: statements with {@code databaseId="mysql"} exist there only. */
+    static final String MYSQL = "mysql";
     /** How long a borrowed connection may take to prove it is alive, at most (HikariCP's floor is 250 ms). */
     private static final long MAX_VALIDATION_MILLIS = 1_000;
 
@@ -243,7 +244,7 @@ public final class MyBatisPersistence implements AutoCloseable {
     static SqlSessionFactory sessionFactory(DataSource dataSource, String prefix, String jdbcUrl, DatabaseTimeouts timeouts,
                                             ShopSchema schema) {
         Configuration configuration = new Configuration(
-                new Environment("minipass", new JdbcTransactionFactory(), dataSource));
+                new Environment("minipass", new AutocommitRestoringTransactions(), dataSource));
         Properties variables = new Properties();
         variables.setProperty("prefix", prefix);
         // ShopXO v2.2.8+'s column where it exists; else nothing, and our identity table holds Kuaishou openids.
@@ -252,6 +253,7 @@ public final class MyBatisPersistence implements AutoCloseable {
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);
         JdbcTarget.Vendor vendor = JdbcTarget.of(jdbcUrl).vendor();
+        configuration.setDatabaseId(vendor == JdbcTarget.Vendor.MYSQL ? MYSQL : "h2");
         // Every read sees the rows as they are now, not as an earlier read in the same session saw them.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);

@@ -55,11 +55,14 @@ final class MyBatisUserStore
     private final SqlSessionFactory sessions;
     private final IdSlots slots;
     private final StorageOutage outage;
+    /** Whether the database writes a user's token and its issue time in one multi-table UPDATE (MySQL, MariaDB). */
+    private final boolean oneStatementTokenWrite;
 
     MyBatisUserStore(SqlSessionFactory sessions, IdSlots slots, StorageOutage outage) {
         this.sessions = sessions;
         this.slots = slots;
         this.outage = outage;
+        this.oneStatementTokenWrite = MyBatisPersistence.MYSQL.equals(sessions.getConfiguration().getDatabaseId());
     }
 
     /**
@@ -135,24 +138,66 @@ final class MyBatisUserStore
         });
     }
 
+    /**
+     * Stores the newcomer with their claims and token in one transaction. One read at the end both checks that no
+     * other live row holds the openid (ShopXO writes rows without our claim) and reads the new row as the database
+     * completed it; records of ours left by a user the shop deleted outright, should the database hand out the id
+     * again, are overwritten (the token) or removed when that read shows them (identities).
+     */
     @Override
     public User register(NewUser newUser) {
-        return write(session -> {
-            UserMapper users = session.getMapper(UserMapper.class);
-            UserInsert row = UserRowMapping.toInsert(newUser, slots.kuaishouColumnValue(newUser));
-            users.insert(row);
-            long id = row.getId();
-            clearLeftoversOfReusedId(session, id);
+        return write(session -> UserRowMapping.toUser(insertWithClaims(session, newUser)));
+    }
+
+    private UserRow insertWithClaims(SqlSession session, NewUser newUser) {
+        UserMapper users = session.getMapper(UserMapper.class);
+        UserInsert insert = UserRowMapping.toInsert(newUser, slots.kuaishouColumnValue(newUser));
+        users.insert(insert);
+        long id = insert.getId();
+        storeOwnTableIds(session, id, newUser);
+        claimOnly(session, newUser.platform(), newUser.openId(), id);
+        if (!newUser.mobile().isEmpty()) {
+            claimMobile(session, newUser.mobile(), id);
+        }
+        IssuedTokenMapper issued = session.getMapper(IssuedTokenMapper.class);
+        if (newUser.token().isEmpty()) {
+            issued.deleteByUserId(id);
+        } else {
+            issued.save(id, newUser.token(), newUser.addTime());
+        }
+        IdSlot slot = slots.openId(newUser.platform());
+        UserRow stored = null;
+        for (UserRow holder : slot.selectLive(users, newUser.openId().value())) {
+            if (holder.id() == id) {
+                stored = holder;
+            } else if (slot.holds(UserRowMapping.toUser(holder), newUser.openId().value())) {
+                throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());
+            }
+        }
+        if (stored == null || !ownTableIdsAreExactly(UserRowMapping.toUser(stored), newUser)) {
+            session.getMapper(UserIdentityMapper.class).deleteAllOf(id);
             storeOwnTableIds(session, id, newUser);
-            claim(session, newUser.platform(), newUser.openId(), id);
-            if (!newUser.mobile().isEmpty()) {
-                claimMobile(session, newUser.mobile(), id);
+            stored = users.selectById(id);
+        }
+        return stored;
+    }
+
+    /** Whether the ids our identity table gives the new row are the newcomer's own, and no others. */
+    private boolean ownTableIdsAreExactly(User stored, NewUser newUser) {
+        for (Platform platform : Platform.values()) {
+            IdSlot openIdSlot = slots.openId(platform);
+            if (openIdSlot instanceof IdSlot.OwnTable
+                    && !openIdSlot.valueOf(stored).equals(platform == newUser.platform() ? newUser.openId().value() : "")) {
+                return false;
             }
-            if (!newUser.token().isEmpty()) {
-                session.getMapper(IssuedTokenMapper.class).save(id, newUser.token(), newUser.addTime());
+            Optional<IdSlot> unionIdSlot = slots.unionId(platform);
+            if (unionIdSlot.isPresent() && unionIdSlot.get() instanceof IdSlot.OwnTable slot
+                    && !slot.valueOf(stored).equals(platform == newUser.platform()
+                    ? newUser.unionId().map(UnionId::value).orElse("") : "")) {
+                return false;
             }
-            return UserRowMapping.toUser(users.selectById(id));
-        });
+        }
+        return true;
     }
 
     @Override
@@ -173,13 +218,24 @@ final class MyBatisUserStore
     }
 
     @Override
-    public void issueToken(UserId userId, String token, long now) {
-        issueTokenReplacing(userId, token, now);
+    public void issueToken(User user, String token, long now) {
+        issueTokenReplacing(user, token, now);
     }
 
-    /** {@link #issueToken}, answering the token it replaced ({@code ""} for none). */
-    String issueTokenReplacing(UserId userId, String token, long now) {
-        return write(session -> updateToken(session, userId.value(), token, now));
+    /**
+     * {@link #issueToken}, answering the token it replaced ({@code ""} for none). When the user still holds the
+     * token they were loaded with, that is the token replaced: on MySQL/MariaDB one statement writes both tables
+     * (docs/design.md, ADR-16). Otherwise (another login came between, or we never issued this user a token) the
+     * write reads the token it replaces under the row's lock.
+     */
+    String issueTokenReplacing(User user, String token, long now) {
+        long id = user.id().value();
+        String loadedWith = user.token();
+        if (oneStatementTokenWrite && autoCommitted(session ->
+                session.getMapper(UserMapper.class).replaceTokenWithIssue(id, loadedWith, token, now)) > 0) {
+            return loadedWith;
+        }
+        return write(session -> replaceToken(session, id, loadedWith, token, now));
     }
 
     /**
@@ -187,6 +243,19 @@ final class MyBatisUserStore
      * caller's transaction, which the throw rolls back.
      */
     private void claim(SqlSession session, Platform platform, OpenId openId, long userId) {
+        claimOnly(session, platform, openId, userId);
+        boolean heldByAnotherRow = liveHolders(session, slots.openId(platform), openId.value()).stream()
+                .anyMatch(user -> user.id().value() != userId);
+        if (heldByAnotherRow) {
+            throw new OpenIdAlreadyClaimedException(platform, openId);
+        }
+    }
+
+    /**
+     * Our claim of the openid for the user, or a throw when its holder still holds it live; the caller then checks
+     * that no row without a claim (one ShopXO wrote) holds it either.
+     */
+    private void claimOnly(SqlSession session, Platform platform, OpenId openId, long userId) {
         OpenIdClaimMapper claims = session.getMapper(OpenIdClaimMapper.class);
         String platformCode = platform.clientType();
         byte[] key = IdSlot.bytes(openId.value());
@@ -204,11 +273,6 @@ final class MyBatisUserStore
                     throw new OpenIdAlreadyClaimedException(platform, openId);
                 }
             }
-        }
-        boolean heldByAnotherRow = liveHolders(session, slots.openId(platform), openId.value()).stream()
-                .anyMatch(user -> user.id().value() != userId);
-        if (heldByAnotherRow) {
-            throw new OpenIdAlreadyClaimedException(platform, openId);
         }
     }
 
@@ -311,12 +375,6 @@ final class MyBatisUserStore
         }
     }
 
-    /** Rows of ours left by a user the shop deleted outright, should the database hand out its id again. */
-    private static void clearLeftoversOfReusedId(SqlSession session, long userId) {
-        session.getMapper(UserIdentityMapper.class).deleteAllOf(userId);
-        session.getMapper(IssuedTokenMapper.class).deleteByUserId(userId);
-    }
-
     /** Replaces the user's token, answering the one it replaced ({@code ""} for none), read under the row's lock. */
     private static String updateToken(SqlSession session, long userId, String token, long now) {
         UserMapper users = session.getMapper(UserMapper.class);
@@ -328,6 +386,18 @@ final class MyBatisUserStore
         return replaced;
     }
 
+    /**
+     * Replaces the user's token, answering the one it replaced: {@code expected} when the row still holds it (the
+     * update's own lock makes that sure, with no read first), else the one read under the row's lock.
+     */
+    private static String replaceToken(SqlSession session, long userId, String expected, String token, long now) {
+        if (session.getMapper(UserMapper.class).replaceToken(userId, expected, token, now) != 1) {
+            return updateToken(session, userId, token, now);
+        }
+        session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
+        return expected;
+    }
+
     /** When we issued the user's current token; 0 when something else (ShopXO) issued it. */
     private static long issuedAt(SqlSession session, User user) {
         IssuedTokenRow issued = session.getMapper(IssuedTokenMapper.class).selectByUserId(user.id().value());
@@ -335,6 +405,11 @@ final class MyBatisUserStore
     }
 
     private <T> T read(Function<SqlSession, T> work) {
+        return autoCommitted(work);
+    }
+
+    /** Runs the work with every statement committed on its own. */
+    private <T> T autoCommitted(Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             T result = work.apply(session);
             outage.succeeded();

@@ -9,6 +9,7 @@ import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 
 import java.time.Duration;
@@ -88,8 +89,8 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
     }
 
     @Override
-    public void issueToken(UserId userId, String token, long now) {
-        replacingToken(userId, () -> store.issueTokenReplacing(userId, token, now), token);
+    public void issueToken(User user, String token, long now) {
+        replacingToken(user.id(), () -> store.issueTokenReplacing(user, token, now), token);
     }
 
     @Override

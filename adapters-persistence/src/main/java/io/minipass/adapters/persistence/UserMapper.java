@@ -30,4 +30,16 @@ interface UserMapper {
     String selectTokenForUpdate(@Param("id") long id);
 
     int updateToken(@Param("id") long id, @Param("token") String token, @Param("updTime") long updTime);
+
+    /** {@link #updateToken} where the row still holds {@code expected}: 1 when it did, else 0 and nothing written. */
+    int replaceToken(@Param("id") long id, @Param("expected") String expected, @Param("token") String token,
+                     @Param("updTime") long updTime);
+
+    /**
+     * {@link #replaceToken} together with our record of when the token was issued, in one statement (MySQL and
+     * MariaDB only): more than 0 when both rows were written, 0 when nothing was (the row no longer holds
+     * {@code expected}, or we have no record for the user yet).
+     */
+    int replaceTokenWithIssue(@Param("id") long id, @Param("expected") String expected, @Param("token") String token,
+                              @Param("issuedAt") long issuedAt);
 }

@@ -147,7 +147,7 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
     void a_replaced_token_no_longer_finds_the_user() {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 10L));
 
-        users().issueToken(user.id(), "22222222222222222222222222222222", 20L);
+        users().issueToken(user, "22222222222222222222222222222222", 20L);
 
         assertThat(users().findLiveByToken("11111111111111111111111111111111")).isEmpty();
         assertThat(users().findLiveByToken("22222222222222222222222222222222"))
@@ -389,8 +389,80 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void a_login_of_a_user_loaded_before_another_login_answers_the_token_it_really_replaced() {
+        User loaded = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 10L));
+        assertThat(users().issueTokenReplacing(loaded, "22222222222222222222222222222222", 20L))
+                .isEqualTo("11111111111111111111111111111111");
+
+        assertThat(users().issueTokenReplacing(loaded, "33333333333333333333333333333333", 30L))
+                .isEqualTo("22222222222222222222222222222222");
+        assertThat(users().findLiveByToken("33333333333333333333333333333333"))
+                .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(30L));
+    }
+
+    @Test
+    void a_user_whose_token_another_program_issued_gets_ours_with_its_issue_time() {
+        User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 10L));
+        table.update("UPDATE sxo_user SET token = 'feedfeedfeedfeedfeedfeedfeedfeed' WHERE id = " + user.id().value());
+        table.update("DELETE FROM sxo_minipass_token");
+        User loaded = users().findById(user.id()).orElseThrow();
+
+        assertThat(users().issueTokenReplacing(loaded, "22222222222222222222222222222222", 20L))
+                .isEqualTo("feedfeedfeedfeedfeedfeedfeedfeed");
+        assertThat(users().findLiveByToken("22222222222222222222222222222222"))
+                .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(20L));
+        assertThat(users().issueTokenReplacing(users().findById(user.id()).orElseThrow(),
+                "33333333333333333333333333333333", 30L)).isEqualTo("22222222222222222222222222222222");
+        assertThat(users().findLiveByToken("33333333333333333333333333333333"))
+                .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(30L));
+    }
+
+    @Test
+    void a_newcomer_given_the_id_of_a_user_the_shop_deleted_outright_gets_none_of_their_records() {
+        User before = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 1L));
+        long reused = before.id().value() + 1;
+        table.update("INSERT INTO sxo_minipass_user_identity (user_id, platform, kind, external_id) VALUES ("
+                + reused + ", 'toutiao', 'unionid', X'6c6566746f766572')");
+        table.update("INSERT INTO sxo_minipass_token (user_id, token, issued_at) VALUES ("
+                + reused + ", 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 5)");
+
+        User newcomer = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "22222222222222222222222222222222", 9L));
+
+        assertThat(newcomer.id().value()).as("the id the leftovers name").isEqualTo(reused);
+        assertThat(newcomer.identities().unionId(Platform.TOUTIAO)).isEmpty();
+        assertThat(users().findById(newcomer.id())).map(user -> user.identities().unionId(Platform.TOUTIAO)).contains("");
+        assertThat(table.count("minipass_user_identity")).isZero();
+        assertThat(users().findLiveByToken("22222222222222222222222222222222"))
+                .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(9L));
+    }
+
+    @Test
+    void a_newcomer_with_an_id_of_our_identity_table_keeps_it_when_the_reused_id_left_another() {
+        User before = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 1L));
+        long reused = before.id().value() + 1;
+        table.update("INSERT INTO sxo_minipass_user_identity (user_id, platform, kind, external_id) VALUES ("
+                + reused + ", 'kuaishou', 'openid', X'6c6566746f766572')");
+        OpenId openId = uniqueOpenId();
+        UnionId unionId = new UnionId("u-toutiao-" + openId.value());
+
+        User newcomer = users().register(new NewUser(Platform.TOUTIAO, openId, Optional.of(unionId),
+                Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 2L));
+
+        assertThat(newcomer.id().value()).as("the id the leftovers name").isEqualTo(reused);
+        assertThat(newcomer.identities().unionId(Platform.TOUTIAO)).isEqualTo(unionId.value());
+        assertThat(newcomer.identities().openId(Platform.KUAISHOU)).isEmpty();
+        assertThat(users().findLiveByUnionId(Platform.TOUTIAO, unionId)).map(User::id).contains(newcomer.id());
+        assertThat(table.count("minipass_user_identity")).isEqualTo(1);
+    }
+
+    @Test
     void issuing_a_token_to_an_unknown_user_fails_and_stores_nothing() {
-        assertThatThrownBy(() -> users().issueToken(new UserId(4_000_000_000L), "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 1L))
+        User someone = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "cccccccccccccccccccccccccccccccc", 1L));
+        User unknown = new User(new UserId(4_000_000_000L), someone.identities(), someone.status(), someone.token(),
+                "", "", "", "", someone.gender(), "", "", "", 0, "", 0, 0, 0, 0, 1, 1);
+        table.update("DELETE FROM sxo_minipass_token");
+
+        assertThatThrownBy(() -> users().issueToken(unknown, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 1L))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(table.count("minipass_token")).isZero();
     }

@@ -65,7 +65,7 @@ abstract class ShopxoVersionsAdapterContract {
         try (MyBatisPersistence persistence = open()) {
             MyBatisUserStore users = persistence.userStore();
             User shopxoUser = users.findLiveByOpenId(Platform.WEIXIN, new OpenId("wx-shopxo")).orElseThrow();
-            users.issueToken(shopxoUser.id(), "0123456789abcdef0123456789abcdef", 2L);
+            users.issueToken(shopxoUser, "0123456789abcdef0123456789abcdef", 2L);
             users.register(kuaishouUser("ks-227"));
             users.register(new NewUser(Platform.WEIXIN, new OpenId("wx-227"), Optional.empty(), Profile.EMPTY, "", 0,
                     UserStatus.NORMAL, "", 3L));

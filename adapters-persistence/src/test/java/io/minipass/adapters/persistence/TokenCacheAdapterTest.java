@@ -85,7 +85,7 @@ class TokenCacheAdapterTest {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken(TOKEN)).isPresent();
 
-        cache.issueToken(user.id(), "ffffffffffffffffffffffffffffffff", 200L);
+        cache.issueToken(user, "ffffffffffffffffffffffffffffffff", 200L);
 
         assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
         assertThat(cache.findLiveByToken("ffffffffffffffffffffffffffffffff")).map(TokenHolder::issuedAt).contains(200L);
@@ -122,7 +122,7 @@ class TokenCacheAdapterTest {
         Channel channel = new Channel();
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
 
-        cache.issueToken(user.id(), "11111111111111111111111111111111", 200L);
+        cache.issueToken(user, "11111111111111111111111111111111", 200L);
         cache.bindOpenId(user.id(), Platform.QQ, new OpenId("o-qq-announced"), "22222222222222222222222222222222", 300L);
         cache.bindMobile(user.id(), "13800138001", "33333333333333333333333333333333", 400L);
 
@@ -151,10 +151,23 @@ class TokenCacheAdapterTest {
         TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
 
-        nodeB.issueToken(user.id(), "66666666666666666666666666666666", 600L);
+        nodeB.issueToken(user, "66666666666666666666666666666666", 600L);
 
         assertThat(nodeA.findLiveByToken(TOKEN)).isEmpty();
         assertThat(nodeA.findLiveByToken("66666666666666666666666666666666")).isPresent();
+    }
+
+    @Test
+    void a_login_of_a_user_loaded_before_another_nodes_login_announces_the_token_that_login_issued() {
+        Channel channel = new Channel();
+        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+
+        nodeA.issueToken(user, "88888888888888888888888888888888", 800L);
+        nodeB.issueToken(user, "99999999999999999999999999999999", 900L);
+
+        assertThat(channel.announced).containsExactly(TOKEN, "88888888888888888888888888888888");
+        assertThat(nodeA.findLiveByToken("88888888888888888888888888888888")).isEmpty();
     }
 
     @Test
@@ -163,7 +176,7 @@ class TokenCacheAdapterTest {
         TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, ReplacedTokens.none());
         assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
 
-        nodeB.issueToken(user.id(), "77777777777777777777777777777777", 700L);
+        nodeB.issueToken(user, "77777777777777777777777777777777", 700L);
 
         assertThat(nodeA.findLiveByToken(TOKEN)).as("the lag the channel removes").isPresent();
     }

@@ -87,7 +87,7 @@ public final class UserSignIn {
 
     public LoginOutcome logInExisting(User user) {
         return logInWithNewToken(user, LoginKind.RETURNING, (token, now) -> {
-            users.issueToken().issueToken(user.id(), token, now);
+            users.issueToken().issueToken(user, token, now);
             return user.withToken(token, now);
         });
     }

@@ -86,7 +86,8 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     @Override
-    public synchronized void issueToken(UserId userId, String token, long now) {
+    public synchronized void issueToken(User loaded, String token, long now) {
+        UserId userId = loaded.id();
         update(userId, user -> user.withToken(token, now));
         tokenIssuedAt.put(userId.value(), now);
     }

@@ -202,12 +202,25 @@ public abstract class UserStoreContractTest {
     void issuing_a_token_replaces_the_previous_one() {
         User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
 
-        store.issueToken().issueToken(user.id(), "33333333333333333333333333333333", 1_900_000_000L);
+        store.issueToken().issueToken(user, "33333333333333333333333333333333", 1_900_000_000L);
 
         User found = store.load().findById(user.id()).orElseThrow();
         assertThat(found.token()).isEqualTo("33333333333333333333333333333333");
         assertThat(found.updTime()).isEqualTo(1_900_000_000L);
         assertThat(found.nickname()).isEqualTo(user.nickname());
+    }
+
+    @Test
+    void a_token_issued_to_a_user_loaded_before_another_login_replaces_the_token_they_hold_now() {
+        User loaded = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        store.issueToken().issueToken(loaded, "66666666666666666666666666666666", 3L);
+
+        store.issueToken().issueToken(loaded, "77777777777777777777777777777777", 4L);
+
+        assertThat(store.load().findById(loaded.id())).map(User::token).contains("77777777777777777777777777777777");
+        assertThat(store.loadByToken().findLiveByToken("66666666666666666666666666666666")).isEmpty();
+        assertThat(store.loadByToken().findLiveByToken("77777777777777777777777777777777"))
+                .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(4L));
     }
 
     @Test
@@ -258,7 +271,7 @@ public abstract class UserStoreContractTest {
                 });
         assertThat(store.loadByToken().findLiveByToken(user.token().toUpperCase())).isEmpty();
         assertThat(store.loadByToken().findLiveByToken("")).isEmpty();
-        store.issueToken().issueToken(user.id(), "55555555555555555555555555555555", 2L);
+        store.issueToken().issueToken(user, "55555555555555555555555555555555", 2L);
         assertThat(store.loadByToken().findLiveByToken(user.token())).isEmpty();
     }
 
