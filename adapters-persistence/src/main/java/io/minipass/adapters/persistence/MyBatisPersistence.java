@@ -252,6 +252,7 @@ public final class MyBatisPersistence implements AutoCloseable {
         // Set before the mappers are added: ${prefix} is replaced as their XML is read.
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);
+        configuration.setObjectFactory(new AccessibleRowConstructors());
         JdbcTarget.Vendor vendor = JdbcTarget.of(jdbcUrl).vendor();
         configuration.setDatabaseId(vendor == JdbcTarget.Vendor.MYSQL ? MYSQL : "h2");
         // Every read sees the rows as they are now, not as an earlier read in the same session saw them.

@@ -54,9 +54,13 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         this.store = store;
         this.replacedTokens = replacedTokens;
         this.counts = counts;
-        this.byToken = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
-        this.tokenOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
-        this.recentlyReplaced = Caffeine.newBuilder().expireAfterWrite(REMEMBER_REPLACED).maximumSize(maximumSize).build();
+        // Maintenance runs on the writing thread: handing it to the common pool woke a thread on every login
+        // (docs/design.md, ADR-17).
+        this.byToken = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).executor(Runnable::run).build();
+        this.tokenOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).executor(Runnable::run)
+                .build();
+        this.recentlyReplaced = Caffeine.newBuilder().expireAfterWrite(REMEMBER_REPLACED).maximumSize(maximumSize)
+                .executor(Runnable::run).build();
         replacedTokens.listen(this::drop, this::dropAll);
     }
 

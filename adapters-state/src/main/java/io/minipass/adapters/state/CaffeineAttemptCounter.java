@@ -26,6 +26,8 @@ public final class CaffeineAttemptCounter implements AttemptCounterPort {
                 .maximumSize(maximumSize)
                 .expireAfter(new WindowExpiry())
                 .ticker(ticker)
+                // on the counting thread: handing maintenance to the common pool woke a thread per login (docs/design.md, ADR-17)
+                .executor(Runnable::run)
                 .build();
     }
 

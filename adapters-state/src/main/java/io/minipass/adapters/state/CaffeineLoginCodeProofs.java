@@ -28,7 +28,9 @@ public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
         if (ttl == null || ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
-        this.proofs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).ticker(ticker).build();
+        // Maintenance on the writing thread: handing it to the common pool woke a thread per login (docs/design.md, ADR-17).
+        this.proofs = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
     @Override

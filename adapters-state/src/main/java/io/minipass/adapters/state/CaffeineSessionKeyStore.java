@@ -41,6 +41,8 @@ public final class CaffeineSessionKeyStore implements SessionKeyStore {
                 .maximumSize(maximumSize)
                 .expireAfterWrite(ttl)
                 .ticker(ticker)
+                // on the writing thread: handing maintenance to the common pool woke a thread per login (docs/design.md, ADR-17)
+                .executor(Runnable::run)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import io.minipass.domain.user.Platform;
 import org.eclipse.jetty.server.Request;
 
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,7 +65,8 @@ final class RequestTrail {
             return given;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 
     String id() {
