@@ -419,10 +419,7 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_newcomer_given_the_id_of_a_user_the_shop_deleted_outright_gets_none_of_their_records() {
-        User before = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 1L));
-        long reused = before.id().value() + 1;
-        table.update("INSERT INTO sxo_minipass_user_identity (user_id, platform, kind, external_id) VALUES ("
-                + reused + ", 'toutiao', 'unionid', X'6c6566746f766572')");
+        long reused = nextIdWithLeftIdentity("toutiao", "unionid");
         table.update("INSERT INTO sxo_minipass_token (user_id, token, issued_at) VALUES ("
                 + reused + ", 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 5)");
 
@@ -438,10 +435,7 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_newcomer_with_an_id_of_our_identity_table_keeps_it_when_the_reused_id_left_another() {
-        User before = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 1L));
-        long reused = before.id().value() + 1;
-        table.update("INSERT INTO sxo_minipass_user_identity (user_id, platform, kind, external_id) VALUES ("
-                + reused + ", 'kuaishou', 'openid', X'6c6566746f766572')");
+        long reused = nextIdWithLeftIdentity("kuaishou", "openid");
         OpenId openId = uniqueOpenId();
         UnionId unionId = new UnionId("u-toutiao-" + openId.value());
 
@@ -453,6 +447,14 @@ abstract class MyBatisUserStoreAdapterContract extends UserStoreContractTest {
         assertThat(newcomer.identities().openId(Platform.KUAISHOU)).isEmpty();
         assertThat(users().findLiveByUnionId(Platform.TOUTIAO, unionId)).map(User::id).contains(newcomer.id());
         assertThat(table.count("minipass_user_identity")).isEqualTo(1);
+    }
+
+    /** The id the next registration gets, with an identity of ours left for it as by a user deleted outright. */
+    private long nextIdWithLeftIdentity(String platform, String kind) {
+        long next = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 1L)).id().value() + 1;
+        table.update("INSERT INTO sxo_minipass_user_identity (user_id, platform, kind, external_id) VALUES ("
+                + next + ", '" + platform + "', '" + kind + "', X'6c6566746f766572')");
+        return next;
     }
 
     @Test
