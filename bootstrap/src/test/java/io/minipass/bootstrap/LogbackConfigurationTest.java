@@ -58,7 +58,7 @@ class LogbackConfigurationTest {
         assertThat(mappers).contains("io.minipass.adapters.persistence.UserMapper");
         for (String mapper : mappers) {
             // MyBatis logs a statement as <namespace>.<statement id>
-            assertThat(logging.getLogger(mapper + ".selectLiveByToken").isDebugEnabled()).as(mapper).isFalse();
+            assertThat(logging.getLogger(mapper + ".selectByToken").isDebugEnabled()).as(mapper).isFalse();
         }
     }
 

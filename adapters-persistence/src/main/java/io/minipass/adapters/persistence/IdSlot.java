@@ -19,8 +19,11 @@ sealed interface IdSlot {
 
     Kind kind();
 
-    /** The live users whose slot may hold {@code value}: a superset where the column's collation folds case. */
-    List<UserRow> selectLive(UserMapper users, String value);
+    /**
+     * The users whose slot may hold {@code value}, deleted or not and in no order: a superset where the column's
+     * collation folds case.
+     */
+    List<UserRow> select(UserMapper users, String value);
 
     /** Writes {@code value} into the slot of the user. */
     void store(UserMapper users, UserIdentityMapper identities, long userId, String value);
@@ -53,8 +56,8 @@ sealed interface IdSlot {
 
     record Column(Platform platform, Kind kind, String name) implements IdSlot {
         @Override
-        public List<UserRow> selectLive(UserMapper users, String value) {
-            return users.selectLiveByColumn(name, value);
+        public List<UserRow> select(UserMapper users, String value) {
+            return users.selectByColumn(name, value);
         }
 
         @Override
@@ -65,8 +68,8 @@ sealed interface IdSlot {
 
     record OwnTable(Platform platform, Kind kind) implements IdSlot {
         @Override
-        public List<UserRow> selectLive(UserMapper users, String value) {
-            return users.selectLiveByIdentity(platform.clientType(), kind.code(), bytes(value));
+        public List<UserRow> select(UserMapper users, String value) {
+            return users.selectByIdentity(platform.clientType(), kind.code(), bytes(value));
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,6 +50,7 @@ final class MyBatisUserStore
         implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort, LoadUserByTokenPort,
         LoadUserByMobilePort, BindMobilePort {
     private static final String MOBILE_COLUMN = "mobile";
+    private static final Comparator<User> LOWEST_ID_FIRST = Comparator.comparingLong(user -> user.id().value());
     /** A transaction the database gave up (deadlock) is run again this many times in all. */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -107,10 +109,10 @@ final class MyBatisUserStore
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        return read(session -> session.getMapper(UserMapper.class).selectLiveByToken(token).stream()
+        return read(session -> session.getMapper(UserMapper.class).selectByToken(token).stream()
                 .map(UserRowMapping::toUser)
-                .filter(user -> user.token().equals(token))
-                .findFirst()
+                .filter(user -> !user.isDeleted() && user.token().equals(token))
+                .min(LOWEST_ID_FIRST)
                 .map(user -> new TokenHolder(user, issuedAt(session, user))));
     }
 
@@ -167,10 +169,11 @@ final class MyBatisUserStore
         }
         IdSlot slot = slots.openId(newUser.platform());
         UserRow stored = null;
-        for (UserRow holder : slot.selectLive(users, newUser.openId().value())) {
+        for (UserRow holder : slot.select(users, newUser.openId().value())) {
+            User other = UserRowMapping.toUser(holder);
             if (holder.id() == id) {
                 stored = holder;
-            } else if (slot.holds(UserRowMapping.toUser(holder), newUser.openId().value())) {
+            } else if (!other.isDeleted() && slot.holds(other, newUser.openId().value())) {
                 throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());
             }
         }
@@ -340,9 +343,10 @@ final class MyBatisUserStore
 
     /** Live users holding exactly this mobile, lowest id first. */
     private static List<User> liveMobileHolders(SqlSession session, String mobile) {
-        return session.getMapper(UserMapper.class).selectLiveByColumn(MOBILE_COLUMN, mobile).stream()
+        return session.getMapper(UserMapper.class).selectByColumn(MOBILE_COLUMN, mobile).stream()
                 .map(UserRowMapping::toUser)
                 .filter(user -> !user.isDeleted() && user.mobile().equals(mobile))
+                .sorted(LOWEST_ID_FIRST)
                 .toList();
     }
 
@@ -357,9 +361,10 @@ final class MyBatisUserStore
 
     /** Live users holding exactly this id, lowest id first. */
     private static List<User> liveHolders(SqlSession session, IdSlot slot, String value) {
-        return slot.selectLive(session.getMapper(UserMapper.class), value).stream()
+        return slot.select(session.getMapper(UserMapper.class), value).stream()
                 .map(UserRowMapping::toUser)
                 .filter(user -> !user.isDeleted() && slot.holds(user, value))
+                .sorted(LOWEST_ID_FIRST)
                 .toList();
     }
 

@@ -9,15 +9,15 @@ interface UserMapper {
 
     UserRow selectById(@Param("id") long id);
 
-    /** Live rows whose {@code column} equals {@code value} under the column's collation, lowest id first. */
-    List<UserRow> selectLiveByColumn(@Param("column") String column, @Param("value") String value);
+    /** Rows, deleted or not and in no order, whose {@code column} equals {@code value} under the column's collation. */
+    List<UserRow> selectByColumn(@Param("column") String column, @Param("value") String value);
 
-    /** Live rows holding this id in our identity table, lowest id first. */
-    List<UserRow> selectLiveByIdentity(@Param("platform") String platform, @Param("kind") String kind,
+    /** Rows, deleted or not and in no order, holding this id in our identity table. */
+    List<UserRow> selectByIdentity(@Param("platform") String platform, @Param("kind") String kind,
                                        @Param("externalId") byte[] externalId);
 
-    /** Live rows whose token equals {@code token} under the column's collation, lowest id first. */
-    List<UserRow> selectLiveByToken(@Param("token") String token);
+    /** Rows, deleted or not and in no order, whose token equals {@code token} under the column's collation. */
+    List<UserRow> selectByToken(@Param("token") String token);
 
     void insert(UserInsert row);
 
