@@ -7,6 +7,8 @@
 --             appended to that file;
 --   returning each thread logs its BENCH_USERS registered openids in again, round and round;
 --   new       every request registers a new openid (BENCH_PREFIX makes them unique per run).
+dofile("bench/report.lua")
+
 local MODE = os.getenv("BENCH_MODE") or "mixed"
 local OPENIDS = tonumber(os.getenv("BENCH_OPENIDS_PER_CONNECTION") or "50")
 local USERS = tonumber(os.getenv("BENCH_USERS") or "500")
@@ -59,7 +61,6 @@ function request()
 end
 
 -- Any answer that is not a successful login is reported (once per thread): the run is then worthless.
-local reported = false
 function response(status, headers, body)
   if MODE == "register" then
     if string.find(body, '"code":-1000', 1, true) then
@@ -74,10 +75,7 @@ function response(status, headers, body)
       wrk.thread:stop()
     end
   end
-  if not reported and not string.find(body, '"code":0,"data":{"id":', 1, true) then
-    reported = true
-    io.stderr:write("unexpected answer: " .. string.sub(body, 1, 200) .. "\n")
-  end
+  report_unexpected(body, '"code":0,"data":{"id":')
   if tokens then
     local token = string.match(body, '"token":"(%x+)"')
     if token then
@@ -85,11 +83,4 @@ function response(status, headers, body)
       tokens:flush()
     end
   end
-end
-
-function done(summary, latency, requests)
-  io.write(string.format("requests %d, errors %d, p50 %.1f ms, p99 %.1f ms, %.0f req/s, p99.9 %.1f ms\n",
-    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6),
-    latency:percentile(99.9) / 1000))
 end

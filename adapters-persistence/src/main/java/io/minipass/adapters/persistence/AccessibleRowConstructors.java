@@ -21,8 +21,13 @@ final class AccessibleRowConstructors extends DefaultObjectFactory {
         if (argTypes == null || args == null || !type.getPackageName().equals(getClass().getPackageName())) {
             return super.create(type, argTypes, args);
         }
-        Constructor<?> constructor = constructors.computeIfAbsent(new Signature(type, List.copyOf(argTypes)),
-                AccessibleRowConstructors::accessible);
+        Signature signature = new Signature(type, argTypes);
+        Constructor<?> constructor = constructors.get(signature);
+        if (constructor == null) {
+            // The key keeps a copy: MyBatis's list of argument types is not ours to hold.
+            constructor = constructors.computeIfAbsent(new Signature(type, List.copyOf(argTypes)),
+                    AccessibleRowConstructors::accessible);
+        }
         try {
             return type.cast(constructor.newInstance(args.toArray()));
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException failure) {
