@@ -55,11 +55,26 @@ public final class MinipassServer implements AutoCloseable {
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
         MinipassConfig.DatabaseConfig db = config.database();
-        StateWiring state = StateWiring.create(config);
         ServiceMetrics metrics = new ServiceMetrics();
+        // The database is opened and migrated on a thread of its own while the rest is wired (docs/design.md, ADR-18).
+        StartingPart<MyBatisPersistence> opening = StartingPart.begin("database",
+                () -> MyBatisPersistence.open(MinipassCommand.databaseSettings(db), metrics.pool()));
+        StateWiring state = null;
+        PlatformWiring platforms;
+        try {
+            state = StateWiring.create(config);
+            platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
+        } catch (RuntimeException e) {
+            opening.closeWhenBuilt(MyBatisPersistence::close);
+            metrics.close();
+            if (state != null) {
+                state.close();
+            }
+            throw e;
+        }
         MyBatisPersistence persistence;
         try {
-            persistence = MyBatisPersistence.open(MinipassCommand.databaseSettings(db), metrics.pool());
+            persistence = opening.await();
         } catch (RuntimeException e) {
             metrics.close();
             state.close();
@@ -68,7 +83,6 @@ public final class MinipassServer implements AutoCloseable {
         metrics.tokenCache(persistence.tokenCacheCounts());
         ManagementServer management = null;
         try {
-            PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
             Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
                     persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
                     metrics));

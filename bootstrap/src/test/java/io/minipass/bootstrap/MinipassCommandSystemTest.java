@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
+import io.minipass.adapters.persistence.UnsupportedShopSchemaException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code java -jar minipass.jar serve|migrate|check|--help}, run in-process with the picocli command line. */
 class MinipassCommandSystemTest {
@@ -148,6 +151,38 @@ class MinipassCommandSystemTest {
         env.put("MINIPASS_DB_POOL_WAIT", "1s");
         assertThat(run(env, "migrate")).isEqualTo(1);
         assertThat(loggedErrors()).singleElement().asString().startsWith("migration of jdbc:mysql://127.0.0.1:1/shop failed: ");
+    }
+
+    @Test
+    void serve_stops_with_the_failure_of_the_database_it_opens_beside_the_rest_and_closes_what_it_opened()
+            throws Exception {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        String url = env.get("MINIPASS_DB_URL");
+        try (Connection shop = DriverManager.getConnection(url, "sa", "")) {
+            // ShopXO v2.3.3+: openids and tokens are no longer in the user table
+            shop.createStatement().execute("CREATE TABLE sxo_user (id BIGINT PRIMARY KEY, nickname VARCHAR(60))");
+            MinipassConfig config = MinipassConfig.load(new ConfigSource(new Properties(), env));
+
+            // the database's own exception, not a wrapper from the thread it was opened on
+            assertThatThrownBy(() -> MinipassServer.start(config))
+                    .isExactlyInstanceOf(UnsupportedShopSchemaException.class)
+                    .hasMessageContaining("weixin_openid");
+            assertThat(startThreadsStillAlive()).as("start-up and pool threads left running").isEmpty();
+        }
+    }
+
+    /** Threads of a start that failed (its own, the pool's), given a few seconds to end. */
+    private static List<String> startThreadsStillAlive() throws InterruptedException {
+        List<String> alive = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            alive = Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .filter(name -> name.startsWith("minipass-start-") || name.startsWith("minipass-db")).toList();
+            if (alive.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return alive;
     }
 
     @Test

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The user database: a connection pool, the schema brought up to date, and the MyBatis mappers
@@ -90,13 +92,19 @@ public final class MyBatisPersistence implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
             ShopSchema schema = ShopSchema.inspect(dataSource, settings.tablePrefix());
+            // The mappers depend on the layout found, not on the migration: read on a thread of their own
+            // meanwhile, they take no time of the start-up (docs/design.md, ADR-18).
+            FutureTask<SqlSessionFactory> mappers = new FutureTask<>(() -> sessionFactory(dataSource,
+                    settings.tablePrefix(), settings.jdbcUrl(), settings.timeouts(), schema));
+            Thread reading = new Thread(mappers, "minipass-start-mappers");
+            reading.setDaemon(true);
+            reading.start();
             try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
                 migrate(migration, settings.tablePrefix());
             }
             ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
                     settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
-            MyBatisPersistence persistence = new MyBatisPersistence(dataSource,
-                    sessionFactory(dataSource, settings.tablePrefix(), settings.jdbcUrl(), settings.timeouts(), schema),
+            MyBatisPersistence persistence = new MyBatisPersistence(dataSource, readMappers(mappers),
                     schema, reachability);
             if (schema.kuaishouOpenidColumn()) {
                 persistence.userStore.moveOwnKuaishouOpenidsToColumn();
@@ -238,6 +246,20 @@ public final class MyBatisPersistence implements AutoCloseable {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+    }
+
+    private static SqlSessionFactory readMappers(FutureTask<SqlSessionFactory> mappers) {
+        try {
+            return mappers.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the mappers were read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("the mappers could not be read", e.getCause());
+        }
     }
 
     /** The mappers on a data source; package-private so that tests can put a failing one under them. */
