@@ -271,6 +271,8 @@ public final class MyBatisPersistence implements AutoCloseable {
         variables.setProperty("prefix", prefix);
         // ShopXO v2.2.8+'s column where it exists; else nothing, and our identity table holds Kuaishou openids.
         variables.setProperty("kuaishouOpenidColumn", schema.kuaishouOpenidColumn() ? "u." + ShopSchema.KUAISHOU_OPENID : "''");
+        variables.setProperty("kuaishouOpenidInsert", schema.kuaishouOpenidColumn() ? ", " + ShopSchema.KUAISHOU_OPENID : "");
+        variables.setProperty("kuaishouOpenidValue", schema.kuaishouOpenidColumn() ? ", #{kuaishouOpenid}" : "");
         // Set before the mappers are added: ${prefix} is replaced as their XML is read.
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);
