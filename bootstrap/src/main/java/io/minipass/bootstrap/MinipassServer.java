@@ -1,6 +1,8 @@
 package io.minipass.bootstrap;
 
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.javalin.Javalin;
+import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.GracefulStop;
@@ -55,10 +57,12 @@ public final class MinipassServer implements AutoCloseable {
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
         MinipassConfig.DatabaseConfig db = config.database();
+        DatabaseSettings settings = MinipassCommand.databaseSettings(db);
         ServiceMetrics metrics = new ServiceMetrics();
+        MetricsTrackerFactory poolMetrics = metrics.pool();
         // The database is opened and migrated on a thread of its own while the rest is wired (docs/design.md, ADR-18).
         StartingPart<MyBatisPersistence> opening = StartingPart.begin("database",
-                () -> MyBatisPersistence.open(MinipassCommand.databaseSettings(db), metrics.pool()));
+                () -> MyBatisPersistence.open(settings, poolMetrics));
         StateWiring state = null;
         PlatformWiring platforms;
         try {

@@ -26,7 +26,7 @@ public final class PerColumnStatements extends XMLLanguageDriver {
     private static final class PerColumn implements SqlSource {
         private final Configuration configuration;
         private final SqlSource perCall;
-        private final ConcurrentMap<Object, SqlSource> byColumn = new ConcurrentHashMap<>();
+        private final ConcurrentMap<String, SqlSource> byColumn = new ConcurrentHashMap<>();
 
         PerColumn(Configuration configuration, SqlSource perCall) {
             this.configuration = configuration;

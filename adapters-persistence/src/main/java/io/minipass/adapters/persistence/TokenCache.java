@@ -54,14 +54,18 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         this.store = store;
         this.replacedTokens = replacedTokens;
         this.counts = counts;
-        // Maintenance runs on the writing thread: handing it to the common pool woke a thread on every login
-        // (docs/design.md, ADR-17).
-        this.byToken = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).executor(Runnable::run).build();
-        this.tokenOfUser = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).executor(Runnable::run)
-                .build();
-        this.recentlyReplaced = Caffeine.newBuilder().expireAfterWrite(REMEMBER_REPLACED).maximumSize(maximumSize)
-                .executor(Runnable::run).build();
+        this.byToken = cache(ttl, maximumSize);
+        this.tokenOfUser = cache(ttl, maximumSize);
+        this.recentlyReplaced = cache(REMEMBER_REPLACED, maximumSize);
         replacedTokens.listen(this::drop, this::dropAll);
+    }
+
+    /**
+     * Maintenance runs on the writing thread: handing it to the common pool woke a thread on every login
+     * (docs/design.md, ADR-17).
+     */
+    private static <K, V> Cache<K, V> cache(Duration expiry, long maximumSize) {
+        return Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
     @Override
