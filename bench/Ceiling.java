@@ -1,3 +1,6 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,14 +25,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * Run by bench/run on the service's own database after the service stopped, so it sees the same
  * tables and rows (H2 is embedded: only one process may hold its file).
  * <p>
- * Usage: {@code java -cp minipass.jar bench/Ceiling.java <jdbc-url> <user> <prefix> <returning|new> <threads> <seconds> <warmup-seconds> <tag>}
- * <br>Prints one line: {@code ops <n> errors <n> p50_ms <x> p99_ms <x> p999_ms <x> ops_s <x>}.
+ * Usage: {@code java -cp minipass.jar bench/Ceiling.java <jdbc-url> <user> <prefix> <returning|new> <threads> <seconds>
+ * <warmup-seconds> <tag> [database-pid]}
+ * <br>Prints one line: {@code ops <n> errors <n> p50_ms <x> p99_ms <x> p999_ms <x> ops_s <x> cpu_ms <x> db_cpu_ms <x>},
+ * the CPU per operation of this process and of the database's process ({@code -} without its pid): what the
+ * database spends on the least a login needs, to set beside what it spends on the service's logins.
  */
 public final class Ceiling {
     private static final String COLUMNS = "u.id, u.alipay_openid, u.weixin_openid, u.weixin_unionid, u.weixin_web_openid,"
             + " u.baidu_openid, u.toutiao_openid, u.qq_openid, u.qq_unionid, u.status, u.token, u.username, u.nickname,"
             + " u.mobile, u.email, u.gender, u.avatar, u.province, u.city, u.birthday, u.address, u.integral,"
             + " u.locking_integral, u.referrer, u.is_delete_time, u.add_time, u.upd_time";
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    /** One login of the kind measured, on the calling thread's own resources. */
+    private interface Login {
+        /** @return false when the database answered something a login does not expect */
+        boolean run(String openid, String token, long now) throws SQLException;
+    }
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -40,25 +53,16 @@ public final class Ceiling {
         int seconds = Integer.parseInt(args[5]);
         int warmup = Integer.parseInt(args[6]);
         String tag = args[7];
-        List<String> openids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url, user, "");
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT weixin_openid FROM " + prefix + "user WHERE weixin_openid <> '' AND is_delete_time = 0 LIMIT 20000");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                openids.add(rows.getString(1));
-            }
-        }
-        if (kind.equals("returning") && openids.isEmpty()) {
-            throw new IllegalStateException("no users to log in again");
-        }
+        String databasePid = args.length > 8 ? args[8] : "-";
+        boolean againAndAgain = kind.equals("returning");
+        List<String> openids = againAndAgain ? registeredOpenids(url, user, prefix) : List.of();
+
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         AtomicLong errors = new AtomicLong();
         long[][] latencies = new long[threads][];
         int[] counts = new int[threads];
         CountDownLatch done = new CountDownLatch(threads);
-        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int me = t;
             Thread worker = new Thread(() -> {
@@ -67,48 +71,21 @@ public final class Ceiling {
                 long sequence = 0;
                 try (Connection connection = DriverManager.getConnection(url, user, "")) {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    PreparedStatement byOpenid = connection.prepareStatement(
-                            "SELECT " + COLUMNS + " FROM " + prefix + "user u WHERE u.weixin_openid = ? AND u.is_delete_time = 0");
-                    PreparedStatement updateToken = connection.prepareStatement(
-                            "UPDATE " + prefix + "user SET token = ?, upd_time = ? WHERE id = ?");
-                    PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO " + prefix + "user (weixin_openid, status, token, nickname, gender, avatar, referrer, add_time)"
-                                    + " VALUES (?, 0, ?, 'bench', 1, 'https://thirdwx.qlogo.cn/x/132', 0, ?)");
+                    Login login = switch (kind) {
+                        case "returning" -> returning(connection, prefix);
+                        case "new" -> newUser(connection, prefix);
+                        default -> throw new IllegalArgumentException("unknown kind " + kind);
+                    };
                     while (!stop.get()) {
                         long started = System.nanoTime();
-                        long now = System.currentTimeMillis() / 1000;
                         String token = Long.toHexString(ThreadLocalRandom.current().nextLong())
                                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
+                        String openid = againAndAgain
+                                ? openids.get(ThreadLocalRandom.current().nextInt(openids.size()))
+                                : "oC" + tag + "x" + me + "x" + sequence++;
                         try {
-                            if (kind.equals("returning")) {
-                                byOpenid.setString(1, openids.get(ThreadLocalRandom.current().nextInt(openids.size())));
-                                long id = -1;
-                                try (ResultSet rows = byOpenid.executeQuery()) {
-                                    while (rows.next()) {
-                                        id = rows.getLong(1);
-                                        for (int c = 2; c <= 27; c++) {
-                                            rows.getObject(c);
-                                        }
-                                    }
-                                }
-                                updateToken.setString(1, token);
-                                updateToken.setLong(2, now);
-                                updateToken.setLong(3, id);
-                                if (updateToken.executeUpdate() != 1) {
-                                    errors.incrementAndGet();
-                                }
-                            } else {
-                                String openid = "oC" + tag + "x" + me + "x" + sequence++;
-                                byOpenid.setString(1, openid);
-                                try (ResultSet rows = byOpenid.executeQuery()) {
-                                    if (rows.next()) {
-                                        errors.incrementAndGet();
-                                    }
-                                }
-                                insert.setString(1, openid);
-                                insert.setString(2, token);
-                                insert.setLong(3, now);
-                                insert.executeUpdate();
+                            if (!login.run(openid, token, System.currentTimeMillis() / 1000)) {
+                                errors.incrementAndGet();
                             }
                         } catch (SQLException failure) {
                             errors.incrementAndGet();
@@ -129,15 +106,18 @@ public final class Ceiling {
                     done.countDown();
                 }
             });
-            workers.add(worker);
             worker.start();
         }
         Thread.sleep(warmup * 1000L);
+        long ownTicks = ticks("self");
+        long databaseTicks = ticks(databasePid);
         measuring.set(true);
         long started = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         long elapsed = System.nanoTime() - started;
+        ownTicks = ticks("self") - ownTicks;
+        databaseTicks = ticks(databasePid) - databaseTicks;
         stop.set(true);
         done.await();
         int total = Arrays.stream(counts).sum();
@@ -148,8 +128,85 @@ public final class Ceiling {
             at += counts[t];
         }
         Arrays.sort(all);
-        System.out.printf("ops %d errors %d p50_ms %.2f p99_ms %.2f p999_ms %.2f ops_s %.0f%n", total, errors.get(),
-                percentile(all, 0.50), percentile(all, 0.99), percentile(all, 0.999), total / (elapsed / 1e9));
+        System.out.printf("ops %d errors %d p50_ms %.2f p99_ms %.2f p999_ms %.2f ops_s %.0f cpu_ms %s db_cpu_ms %s%n",
+                total, errors.get(), percentile(all, 0.50), percentile(all, 0.99), percentile(all, 0.999),
+                total / (elapsed / 1e9), perOperation(ownTicks, total), perOperation(databaseTicks, total));
+    }
+
+    private static List<String> registeredOpenids(String url, String user, String prefix) throws SQLException {
+        List<String> openids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT weixin_openid FROM " + prefix + "user WHERE weixin_openid <> '' AND is_delete_time = 0 LIMIT 20000");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                openids.add(rows.getString(1));
+            }
+        }
+        if (openids.isEmpty()) {
+            throw new IllegalStateException("no users to log in again");
+        }
+        return openids;
+    }
+
+    private static PreparedStatement byOpenid(Connection connection, String prefix) throws SQLException {
+        return connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM " + prefix + "user u WHERE u.weixin_openid = ? AND u.is_delete_time = 0");
+    }
+
+    private static Login returning(Connection connection, String prefix) throws SQLException {
+        PreparedStatement byOpenid = byOpenid(connection, prefix);
+        PreparedStatement updateToken = connection.prepareStatement(
+                "UPDATE " + prefix + "user SET token = ?, upd_time = ? WHERE id = ?");
+        return (openid, token, now) -> {
+            byOpenid.setString(1, openid);
+            long id = -1;
+            try (ResultSet rows = byOpenid.executeQuery()) {
+                while (rows.next()) {
+                    id = rows.getLong(1);
+                    for (int c = 2; c <= 27; c++) {
+                        rows.getObject(c);
+                    }
+                }
+            }
+            updateToken.setString(1, token);
+            updateToken.setLong(2, now);
+            updateToken.setLong(3, id);
+            return updateToken.executeUpdate() == 1;
+        };
+    }
+
+    private static Login newUser(Connection connection, String prefix) throws SQLException {
+        PreparedStatement byOpenid = byOpenid(connection, prefix);
+        PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + prefix + "user (weixin_openid, status, token, nickname, gender, avatar, referrer, add_time)"
+                        + " VALUES (?, 0, ?, 'bench', 1, 'https://thirdwx.qlogo.cn/x/132', 0, ?)");
+        return (openid, token, now) -> {
+            byOpenid.setString(1, openid);
+            try (ResultSet rows = byOpenid.executeQuery()) {
+                if (rows.next()) {
+                    return false;
+                }
+            }
+            insert.setString(1, openid);
+            insert.setString(2, token);
+            insert.setLong(3, now);
+            return insert.executeUpdate() == 1;
+        };
+    }
+
+    /** CPU ticks (user + system) a process has used so far; 0 without a pid. */
+    private static long ticks(String pid) throws IOException {
+        if (pid.equals("-")) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String perOperation(long ticks, int operations) {
+        return ticks == 0 || operations == 0 ? "-" : String.format("%.3f", ticks * 1000.0 / CLOCK_TICKS_PER_SECOND / operations);
     }
 
     private static double percentile(long[] sorted, double p) {
