@@ -8,6 +8,7 @@ import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.GracefulStop;
 import io.minipass.adapters.web.HealthEndpoint;
 import io.minipass.adapters.web.ReadinessEndpoint;
+import io.minipass.adapters.web.Routes;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebObservation;
 import io.minipass.adapters.web.WebSettings;
@@ -60,52 +61,54 @@ public final class MinipassServer implements AutoCloseable {
         DatabaseSettings settings = MinipassCommand.databaseSettings(db);
         ServiceMetrics metrics = new ServiceMetrics();
         MetricsTrackerFactory poolMetrics = metrics.pool();
-        // The database is opened and migrated on a thread of its own while the rest is wired (docs/design.md, ADR-18).
+        // The database is opened and migrated on a thread of its own while the rest is wired and the HTTP server
+        // starts; requests that come before it wait for the routes (docs/design.md, ADR-18 and ADR-21).
         StartingPart<MyBatisPersistence> opening = StartingPart.begin("database",
                 () -> MyBatisPersistence.open(settings, poolMetrics));
         StateWiring state = null;
         PlatformWiring platforms;
+        ManagementServer management = null;
+        Routes routes = new Routes();
+        Javalin web = null;
         try {
             state = StateWiring.create(config);
             platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
-        } catch (RuntimeException e) {
-            opening.closeWhenBuilt(MyBatisPersistence::close);
-            metrics.close();
-            if (state != null) {
-                state.close();
-            }
-            throw e;
-        }
-        MyBatisPersistence persistence;
-        try {
-            persistence = opening.await();
-        } catch (RuntimeException e) {
-            metrics.close();
-            state.close();
-            throw e;
-        }
-        metrics.tokenCache(persistence.tokenCacheCounts());
-        ManagementServer management = null;
-        try {
-            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
-                    persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
-                    metrics));
-            endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
-            endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
             ObservabilityConfig observability = config.observability();
             if (observability.managementPort().isPresent()) {
                 management = ManagementServer.start(observability.managementHost(),
                         observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
             }
             // /metrics is on the API's port unless it has a port of its own.
-            Javalin web = WebApp.create(endpoints, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
+            web = WebApp.create(routes, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
                     metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            routes.fail(e);
+            opening.closeWhenBuilt(MyBatisPersistence::close);
+            closeAll(web, management, metrics, state);
+            throw e;
+        }
+        MyBatisPersistence persistence;
+        try {
+            persistence = opening.await();
+        } catch (RuntimeException e) {
+            routes.fail(e);
+            closeAll(web, management, metrics, state);
+            throw e;
+        }
+        try {
+            metrics.tokenCache(persistence.tokenCacheCounts());
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
+                    persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
+                    metrics));
+            endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
+            endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
+            routes.supply(endpoints);
             GracefulStop.allow(web, config.shutdownGrace());
             log.info("minipass serves on {}:{} ({} profile, database {}, {}); metrics on {}", config.host(), web.port(),
                     config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()), state.description,
                     management == null ? "this port's /metrics"
-                            : observability.managementHost() + ":" + management.port() + "/metrics");
+                            : config.observability().managementHost() + ":" + management.port() + "/metrics");
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
             ShutdownSequence shutdown = new ShutdownSequence()
                     .add("metrics", metrics)
@@ -118,13 +121,24 @@ public final class MinipassServer implements AutoCloseable {
             return new MinipassServer(shutdown, web, platforms.developmentPlatforms, Set.copyOf(endpoints.keySet()),
                     management);
         } catch (RuntimeException e) {
-            if (management != null) {
-                management.close();
-            }
+            routes.fail(e);
+            closeAll(web, management, metrics, state);
             persistence.close();
-            metrics.close();
-            state.close();
             throw e;
+        }
+    }
+
+    /** What a start that failed had opened, the HTTP server first; each may be null (not opened yet). */
+    private static void closeAll(Javalin web, ManagementServer management, ServiceMetrics metrics, StateWiring state) {
+        if (web != null) {
+            web.stop();
+        }
+        if (management != null) {
+            management.close();
+        }
+        metrics.close();
+        if (state != null) {
+            state.close();
         }
     }
 

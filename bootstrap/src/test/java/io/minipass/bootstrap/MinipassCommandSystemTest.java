@@ -14,7 +14,9 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -158,6 +160,11 @@ class MinipassCommandSystemTest {
             throws Exception {
         Map<String, String> env = new HashMap<>(h2Memory());
         String url = env.get("MINIPASS_DB_URL");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        env.put("MINIPASS_PORT", String.valueOf(port));
         try (Connection shop = DriverManager.getConnection(url, "sa", "")) {
             // ShopXO v2.3.3+: openids and tokens are no longer in the user table
             shop.createStatement().execute("CREATE TABLE sxo_user (id BIGINT PRIMARY KEY, nickname VARCHAR(60))");
@@ -168,6 +175,10 @@ class MinipassCommandSystemTest {
                     .isExactlyInstanceOf(UnsupportedShopSchemaException.class)
                     .hasMessageContaining("weixin_openid");
             assertThat(startThreadsStillAlive()).as("start-up and pool threads left running").isEmpty();
+        }
+        // the HTTP server, started while the database was opening, let its port go
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
         }
     }
 

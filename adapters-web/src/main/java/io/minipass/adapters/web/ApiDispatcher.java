@@ -36,12 +36,12 @@ final class ApiDispatcher implements Handler {
     private static final int MAX_ECHOED_CHARACTERS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
-    private final Map<String, ApiEndpoint> endpoints;
+    private final Routes routes;
     private final RequestParameters parameters;
     private final boolean trustProxyHeaders;
 
-    ApiDispatcher(Map<String, ApiEndpoint> endpoints, long maxBodyBytes, boolean trustProxyHeaders) {
-        this.endpoints = Map.copyOf(endpoints);
+    ApiDispatcher(Routes routes, long maxBodyBytes, boolean trustProxyHeaders) {
+        this.routes = routes;
         this.parameters = new RequestParameters(maxBodyBytes);
         this.trustProxyHeaders = trustProxyHeaders;
     }
@@ -102,7 +102,12 @@ final class ApiDispatcher implements Handler {
         String path = ctx.req().getRequestURI();
         Optional<String> route = RouteResolver.resolve(path, PhpValues.text(query.get("s")));
         String routeName = route.orElseGet(() -> RouteResolver.normalize(path));
-        ApiEndpoint endpoint = route.map(endpoints::get).orElse(null);
+        ApiEndpoint endpoint;
+        try {
+            endpoint = route.map(routes::endpoint).orElse(null);
+        } catch (IllegalStateException notStarted) {
+            return ApiResult.failed(SYSTEM_BUSY);
+        }
         RequestTrail trail = RequestTrail.of(ctx.req());
         if (trail != null) {
             trail.platform(PhpValues.text(query.get("application_client_type")));

@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The HTTP API: every path and method lands on one dispatcher that answers ShopXO's JSON envelope. */
@@ -63,7 +62,16 @@ public final class WebApp {
      */
     public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders, Duration bodyTimeout,
                                  WebObservation observation) {
-        ApiDispatcher dispatcher = new ApiDispatcher(byRouteName(endpoints), MAX_BODY_BYTES, trustProxyHeaders);
+        return create(Routes.of(endpoints), trustProxyHeaders, bodyTimeout, observation);
+    }
+
+    /**
+     * {@link #create(Map, boolean, Duration, WebObservation)} with endpoints that may be given after the server
+     * started: until then a request that names a route waits for them.
+     */
+    public static Javalin create(Routes routes, boolean trustProxyHeaders, Duration bodyTimeout,
+                                 WebObservation observation) {
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, MAX_BODY_BYTES, trustProxyHeaders);
         BodyBuffering bodies = new BodyBuffering(MAX_BODY_BYTES, bodyTimeout);
         bodies.setHandler(new RequestScope());
         AccessLog accessLog = new AccessLog();
@@ -115,16 +123,5 @@ public final class WebApp {
             server.setHandler(answers);
         });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorHandler));
-    }
-
-    private static Map<String, ApiEndpoint> byRouteName(Map<String, ApiEndpoint> endpoints) {
-        Map<String, ApiEndpoint> byName = new HashMap<>();
-        endpoints.forEach((name, endpoint) -> {
-            String route = RouteResolver.normalize(name);
-            if (route.isEmpty() || byName.put(route, endpoint) != null) {
-                throw new IllegalArgumentException("route name empty or given twice: " + name);
-            }
-        });
-        return byName;
     }
 }
