@@ -36,6 +36,7 @@ public final class Ceiling {
             + " u.baidu_openid, u.toutiao_openid, u.qq_openid, u.qq_unionid, u.status, u.token, u.username, u.nickname,"
             + " u.mobile, u.email, u.gender, u.avatar, u.province, u.city, u.birthday, u.address, u.integral,"
             + " u.locking_integral, u.referrer, u.is_delete_time, u.add_time, u.upd_time";
+    /** USER_HZ, the unit of /proc/<pid>/stat: 100 on Linux whatever the kernel's own tick. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     /** One login of the kind measured, on the calling thread's own resources. */

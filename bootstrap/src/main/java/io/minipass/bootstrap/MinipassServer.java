@@ -68,7 +68,8 @@ public final class MinipassServer implements AutoCloseable {
         StateWiring state = null;
         PlatformWiring platforms;
         ManagementServer management = null;
-        Routes routes = new Routes();
+        // A request waits for the database's opening no longer than it would wait for a connection.
+        Routes routes = new Routes(db.poolWait());
         Javalin web = null;
         try {
             state = StateWiring.create(config);

@@ -1,27 +1,36 @@
 package io.minipass.adapters.web;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The endpoints by route name, given once: at creation, or after the server started, so that the server starts
  * while the database is still opening (docs/design.md, ADR-21). A request that comes before them waits for them,
- * and is answered as busy if the start failed instead.
+ * for a bounded time, and is answered as busy if they do not come in that time or the start failed instead.
  */
 public final class Routes {
     private final CompletableFuture<Map<String, ApiEndpoint>> byName = new CompletableFuture<>();
+    private final Duration longestWait;
 
-    /** Routes to be given later with {@link #supply}. */
-    public Routes() {
+    /**
+     * Routes to be given later with {@link #supply}.
+     *
+     * @param longestWait how long a request may wait for them: what it may wait for the database once it runs
+     */
+    public Routes(Duration longestWait) {
+        this.longestWait = longestWait;
     }
 
     /**
      * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
      */
     public static Routes of(Map<String, ApiEndpoint> endpoints) {
-        Routes routes = new Routes();
+        Routes routes = new Routes(Duration.ZERO);
         routes.supply(endpoints);
         return routes;
     }
@@ -43,12 +52,19 @@ public final class Routes {
         byName.completeExceptionally(cause);
     }
 
-    /** The endpoint named, or null; waits until the routes are given. */
+    /**
+     * The endpoint named, or null; waits until the routes are given.
+     *
+     * @throws IllegalStateException when the start failed, or the routes did not come within the longest wait
+     */
     ApiEndpoint endpoint(String routeName) {
         try {
-            return byName.join().get(routeName);
-        } catch (CompletionException e) {
-            throw new IllegalStateException("the service did not start", e.getCause());
+            return byName.get(longestWait.toNanos(), TimeUnit.NANOSECONDS).get(routeName);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the service is not started", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the service starts", e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.minipass.adapters.web.ApiClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ class RoutesTest {
     private static final Map<String, ApiEndpoint> ENDPOINTS =
             Map.of("test/ready", request -> ApiResult.success("ready", Map.of("route", request.route())));
 
-    private final Routes routes = new Routes();
+    private final Routes routes = new Routes(Duration.ofSeconds(10));
     private final Javalin app = WebApp.create(routes, false, WebApp.DEFAULT_BODY_TIMEOUT,
             WebObservation.accessLogOnly()).start("127.0.0.1", 0);
     private final ApiClient client = new ApiClient(app);
@@ -56,6 +57,23 @@ class RoutesTest {
                 entry("data", List.of()));
         assertThat(answered.body()).doesNotContain("database");
         assertThat(client.get("/api.php?s=test/ready").code()).isEqualTo(-1);
+    }
+
+    @Test
+    void a_request_waits_for_the_routes_no_longer_than_its_longest_wait_and_is_answered_busy() {
+        Routes late = new Routes(Duration.ofMillis(200));
+        Javalin starting = WebApp.create(late, false, WebApp.DEFAULT_BODY_TIMEOUT, WebObservation.accessLogOnly())
+                .start("127.0.0.1", 0);
+        try {
+            Answer answered = new ApiClient(starting).get("/api.php?s=test/ready");
+
+            assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+                    entry("data", List.of()));
+            late.supply(ENDPOINTS);
+            assertThat(new ApiClient(starting).get("/api.php?s=test/ready").code()).isZero();
+        } finally {
+            starting.stop();
+        }
     }
 
     @Test
