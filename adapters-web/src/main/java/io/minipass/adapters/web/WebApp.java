@@ -71,6 +71,7 @@ public final class WebApp {
      */
     public static Javalin create(Routes routes, boolean trustProxyHeaders, Duration bodyTimeout,
                                  WebObservation observation) {
+        JettyCacheLine.tellJetty();
         ApiDispatcher dispatcher = new ApiDispatcher(routes, MAX_BODY_BYTES, trustProxyHeaders);
         BodyBuffering bodies = new BodyBuffering(MAX_BODY_BYTES, bodyTimeout);
         bodies.setHandler(new RequestScope());
