@@ -94,23 +94,43 @@ final class FirstUseHttpClient extends HttpClient {
         return client().executor();
     }
 
+    /**
+     * A client that cannot be built (the JDK's TLS context failed to load) fails the call as an I/O failure, which
+     * {@link PlatformHttp} answers as the platform's failed call, as any other call that could not be made.
+     */
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> responseBodyHandler)
             throws IOException, InterruptedException {
-        return client().send(request, responseBodyHandler);
+        return clientForCall().send(request, responseBodyHandler);
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
                                                             HttpResponse.BodyHandler<T> responseBodyHandler) {
-        return client().sendAsync(request, responseBodyHandler);
+        try {
+            return clientForCall().sendAsync(request, responseBodyHandler);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
                                                             HttpResponse.BodyHandler<T> responseBodyHandler,
                                                             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-        return client().sendAsync(request, responseBodyHandler, pushPromiseHandler);
+        try {
+            return clientForCall().sendAsync(request, responseBodyHandler, pushPromiseHandler);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private HttpClient clientForCall() throws IOException {
+        try {
+            return client();
+        } catch (RuntimeException e) {
+            throw new IOException("the HTTP client could not be built", e);
+        }
     }
 
     @Override

@@ -1,9 +1,13 @@
 package io.minipass.adapters.platforms.common;
 
 import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
+import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,18 +71,25 @@ class FirstUseHttpClientTest {
     }
 
     @Test
-    void a_build_that_fails_fails_that_call_and_the_next_call_builds_again() {
+    void a_build_that_fails_fails_that_call_as_the_platforms_failed_call_and_the_next_call_builds_again() {
         AtomicInteger builds = new AtomicInteger();
         FirstUseHttpClient client = new FirstUseHttpClient(() -> {
             if (builds.incrementAndGet() == 1) {
-                throw new IllegalStateException("no TLS context");
+                throw new UncheckedIOException(new IOException("no TLS context"));
             }
             return HttpClient.newHttpClient();
         });
+        PlatformHttp http = new PlatformHttp(client, Duration.ofSeconds(5));
 
-        assertThatThrownBy(client::version).isInstanceOf(IllegalStateException.class).hasMessage("no TLS context");
-        assertThat(client.built()).isFalse();
-        assertThat(client.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        try (StubPlatformServer platform = StubPlatformServer.start().answer(Answer.json("{\"ok\":1}"))) {
+            URI check = PlatformHttp.endpoint(platform.baseUrl(), "/check", Map.of());
+            assertThatThrownBy(() -> http.get(Platform.WEIXIN, check))
+                    .isInstanceOf(PlatformCallFailedException.class);
+            assertThat(client.built()).isFalse();
+            assertThat(platform.received()).isEmpty();
+
+            assertThat(http.get(Platform.WEIXIN, check).body()).isEqualTo("{\"ok\":1}");
+        }
         assertThat(builds).hasValue(2);
     }
 
