@@ -42,7 +42,7 @@ public final class Routes {
      * @throws IllegalStateException    when the routes were given, or failed, before
      */
     public void supply(Map<String, ApiEndpoint> endpoints) {
-        if (!byName.complete(Map.copyOf(byRouteName(endpoints)))) {
+        if (!byName.complete(byRouteName(endpoints))) {
             throw new IllegalStateException("routes given twice");
         }
     }
@@ -76,6 +76,6 @@ public final class Routes {
                 throw new IllegalArgumentException("route name empty or given twice: " + name);
             }
         });
-        return byName;
+        return Map.copyOf(byName);
     }
 }

@@ -107,11 +107,7 @@ final class FirstUseHttpClient extends HttpClient {
     @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
                                                             HttpResponse.BodyHandler<T> responseBodyHandler) {
-        try {
-            return clientForCall().sendAsync(request, responseBodyHandler);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return sendAsync(request, responseBodyHandler, null);
     }
 
     @Override
