@@ -17,7 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         AtomicBoolean serving = new AtomicBoolean();
-        int exitCode = MinipassCommand.commandLine(System.getenv(), server -> {
+        int exitCode = MinipassCommand.execute(System.getenv(), server -> {
             serving.set(true);
             // SIGTERM (systemd, docker stop, Process.destroy) and SIGINT run this: stop accepting, finish the
             // requests in flight, then close the pool.
@@ -25,7 +25,7 @@ public final class Main {
                 log.info("Stopping: finishing the requests in flight");
                 server.close();
             }, "minipass-shutdown"));
-        }).execute(args);
+        }, args);
         if (!serving.get()) {
             System.exit(exitCode);
         }

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 @Command(name = "minipass", mixinStandardHelpOptions = true, versionProvider = MinipassCommand.Version.class,
         description = "ShopXO-compatible mini-program login service. Without a command: serve.",
         footer = {"", "Settings come from MINIPASS_* environment variables or minipass.properties (see the README).",
-                "Exit codes: 0 done, 1 something is wrong (check, migrate), 2 a setting makes no sense."},
+                "Exit codes: 0 done, 1 something is wrong (check, migrate, a serve that cannot start), 2 a setting makes no sense."},
         subcommands = {MinipassCommand.Serve.class, MinipassCommand.Migrate.class, MinipassCommand.Check.class,
                 CommandLine.HelpCommand.class})
 public final class MinipassCommand implements Callable<Integer> {
@@ -48,6 +48,18 @@ public final class MinipassCommand implements Callable<Integer> {
     MinipassCommand(Map<String, String> environment, Consumer<MinipassServer> serving) {
         this.environment = environment;
         this.serving = serving;
+    }
+
+    /**
+     * Runs the command the arguments name and answers its exit code. A plain serve (no arguments, or {@code serve}
+     * alone) runs without picocli: building its model of the command line, by reflection over the commands, held
+     * the database's opening back by a tenth of a second at every start (docs/design.md, ADR-24).
+     */
+    static int execute(Map<String, String> environment, Consumer<MinipassServer> serving, String... args) {
+        if (args.length == 0 || args.length == 1 && args[0].equals("serve")) {
+            return new Serve(new MinipassCommand(environment, serving)).call();
+        }
+        return commandLine(environment, serving).execute(args);
     }
 
     /** The command line, ready to {@link CommandLine#execute}. */
@@ -106,7 +118,14 @@ public final class MinipassCommand implements Callable<Integer> {
             if (config.isEmpty()) {
                 return CONFIG_ERROR;
             }
-            top.serving.accept(MinipassServer.start(config.get()));
+            MinipassServer server;
+            try {
+                server = MinipassServer.start(config.get());
+            } catch (RuntimeException e) {
+                log.error("cannot start", e);
+                return WRONG;
+            }
+            top.serving.accept(server);
             return OK;
         }
     }

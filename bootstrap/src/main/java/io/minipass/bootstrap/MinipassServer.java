@@ -72,6 +72,7 @@ public final class MinipassServer implements AutoCloseable {
         Routes routes = new Routes(db.poolWait());
         Javalin web = null;
         try {
+            metrics.bindJvm();
             state = StateWiring.create(config);
             platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
             ObservabilityConfig observability = config.observability();

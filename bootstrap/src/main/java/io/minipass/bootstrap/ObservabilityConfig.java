@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  * @param managementPort {@code MINIPASS_MANAGEMENT_PORT}: {@code /metrics} on this port only; empty: on the API's port
  * @param managementHost {@code MINIPASS_MANAGEMENT_HOST}: the address the management port listens on (default: the API's)
  * @param logFormat      {@code MINIPASS_LOG_FORMAT}: {@code text} (default) or {@code json}; Logback reads it itself
- *                       (logback.xml), from the environment or a system property; it is checked here so a typo
+ *                       ({@link LogConfiguration}), from the environment or a system property; it is checked here so a typo
  *                       stops the start with its name
  */
 public record ObservabilityConfig(OptionalInt managementPort, String managementHost, String logFormat) {
@@ -20,7 +20,7 @@ public record ObservabilityConfig(OptionalInt managementPort, String managementH
         OptionalInt port = portText.isEmpty() ? OptionalInt.empty()
                 : OptionalInt.of(settings.integer("management.port", 0, 0, 65535));
         String host = settings.text("management.host", apiHost);
-        // Exactly as logback.xml names its appenders.
+        // Exactly as LogConfiguration and deploy/logback.xml read it.
         String format = settings.text("log.format", TEXT);
         if (!format.equals(TEXT) && !format.equals(JSON)) {
             throw new ConfigException(ConfigSource.envName("log.format") + "=" + format + " is not text or json");

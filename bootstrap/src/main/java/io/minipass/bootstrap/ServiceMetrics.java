@@ -37,7 +37,11 @@ final class ServiceMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    ServiceMetrics() {
+    /**
+     * Binds the JVM's and the process's meters ({@code jvm_*}, {@code process_*}, {@code system_*}). Apart from
+     * the constructor so that the start binds them while the database opens (docs/design.md, ADR-24).
+     */
+    void bindJvm() {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);

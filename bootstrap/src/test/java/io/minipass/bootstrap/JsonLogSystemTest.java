@@ -1,7 +1,6 @@
 package io.minipass.bootstrap;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +26,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code MINIPASS_LOG_FORMAT=json}: the shipped {@code logback.xml} writes every line to the console as one JSON object,
+ * {@code MINIPASS_LOG_FORMAT=json}: the service's logging ({@link LogConfiguration}) writes every line to the console as one JSON object,
  * which Jackson reads, with the request's id in {@code mdc.request_id} on the lines of that request, the access
  * log's fields among them.
  */
@@ -47,10 +46,7 @@ class JsonLogSystemTest {
         System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
         logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.reset();
-        logging.putProperty("MINIPASS_LOG_FORMAT", "json");
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(logging);
-        configurator.doConfigure(MinipassServer.class.getResource("/logback.xml"));
+        new LogConfiguration(Map.of(LogConfiguration.FORMAT, "json")::get).apply(logging);
     }
 
     @AfterEach

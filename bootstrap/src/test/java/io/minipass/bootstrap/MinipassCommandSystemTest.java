@@ -68,6 +68,15 @@ class MinipassCommandSystemTest {
         return env;
     }
 
+    /** Settings naming a MySQL server nobody listens for, with short waits. */
+    private static Map<String, String> unreachableDatabase() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", UNREACHABLE_MYSQL);
+        env.put("MINIPASS_DB_CONNECT_TIMEOUT", "1s");
+        env.put("MINIPASS_DB_POOL_WAIT", "1s");
+        return env;
+    }
+
     private int run(Map<String, String> env, String... args) {
         out = new StringWriter();
         err = new StringWriter();
@@ -114,6 +123,60 @@ class MinipassCommandSystemTest {
     }
 
     @Test
+    void a_plain_serve_is_served_as_picocli_would_and_any_other_command_line_goes_to_picocli() throws Exception {
+        assertThat(MinipassCommand.execute(h2Memory(), started::add)).isZero();
+        assertThat(MinipassCommand.execute(h2Memory(), started::add, "serve")).isZero();
+        assertThat(started).hasSize(2);
+        assertThat(new ServiceClient(started.get(0).port()).get("/api/minipass/health").code()).isZero();
+
+        assertThat(MinipassCommand.execute(Map.of(), started::add, "serve", "--port=1")).as("usage error").isEqualTo(2);
+        assertThat(MinipassCommand.execute(Map.of(), started::add, "launch")).as("usage error").isEqualTo(2);
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_PROFILE", "staging");
+        assertThat(MinipassCommand.execute(env, started::add)).isEqualTo(2);
+        assertThat(loggedErrors()).containsExactly("cannot start: MINIPASS_PROFILE=staging is not development or production");
+        assertThat(started).hasSize(2);
+    }
+
+    @Test
+    void a_serve_that_cannot_start_ends_with_exit_code_1_and_logs_why() {
+        Map<String, String> env = unreachableDatabase();
+        assertThat(MinipassCommand.execute(env, started::add)).isEqualTo(1);
+        assertThat(run(env, "serve")).as("the same through picocli").isEqualTo(1);
+        assertThat(err.toString()).as("nothing left for picocli to print").isEmpty();
+        assertThat(logged.list).hasSize(2).allSatisfy(event -> {
+            assertThat(event.getFormattedMessage()).isEqualTo("cannot start");
+            assertThat(event.getThrowableProxy().getMessage()).contains("Communications link failure");
+        });
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void a_plain_serve_builds_no_picocli_model_of_the_command_line() throws Exception {
+        // A JVM of its own, which lists the classes it loads: this one has loaded picocli for the other tests.
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:stdout", "-cp", System.getProperty("java.class.path"), ServeOnce.class.getName())
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output;
+        try (var lines = process.getInputStream()) {
+            output = new String(lines.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("served and stopped").doesNotContain(" picocli.CommandLine source:",
+                " picocli.CommandLine$Model$CommandSpec source:");
+    }
+
+    /** Serves once as {@code java -jar minipass.jar} without arguments does, on an in-memory database, and stops. */
+    public static final class ServeOnce {
+        public static void main(String[] args) {
+            int exitCode = MinipassCommand.execute(h2Memory(), MinipassServer::close);
+            System.out.println(exitCode == 0 ? "served and stopped" : "exit code " + exitCode);
+        }
+    }
+
+    @Test
     void a_setting_that_makes_no_sense_ends_every_command_with_exit_code_2_naming_it() {
         Map<String, String> env = new HashMap<>(h2Memory());
         env.put("MINIPASS_PROFILE", "staging");
@@ -147,10 +210,7 @@ class MinipassCommandSystemTest {
 
     @Test
     void migrate_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
-        Map<String, String> env = new HashMap<>(h2Memory());
-        env.put("MINIPASS_DB_URL", UNREACHABLE_MYSQL);
-        env.put("MINIPASS_DB_CONNECT_TIMEOUT", "1s");
-        env.put("MINIPASS_DB_POOL_WAIT", "1s");
+        Map<String, String> env = unreachableDatabase();
         assertThat(run(env, "migrate")).isEqualTo(1);
         assertThat(loggedErrors()).singleElement().asString().startsWith("migration of jdbc:mysql://127.0.0.1:1/shop failed: ");
     }
@@ -209,10 +269,7 @@ class MinipassCommandSystemTest {
 
     @Test
     void check_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
-        Map<String, String> env = new HashMap<>(h2Memory());
-        env.put("MINIPASS_DB_URL", UNREACHABLE_MYSQL);
-        env.put("MINIPASS_DB_CONNECT_TIMEOUT", "1s");
-        env.put("MINIPASS_DB_POOL_WAIT", "1s");
+        Map<String, String> env = unreachableDatabase();
         assertThat(run(env, "check")).isEqualTo(1);
         assertThat(out.toString()).contains("FAIL database           jdbc:mysql://127.0.0.1:1/shop: ");
     }

@@ -2,11 +2,9 @@ package io.minipass.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.classic.util.ContextInitializer;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.read.ListAppender;
 import io.minipass.bootstrap.EveryPlatformStub.App;
 import io.minipass.bootstrap.ServiceClient.Answer;
@@ -43,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CONTRACT §8: no log line at any level holds a password, token, session key, app secret or mobile.
- * The whole service runs with the shipped {@code logback.xml} at {@code MINIPASS_LOG_LEVEL=DEBUG}, on a database
+ * The whole service runs with its own logging configuration ({@link LogConfiguration}) at {@code MINIPASS_LOG_LEVEL=DEBUG}, on a database
  * whose password is also in its URL (H2, and MariaDB at 127.0.0.1:3306 as the other system tests use it), with
  * every platform's credentials pointed at local stubs; every line any logger lets through is captured while
  * logins, profile decryption, token look-ups and a phone binding run.
@@ -74,13 +72,10 @@ class SecretFreeLogSystemTest {
     private LoggerContext logging;
 
     @BeforeEach
-    void logEverythingTheShippedConfigurationLetsThroughAtDebug() throws JoranException {
+    void logEverythingTheShippedConfigurationLetsThroughAtDebug() {
         logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.reset();
-        logging.putProperty("MINIPASS_LOG_LEVEL", "DEBUG");
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(logging);
-        configurator.doConfigure(MinipassServer.class.getResource("/logback.xml"));
+        new LogConfiguration(Map.of(LogConfiguration.LEVEL, "DEBUG")::get).apply(logging);
         assertThat(logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.DEBUG);
         captured.setContext(logging);
         captured.start();

@@ -1,0 +1,111 @@
+package io.minipass.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.spi.ContextAwareBase;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The service's logging, set up in code: Logback finds this class through its {@code Configurator} service and
+ * runs it instead of reading an XML file, which took 0.15–0.3 s of every start (docs/design.md, ADR-24).
+ * {@code deploy/logback.xml} is the same configuration as a file, for operators to copy and change; given with
+ * {@code -Dlogback.configurationFile=…}, that file (or any other) is read instead, as Logback always does.
+ * {@code MINIPASS_LOG_LEVEL} (root, default INFO) and {@code MINIPASS_LOG_FORMAT} ({@code text} or {@code json})
+ * are read from a system property, else the environment, as Logback reads a variable in a file.
+ */
+public final class LogConfiguration extends ContextAwareBase implements Configurator {
+    /** Logback's own switch to a configuration file. */
+    static final String CONFIGURATION_FILE = "logback.configurationFile";
+    static final String LEVEL = "MINIPASS_LOG_LEVEL";
+    static final String FORMAT = "MINIPASS_LOG_FORMAT";
+    static final String CONSOLE = "CONSOLE";
+    static final String TEXT_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] [%X{request_id:--}] %logger{36} - %msg%n";
+
+    /**
+     * Loggers that keep their level whatever the root says: no log line at any level may hold a password, token,
+     * session key, app secret or mobile (CONTRACT §8), and these print them below it. deploy/logback.xml says why
+     * for each; {@code LogConfigurationTest} checks that the file and this list agree.
+     */
+    static final Map<String, Level> FIXED_LEVELS = fixedLevels();
+
+    private final UnaryOperator<String> settings;
+
+    /** What Logback's service loader builds: settings from system properties, else the environment. */
+    public LogConfiguration() {
+        this(name -> {
+            String property = System.getProperty(name);
+            return property != null ? property : System.getenv(name);
+        });
+    }
+
+    /** @param settings a setting's value by name, or null */
+    LogConfiguration(UnaryOperator<String> settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (settings.apply(CONFIGURATION_FILE) != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        apply(context);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Sets the context up as this class configures the service. */
+    void apply(LoggerContext context) {
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName(CONSOLE);
+        console.setEncoder(encoder(context));
+        console.start();
+        FIXED_LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(settings.apply(LEVEL), Level.INFO));
+        root.addAppender(console);
+    }
+
+    private Encoder<ILoggingEvent> encoder(LoggerContext context) {
+        Encoder<ILoggingEvent> encoder;
+        if (ObservabilityConfig.JSON.equals(settings.apply(FORMAT))) {
+            // Logback's JsonEncoder, with the fields deploy/logback.xml's minipass-log-json.xml chooses.
+            JsonEncoder json = new JsonEncoder();
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithMessage(false);
+            json.setWithArguments(false);
+            json.setWithFormattedMessage(true);
+            encoder = json;
+        } else {
+            PatternLayoutEncoder text = new PatternLayoutEncoder();
+            text.setPattern(TEXT_PATTERN);
+            encoder = text;
+        }
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
+    }
+
+    private static Map<String, Level> fixedLevels() {
+        Map<String, Level> levels = new LinkedHashMap<>();
+        List.of("UserMapper", "UserIdentityMapper", "OpenIdClaimMapper", "IssuedTokenMapper", "MobileClaimMapper")
+                .forEach(mapper -> levels.put("io.minipass.adapters.persistence." + mapper, Level.INFO));
+        List.of("org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari").forEach(name -> levels.put(name, Level.WARN));
+        levels.put("com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR);
+        List.of("org.flywaydb", "h2database", "MySQL", "jdk.httpclient", "jdk.internal.httpclient", "io.lettuce", "io.netty",
+                "minipass.access").forEach(name -> levels.put(name, Level.INFO));
+        return Map.copyOf(levels);
+    }
+}
