@@ -7,26 +7,29 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.DefaultJoranConfigurator;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * The service's logging, set up in code: Logback finds this class through its {@code Configurator} service and
  * runs it instead of reading an XML file, which took 0.15–0.3 s of every start (docs/design.md, ADR-24).
- * {@code deploy/logback.xml} is the same configuration as a file, for operators to copy and change; given with
- * {@code -Dlogback.configurationFile=…}, that file (or any other) is read instead, as Logback always does.
+ * {@code deploy/logback.xml} is the same configuration as a file, for operators to copy and change. An XML file that
+ * Logback finds ({@code -Dlogback.configurationFile=…}, or a {@code logback.xml} or {@code logback-test.xml} on the
+ * class path) is read instead; a file named but not found is not, so that Logback's fallback (everything at DEBUG,
+ * SQL parameters included) never runs the service.
  * {@code MINIPASS_LOG_LEVEL} (root, default INFO) and {@code MINIPASS_LOG_FORMAT} ({@code text} or {@code json})
  * are read from a system property, else the environment, as Logback reads a variable in a file.
  */
 public final class LogConfiguration extends ContextAwareBase implements Configurator {
-    /** Logback's own switch to a configuration file. */
-    static final String CONFIGURATION_FILE = "logback.configurationFile";
     static final String LEVEL = "MINIPASS_LOG_LEVEL";
     static final String FORMAT = "MINIPASS_LOG_FORMAT";
     static final String CONSOLE = "CONSOLE";
@@ -40,27 +43,44 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
     static final Map<String, Level> FIXED_LEVELS = fixedLevels();
 
     private final UnaryOperator<String> settings;
+    private final Function<LoggerContext, URL> xmlFile;
 
     /** What Logback's service loader builds: settings from system properties, else the environment. */
     public LogConfiguration() {
         this(name -> {
             String property = System.getProperty(name);
             return property != null ? property : System.getenv(name);
-        });
+        }, LogConfiguration::fileLogbackWouldRead);
     }
 
-    /** @param settings a setting's value by name, or null */
-    LogConfiguration(UnaryOperator<String> settings) {
+    /**
+     * @param settings a setting's value by name, or null
+     * @param xmlFile  the XML configuration Logback would read instead, or null
+     */
+    LogConfiguration(UnaryOperator<String> settings, Function<LoggerContext, URL> xmlFile) {
         this.settings = settings;
+        this.xmlFile = xmlFile;
+    }
+
+    /** With the settings given and no XML file: what {@link #apply} does with them. */
+    LogConfiguration(UnaryOperator<String> settings) {
+        this(settings, context -> null);
     }
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (settings.apply(CONFIGURATION_FILE) != null) {
+        if (xmlFile.apply(context) != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The file Logback's own configurator, next in line, would read: found by the same search. */
+    static URL fileLogbackWouldRead(LoggerContext context) {
+        DefaultJoranConfigurator joran = new DefaultJoranConfigurator();
+        joran.setContext(context);
+        return joran.findURLOfDefaultConfigurationFile(false);
     }
 
     /** Sets the context up as this class configures the service. */

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LogConfigurationTest {
     /** The operators' copy, from the bootstrap module's directory, where Maven runs its tests. */
     private static final Path DEPLOYED_FILE = Path.of("..", "deploy", "logback.xml");
+    private static final String CONFIGURATION_FILE = "logback.configurationFile";
 
     private final LoggerContext logging = configured(Map.of(LogConfiguration.LEVEL, "DEBUG"));
 
@@ -127,21 +128,42 @@ class LogConfigurationTest {
     }
 
     @Test
-    void logback_finds_it_and_an_operators_file_comes_first() throws Exception {
+    void logback_finds_it_and_an_xml_file_logback_would_read_comes_first() throws Exception {
         assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type))
                 .contains(LogConfiguration.class);
 
-        Map<String, String> settings = new HashMap<>(Map.of(LogConfiguration.CONFIGURATION_FILE, "my-logback.xml"));
+        URL file = DEPLOYED_FILE.toUri().toURL();
         LoggerContext operators = new LoggerContext();
-        assertThat(new LogConfiguration(settings::get).configure(operators))
-                .isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(new LogConfiguration(Map.<String, String>of()::get, context -> file)
+                .configure(operators)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
         assertThat(operators.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).as("left alone").isFalse();
 
-        settings.remove(LogConfiguration.CONFIGURATION_FILE);
         LoggerContext ours = new LoggerContext();
-        assertThat(new LogConfiguration(settings::get).configure(ours))
+        assertThat(new LogConfiguration(Map.<String, String>of()::get, context -> null).configure(ours))
                 .isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
         assertThat(console(ours).isStarted()).isTrue();
+    }
+
+    @Test
+    void the_file_logback_would_read_is_found_by_logbacks_own_search() throws Exception {
+        String before = System.getProperty(CONFIGURATION_FILE);
+        try {
+            System.clearProperty(CONFIGURATION_FILE);
+            assertThat(LogConfiguration.fileLogbackWouldRead(new LoggerContext())).as("this module's test resources")
+                    .hasToString(getClass().getResource("/logback-test.xml").toString());
+            System.setProperty(CONFIGURATION_FILE, DEPLOYED_FILE.toAbsolutePath().toString());
+            assertThat(LogConfiguration.fileLogbackWouldRead(new LoggerContext()).toURI())
+                    .isEqualTo(DEPLOYED_FILE.toAbsolutePath().toUri());
+            System.setProperty(CONFIGURATION_FILE, DEPLOYED_FILE.resolveSibling("missing.xml").toAbsolutePath().toString());
+            assertThat(LogConfiguration.fileLogbackWouldRead(new LoggerContext())).as("a file named but not found")
+                    .hasToString(getClass().getResource("/logback-test.xml").toString());
+        } finally {
+            if (before == null) {
+                System.clearProperty(CONFIGURATION_FILE);
+            } else {
+                System.setProperty(CONFIGURATION_FILE, before);
+            }
+        }
     }
 
     /** Every logger given a level of its own, the root included. */
