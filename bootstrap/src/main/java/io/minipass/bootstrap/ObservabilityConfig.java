@@ -1,6 +1,8 @@
 package io.minipass.bootstrap;
 
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Where metrics are served and how logs are written.
@@ -10,10 +12,13 @@ import java.util.OptionalInt;
  * @param logFormat      {@code MINIPASS_LOG_FORMAT}: {@code text} (default) or {@code json}; Logback reads it itself
  *                       ({@link LogConfiguration}), from the environment or a system property; it is checked here so a typo
  *                       stops the start with its name
+ * @param logLevel       {@code MINIPASS_LOG_LEVEL}: the root's level (default INFO), read by Logback the same way and
+ *                       checked here for the same reason: Logback would take a typo for DEBUG, or for INFO
  */
-public record ObservabilityConfig(OptionalInt managementPort, String managementHost, String logFormat) {
+public record ObservabilityConfig(OptionalInt managementPort, String managementHost, String logFormat, String logLevel) {
     public static final String TEXT = "text";
     public static final String JSON = "json";
+    private static final Set<String> LEVELS = Set.of("ALL", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     static ObservabilityConfig load(SettingParser settings, String apiHost) {
         String portText = settings.text("management.port", "");
@@ -25,6 +30,11 @@ public record ObservabilityConfig(OptionalInt managementPort, String managementH
         if (!format.equals(TEXT) && !format.equals(JSON)) {
             throw new ConfigException(ConfigSource.envName("log.format") + "=" + format + " is not text or json");
         }
-        return new ObservabilityConfig(port, host.isEmpty() ? apiHost : host, format);
+        String level = settings.text("log.level", "INFO");
+        if (!LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
+            throw new ConfigException(ConfigSource.envName("log.level") + "=" + level
+                    + " is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)");
+        }
+        return new ObservabilityConfig(port, host.isEmpty() ? apiHost : host, format, level);
     }
 }

@@ -187,6 +187,8 @@ class MinipassConfigTest {
         assertThat(observability.managementPort()).isEmpty();
         assertThat(observability.managementHost()).isEqualTo("10.0.0.5");
         assertThat(observability.logFormat()).isEqualTo("text");
+        assertThat(observability.logLevel()).isEqualTo("INFO");
+        assertThat(load(Map.of("MINIPASS_LOG_LEVEL", "debug")).observability().logLevel()).isEqualTo("debug");
     }
 
     @Test
@@ -200,7 +202,8 @@ class MinipassConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_MANAGEMENT_PORT, 70000",
+    @CsvSource({"MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_LOG_LEVEL, DEBUGG",
+            "MINIPASS_LOG_LEVEL, verbose", "MINIPASS_MANAGEMENT_PORT, 70000",
             "MINIPASS_MANAGEMENT_PORT, nine"})
     void a_wrong_operations_setting_stops_the_start_naming_it(String variable, String value) {
         assertThatThrownBy(() -> load(Map.of(variable, value)))
