@@ -4,10 +4,6 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Migration 4: on H2 only, every text column of {@code <prefix>user} gets twice its length.
@@ -30,25 +24,12 @@ import java.util.regex.Pattern;
  * <p>
  * A Java migration, so that it can ask which database it runs on; it runs once per database, on new
  * ones right after V1 and on H2 files made by earlier versions at their next start.
- * <p>
- * A table that V1 made in the same run, on a new database, is made again from V1's own text with the
- * lengths doubled: one statement, where H2 copies the table and rebuilds its indexes for each column it
- * alters (docs/design.md, ADR-25). Any other table, or one with rows, has its columns altered one by one.
  */
 final class H2TextColumnsMigration implements JavaMigration {
-    /** V1, which made the table; a migration once applied never changes, so its text stays what it made. */
-    static final String USER_TABLE_MIGRATION = "db/migration/minipass/V1__create_user_table.sql";
-    private static final Pattern TEXT_TYPE = Pattern.compile("\\b((?:VAR)?CHAR)\\((\\d+)\\)");
-
-    private final String prefix;
     private final String userTable;
-    private final boolean madeByV1;
 
-    /** @param madeByV1 whether the migration runs on a database that had no user table, which V1 then made */
-    H2TextColumnsMigration(String prefix, boolean madeByV1) {
-        this.prefix = prefix;
+    H2TextColumnsMigration(String prefix) {
         this.userTable = prefix + "user";
-        this.madeByV1 = madeByV1;
     }
 
     @Override
@@ -78,41 +59,9 @@ final class H2TextColumnsMigration implements JavaMigration {
             return;
         }
         try (Statement statement = connection.createStatement()) {
-            if (madeByV1 && hasNoRows(statement)) {
-                statement.execute("DROP TABLE " + userTable);
-                statement.execute(wideUserTable());
-                return;
-            }
             for (String alter : widenings(connection)) {
                 statement.execute(alter);
             }
-        }
-    }
-
-    private boolean hasNoRows(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery("SELECT 1 FROM " + userTable + " LIMIT 1")) {
-            return !row.next();
-        }
-    }
-
-    /** V1's statement, for this prefix, with every text column twice as long. */
-    String wideUserTable() {
-        Matcher types = TEXT_TYPE.matcher(userTableMigration().replace("${prefix}", prefix));
-        StringBuilder wide = new StringBuilder();
-        while (types.find()) {
-            types.appendReplacement(wide, types.group(1) + "(" + 2 * Integer.parseInt(types.group(2)) + ")");
-        }
-        return types.appendTail(wide).toString();
-    }
-
-    private static String userTableMigration() {
-        try (InputStream text = H2TextColumnsMigration.class.getClassLoader().getResourceAsStream(USER_TABLE_MIGRATION)) {
-            if (text == null) {
-                throw new IllegalStateException(USER_TABLE_MIGRATION + " is missing from the class path");
-            }
-            return new String(text.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + USER_TABLE_MIGRATION, e);
         }
     }
 

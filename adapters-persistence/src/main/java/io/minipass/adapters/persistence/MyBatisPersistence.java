@@ -10,7 +10,6 @@ import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -101,7 +100,7 @@ public final class MyBatisPersistence implements AutoCloseable {
             reading.setDaemon(true);
             reading.start();
             try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
-                migrate(migration, settings.tablePrefix(), !schema.userTable());
+                migrate(migration, settings.tablePrefix());
             }
             ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
                     settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
@@ -236,23 +235,17 @@ public final class MyBatisPersistence implements AutoCloseable {
         return config;
     }
 
-    private static void migrate(HikariDataSource dataSource, String prefix, boolean newUserTable) {
-        migrations(dataSource, prefix, newUserTable).load().migrate();
-    }
-
-    /**
-     * The schema's migrations for tables named with this prefix; {@code newUserTable} when there is no user table
-     * yet, so that the one V1 makes is new.
-     */
-    static FluentConfiguration migrations(DataSource dataSource, String prefix, boolean newUserTable) {
-        return Flyway.configure(MyBatisPersistence.class.getClassLoader())
+    private static void migrate(HikariDataSource dataSource, String prefix) {
+        Flyway.configure(MyBatisPersistence.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
                 .table(prefix + "minipass_schema_history")
                 .placeholders(Map.of("prefix", prefix))
-                .javaMigrations(new H2TextColumnsMigration(prefix, newUserTable))
+                .javaMigrations(new H2TextColumnsMigration(prefix))
                 .baselineOnMigrate(true)
-                .baselineVersion("0");
+                .baselineVersion("0")
+                .load()
+                .migrate();
     }
 
     private static SqlSessionFactory readMappers(FutureTask<SqlSessionFactory> mappers) {

@@ -24,10 +24,9 @@ import java.util.Set;
  *       lacking a column this service reads.</li>
  * </ul>
  *
- * @param userTable            whether {@code <prefix>user} exists before this service migrates the schema
  * @param kuaishouOpenidColumn whether {@code <prefix>user} has ShopXO's {@code kuaishou_openid} column
  */
-record ShopSchema(boolean userTable, boolean kuaishouOpenidColumn) {
+record ShopSchema(boolean kuaishouOpenidColumn) {
     static final String SUPPORTED = "ShopXO v2.2.0–v2.3.2";
     static final String KUAISHOU_OPENID = "kuaishou_openid";
 
@@ -53,7 +52,7 @@ record ShopSchema(boolean userTable, boolean kuaishouOpenidColumn) {
             }
             Set<String> columns = columnsOf(connection, userTable);
             if (columns.isEmpty()) {
-                return new ShopSchema(false, false);
+                return new ShopSchema(false);
             }
             List<String> missing = new ArrayList<>();
             for (String column : USER_COLUMNS) {
@@ -65,7 +64,7 @@ record ShopSchema(boolean userTable, boolean kuaishouOpenidColumn) {
                 throw new UnsupportedShopSchemaException(userTable + " lacks " + String.join(", ", missing)
                         + ": this service shares the user table of " + SUPPORTED + " only");
             }
-            return new ShopSchema(true, columns.contains(KUAISHOU_OPENID));
+            return new ShopSchema(columns.contains(KUAISHOU_OPENID));
         } catch (SQLException failure) {
             throw new IllegalStateException("could not read the database's tables", failure);
         }

@@ -48,7 +48,7 @@ class StorageFailureAdapterTest {
     @BeforeEach
     void open() {
         schema = MyBatisPersistence.open(database.settings(PREFIX));
-        ShopSchema layout = new ShopSchema(true, false);
+        ShopSchema layout = new ShopSchema(false);
         store = new MyBatisUserStore(MyBatisPersistence.sessionFactory(dataSource, PREFIX, database.url(),
                 DatabaseTimeouts.DEFAULTS, layout), new IdSlots(layout), new StorageOutage());
     }
