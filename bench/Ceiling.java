@@ -20,7 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and repeats
  * <ul>
  *   <li>{@code returning}: select a user by openid (the columns the service reads) + update its token and time;</li>
- *   <li>{@code new}: a select by openid that misses + an insert of a user row.</li>
+ *   <li>{@code new}: a select by openid that misses + an insert of a user row;</li>
+ *   <li>{@code returning-v6} (ShopXO v3.0–v6.7's tables): select the platform rows holding the openid joined to their
+ *       users (the columns the service reads) + update the token and time of the user's rows of the channel;</li>
+ *   <li>{@code new-v6}: that select missing + what ShopXO writes for a newcomer: the user row, its member code and
+ *       its platform row with the token.</li>
  * </ul>
  * Run by bench/run on the service's own database after the service stopped, so it sees the same
  * tables and rows (H2 is embedded: only one process may hold its file).
@@ -32,6 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * database spends on the least a login needs, to set beside what it spends on the service's logins.
  */
 public final class Ceiling {
+    private static final String PLATFORM_COLUMNS = "u.id, u.number_code, u.status, CASE WHEN u.pwd = '' THEN 0 ELSE 1 END,"
+            + " u.username, u.nickname, u.mobile, u.email, u.gender, u.avatar, u.province, u.city, u.county, u.birthday,"
+            + " u.address, u.integral, u.locking_integral, u.referrer, u.is_delete_time, u.is_logout_time, u.add_time,"
+            + " u.upd_time, p.id, p.system_type, p.platform, p.token, p.alipay_openid, p.weixin_openid, p.weixin_unionid,"
+            + " p.weixin_web_openid, p.baidu_openid, p.toutiao_openid, p.toutiao_unionid, p.qq_openid, p.qq_unionid,"
+            + " p.kuaishou_openid, p.add_time, p.upd_time";
     private static final String COLUMNS = "u.id, u.alipay_openid, u.weixin_openid, u.weixin_unionid, u.weixin_web_openid,"
             + " u.baidu_openid, u.toutiao_openid, u.qq_openid, u.qq_unionid, u.status, u.token, u.username, u.nickname,"
             + " u.mobile, u.email, u.gender, u.avatar, u.province, u.city, u.birthday, u.address, u.integral,"
@@ -55,8 +65,8 @@ public final class Ceiling {
         int warmup = Integer.parseInt(args[6]);
         String tag = args[7];
         String databasePid = args.length > 8 ? args[8] : "-";
-        boolean againAndAgain = kind.equals("returning");
-        List<String> openids = againAndAgain ? registeredOpenids(url, user, prefix) : List.of();
+        boolean againAndAgain = kind.startsWith("returning");
+        List<String> openids = againAndAgain ? registeredOpenids(url, user, prefix, kind.endsWith("-v6")) : List.of();
 
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
@@ -75,6 +85,8 @@ public final class Ceiling {
                     Login login = switch (kind) {
                         case "returning" -> returning(connection, prefix);
                         case "new" -> newUser(connection, prefix);
+                        case "returning-v6" -> returningOnPlatformRows(connection, prefix);
+                        case "new-v6" -> newUserOnPlatformRows(connection, prefix);
                         default -> throw new IllegalArgumentException("unknown kind " + kind);
                     };
                     while (!stop.get()) {
@@ -134,11 +146,14 @@ public final class Ceiling {
                 total / (elapsed / 1e9), perOperation(ownTicks, total), perOperation(databaseTicks, total));
     }
 
-    private static List<String> registeredOpenids(String url, String user, String prefix) throws SQLException {
+    private static List<String> registeredOpenids(String url, String user, String prefix, boolean platformRows)
+            throws SQLException {
         List<String> openids = new ArrayList<>();
+        String sql = platformRows
+                ? "SELECT weixin_openid FROM " + prefix + "user_platform WHERE weixin_openid <> '' LIMIT 20000"
+                : "SELECT weixin_openid FROM " + prefix + "user WHERE weixin_openid <> '' AND is_delete_time = 0 LIMIT 20000";
         try (Connection connection = DriverManager.getConnection(url, user, "");
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT weixin_openid FROM " + prefix + "user WHERE weixin_openid <> '' AND is_delete_time = 0 LIMIT 20000");
+             PreparedStatement select = connection.prepareStatement(sql);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 openids.add(rows.getString(1));
@@ -193,6 +208,70 @@ public final class Ceiling {
             insert.setString(2, token);
             insert.setLong(3, now);
             return insert.executeUpdate() == 1;
+        };
+    }
+
+    private static PreparedStatement platformRowsByOpenid(Connection connection, String prefix) throws SQLException {
+        return connection.prepareStatement("SELECT " + PLATFORM_COLUMNS + " FROM " + prefix + "user_platform p JOIN "
+                + prefix + "user u ON u.id = p.user_id WHERE p.weixin_openid = ?");
+    }
+
+    private static Login returningOnPlatformRows(Connection connection, String prefix) throws SQLException {
+        PreparedStatement byOpenid = platformRowsByOpenid(connection, prefix);
+        PreparedStatement updateToken = connection.prepareStatement("UPDATE " + prefix + "user_platform"
+                + " SET token = ?, upd_time = ? WHERE user_id = ? AND system_type = 'default' AND platform = 'weixin'");
+        return (openid, token, now) -> {
+            byOpenid.setString(1, openid);
+            long id = -1;
+            try (ResultSet rows = byOpenid.executeQuery()) {
+                while (rows.next()) {
+                    id = rows.getLong(1);
+                    for (int c = 2; c <= 38; c++) {
+                        rows.getObject(c);
+                    }
+                }
+            }
+            updateToken.setString(1, token);
+            updateToken.setLong(2, now);
+            updateToken.setLong(3, id);
+            return updateToken.executeUpdate() >= 1;
+        };
+    }
+
+    private static Login newUserOnPlatformRows(Connection connection, String prefix) throws SQLException {
+        PreparedStatement byOpenid = platformRowsByOpenid(connection, prefix);
+        PreparedStatement insertUser = connection.prepareStatement("INSERT INTO " + prefix + "user"
+                + " (status, nickname, mobile, gender, avatar, province, city, referrer, add_time)"
+                + " VALUES (0, 'bench', '', 2, 'https://thirdwx.qlogo.cn/x/132', '', '', 0, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement numberCode = connection.prepareStatement(
+                "UPDATE " + prefix + "user SET number_code = ? WHERE id = ?");
+        PreparedStatement insertRow = connection.prepareStatement("INSERT INTO " + prefix + "user_platform"
+                + " (user_id, system_type, platform, token, weixin_openid, add_time, upd_time)"
+                + " VALUES (?, 'default', 'weixin', ?, ?, ?, ?)");
+        return (openid, token, now) -> {
+            byOpenid.setString(1, openid);
+            try (ResultSet rows = byOpenid.executeQuery()) {
+                if (rows.next()) {
+                    return false;
+                }
+            }
+            insertUser.setLong(1, now);
+            insertUser.executeUpdate();
+            long id;
+            try (ResultSet keys = insertUser.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            numberCode.setString(1, "8888" + "1".repeat(Math.max(0, 10 - Long.toString(id).length())) + id);
+            numberCode.setLong(2, id);
+            numberCode.executeUpdate();
+            insertRow.setLong(1, id);
+            insertRow.setString(2, token);
+            insertRow.setString(3, openid);
+            insertRow.setLong(4, now);
+            insertRow.setLong(5, now);
+            return insertRow.executeUpdate() == 1;
         };
     }
 

@@ -1,6 +1,7 @@
 package io.minipass.application;
 
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.StatusRule;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param loginPlatforms          the platforms anyone may log in on (in production, those with credentials)
  * @param failuresPerSessionKey   encrypted payloads that may fail to open with one session key before it is
  *                                dropped and the client must log in again
+ * @param statusRule              which statuses log in: the rule of the ShopXO whose tables the shop has
  */
 public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding, boolean weixinAutoRegister,
-                            boolean requireLoginProof, Set<Platform> loginPlatforms, int failuresPerSessionKey) {
+                            boolean requireLoginProof, Set<Platform> loginPlatforms, int failuresPerSessionKey,
+                            StatusRule statusRule) {
     public static final int DEFAULT_FAILURES_PER_SESSION_KEY = 5;
     public static final LoginSettings DEFAULT = new LoginSettings(false, false, true, false);
 
@@ -29,6 +32,20 @@ public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBi
         if (failuresPerSessionKey < 1) {
             throw new IllegalArgumentException("failuresPerSessionKey must be at least 1");
         }
+        statusRule = statusRule == null ? StatusRule.MUTED_MAY_LOG_IN : statusRule;
+    }
+
+    /** ShopXO v2.2's status rule. */
+    public LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding, boolean weixinAutoRegister,
+                         boolean requireLoginProof, Set<Platform> loginPlatforms, int failuresPerSessionKey) {
+        this(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof, loginPlatforms,
+                failuresPerSessionKey, StatusRule.MUTED_MAY_LOG_IN);
+    }
+
+    /** The same settings under another status rule. */
+    public LoginSettings withStatusRule(StatusRule rule) {
+        return new LoginSettings(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof,
+                loginPlatforms, failuresPerSessionKey, rule);
     }
 
     /** Every platform may log in, with the default failure limit. */

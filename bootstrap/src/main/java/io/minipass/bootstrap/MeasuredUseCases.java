@@ -26,6 +26,8 @@ final class MeasuredUseCases {
     private static final String AUTHORIZE = "user/appminiuserauth";
     private static final String LOG_IN = "user/appminiuserinfo";
     private static final String BIND_MOBILE = "user/onekeyusermobilebind";
+    private static final String VERIFY_MOBILE = "user/onekeyusermobiledecrypt";
+    private static final String REGISTER_WITH_MOBILE = "user/userbasereg";
 
     private final ServiceMetrics metrics;
 
@@ -45,7 +47,15 @@ final class MeasuredUseCases {
                         throw e;
                     }
                 },
-                command -> login(BIND_MOBILE, command.platform(), () -> useCases.bindMobile().bindMobile(command)));
+                command -> login(BIND_MOBILE, command.platform(), () -> useCases.bindMobile().bindMobile(command)),
+                command -> {
+                    String mobile = refusalsCounted(VERIFY_MOBILE, command.platform(),
+                            () -> useCases.verifyMobile().verifyMobile(command));
+                    metrics.login(VERIFY_MOBILE, command.platform().clientType(), "mobile_verified", NONE);
+                    return mobile;
+                },
+                command -> login(REGISTER_WITH_MOBILE, command.platform(),
+                        () -> useCases.registerWithMobile().register(command)));
     }
 
     private LoginOutcome login(String route, Platform platform, Supplier<LoginOutcome> login) {
@@ -58,6 +68,8 @@ final class MeasuredUseCases {
         AuthorizationOutcome outcome = refusalsCounted(AUTHORIZE, platform, authorization);
         if (outcome instanceof AuthorizationOutcome.Recognized recognized) {
             count(AUTHORIZE, platform, recognized.outcome());
+        } else if (outcome instanceof AuthorizationOutcome.MobileRequired) {
+            metrics.login(AUTHORIZE, platform.clientType(), "mobile_required", NONE);
         } else {
             metrics.login(AUTHORIZE, platform.clientType(), "unrecognized", NONE);
         }

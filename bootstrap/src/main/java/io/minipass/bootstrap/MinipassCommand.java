@@ -99,7 +99,7 @@ public final class MinipassCommand implements Callable<Integer> {
 
     static DatabaseSettings databaseSettings(MinipassConfig.DatabaseConfig db) {
         return new DatabaseSettings(db.url(), db.user(), db.password(), db.tablePrefix(), db.poolSize(),
-                new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait()));
+                new DatabaseTimeouts(db.connectTimeout(), db.queryTimeout(), db.poolWait()), db.layout());
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,

@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.persistence.ShopLayout;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -39,13 +41,17 @@ public record MinipassConfig(
      * @param connectTimeout opening a connection to MySQL/MariaDB
      * @param queryTimeout   one statement, and any wait for the server's answer on an open connection
      * @param poolWait       waiting for a free pooled connection
+     * @param layout         the ShopXO layout the shop's database has, or a new one gets ({@code MINIPASS_SHOPXO_LAYOUT});
+     *                       empty: whatever an existing database has, ShopXO v2's for a new one
      */
     public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize,
-                                 Duration connectTimeout, Duration queryTimeout, Duration poolWait) {
+                                 Duration connectTimeout, Duration queryTimeout, Duration poolWait,
+                                 Optional<ShopLayout> layout) {
         @Override
         public String toString() {
             return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize
-                    + ", connectTimeout=" + connectTimeout + ", queryTimeout=" + queryTimeout + ", poolWait=" + poolWait + "]";
+                    + ", connectTimeout=" + connectTimeout + ", queryTimeout=" + queryTimeout + ", poolWait=" + poolWait
+                    + ", layout=" + layout.map(ShopLayout::name).orElse("detected") + "]";
         }
     }
 
@@ -61,6 +67,18 @@ public record MinipassConfig(
             boolean mandatoryBindMobile,
             Duration tokenLifetime,
             Duration tokenCacheTtl) {
+    }
+
+    /** {@code MINIPASS_SHOPXO_LAYOUT}: {@code v2} (ids are columns of the user table) or {@code v6} (platform rows). */
+    private static Optional<ShopLayout> shopLayout(SettingParser settings) {
+        String value = settings.text("shopxo.layout", "").trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "" -> Optional.empty();
+            case "v2" -> Optional.of(ShopLayout.USER_COLUMNS);
+            case "v6" -> Optional.of(ShopLayout.PLATFORM_ROWS);
+            default -> throw new ConfigException(ConfigSource.envName("shopxo.layout") + "=" + value
+                    + " is not v2 (ShopXO v2.2.0–v2.3.2) or v6 (ShopXO v3.0–v6.7)");
+        };
     }
 
     public static MinipassConfig load(ConfigSource source) {
@@ -84,7 +102,7 @@ public record MinipassConfig(
                 settings.text("db.password", ""), tablePrefix, settings.integer("db.pool.size", 10, 1, 200),
                 settings.timeout("db.connect.timeout", Duration.ofSeconds(2)),
                 settings.timeout("db.query.timeout", Duration.ofSeconds(5)),
-                settings.timeout("db.pool.wait", Duration.ofSeconds(2)));
+                settings.timeout("db.pool.wait", Duration.ofSeconds(2)), shopLayout(settings));
         ShopConfig shop = new ShopConfig(
                 settings.zone("timezone", "Asia/Shanghai"),
                 settings.text("default.avatar", ""),

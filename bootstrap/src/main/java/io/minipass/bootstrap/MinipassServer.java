@@ -4,6 +4,7 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.javalin.Javalin;
 import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
+import io.minipass.adapters.persistence.ShopLayout;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.GracefulStop;
 import io.minipass.adapters.web.HealthEndpoint;
@@ -11,17 +12,14 @@ import io.minipass.adapters.web.ReadinessEndpoint;
 import io.minipass.adapters.web.Routes;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebObservation;
+import io.minipass.adapters.web.ShopxoDialect;
 import io.minipass.adapters.web.WebSettings;
-import io.minipass.adapters.web.user.AuthorizeMiniProgramUserEndpoint;
-import io.minipass.adapters.web.user.BindMobileEndpoint;
-import io.minipass.adapters.web.user.LogInMiniProgramUserEndpoint;
-import io.minipass.adapters.web.user.LoginOutcomeAnswers;
-import io.minipass.adapters.web.user.TokenUserInfoEndpoint;
-import io.minipass.adapters.web.user.UserViewMapper;
+import io.minipass.adapters.web.user.UserEndpoints;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.StatusRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +98,7 @@ public final class MinipassServer implements AutoCloseable {
         }
         try {
             metrics.tokenCache(persistence.tokenCacheCounts());
-            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock,
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, persistence.layout(),
                     persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
                     metrics));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
@@ -144,28 +142,25 @@ public final class MinipassServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, UserStorePorts users,
-                                                      PlatformWiring platforms, StateWiring state,
+    /** @param layout the shop's tables: which ShopXO the service answers as, and whose status rule it keeps */
+    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, ShopLayout layout,
+                                                      UserStorePorts users, PlatformWiring platforms, StateWiring state,
                                                       ServiceMetrics metrics) {
         MinipassConfig.ShopConfig shop = config.shop();
         SecurityConfig security = config.security();
         LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
                 config.platforms().weixinAutoRegister(), security.requireLoginProof(), platforms.loginPlatforms,
-                security.failuresPerSessionKey());
+                security.failuresPerSessionKey(),
+                layout == ShopLayout.PLATFORM_ROWS ? StatusRule.ONLY_NORMAL : StatusRule.MUTED_MAY_LOG_IN);
         MeasuredPlatformCalls platformCalls = new MeasuredPlatformCalls(metrics);
         LoginUseCases useCases = new MeasuredUseCases(metrics).measure(LoginUseCases.create(users,
                 new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
                         platformCalls.phoneNumbers(platforms.phoneNumbers)),
-                new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts),
+                new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts, state.verifiedMobiles),
                 loginSettings, security.budgets(), shop.tokenLifetime(), clock));
-        UserViewMapper views = new UserViewMapper(
+        ShopxoDialect dialect = layout == ShopLayout.PLATFORM_ROWS ? ShopxoDialect.V6 : ShopxoDialect.V2;
+        return UserEndpoints.create(dialect, useCases,
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
-        LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
-        return Map.of(
-                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), answers),
-                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), answers),
-                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), views),
-                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), answers));
     }
 
     public int port() {

@@ -4,6 +4,7 @@ import io.minipass.adapters.persistence.ReplacedTokens;
 import io.minipass.adapters.state.CaffeineAttemptCounter;
 import io.minipass.adapters.state.CaffeineLoginCodeProofs;
 import io.minipass.adapters.state.CaffeineSessionKeyStore;
+import io.minipass.adapters.state.CaffeineVerifiedMobiles;
 import io.minipass.adapters.state.FallbackAttemptCounter;
 import io.minipass.adapters.state.LocalTokenEvictions;
 import io.minipass.adapters.state.TokenEvictions;
@@ -11,6 +12,7 @@ import io.minipass.adapters.state.redis.RedisState;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.out.VerifiedMobilePort;
 
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,23 +20,27 @@ import java.util.function.Consumer;
 /**
  * What a node remembers between requests, chosen by configuration: in its own memory (Caffeine, one
  * node) or, with {@code MINIPASS_REDIS_URL}, in the Redis every node shares (docs/design.md#adr-14-shared-state-in-redis).
- * Attempt counts fall back to this node's memory while Redis does not answer; session keys and login
- * proofs have no fallback (another node could not find them), so what needs them fails with a clear answer.
+ * Attempt counts fall back to this node's memory while Redis does not answer; session keys, login
+ * proofs and verified mobiles have no fallback (another node could not find them), so what needs them fails
+ * with a clear answer.
  */
 final class StateWiring implements AutoCloseable {
     final SessionKeyStore sessionKeys;
     final LoginCodeProofPort loginProofs;
     final AttemptCounterPort attempts;
+    final VerifiedMobilePort verifiedMobiles;
     /** The token cache's channel to the other nodes' caches. */
     final ReplacedTokens replacedTokens;
     final String description;
     private final RedisState redis;
 
     private StateWiring(SessionKeyStore sessionKeys, LoginCodeProofPort loginProofs, AttemptCounterPort attempts,
-                        TokenEvictions evictions, String description, RedisState redis) {
+                        VerifiedMobilePort verifiedMobiles, TokenEvictions evictions, String description,
+                        RedisState redis) {
         this.sessionKeys = sessionKeys;
         this.loginProofs = loginProofs;
         this.attempts = attempts;
+        this.verifiedMobiles = verifiedMobiles;
         this.replacedTokens = new EvictionChannel(evictions);
         this.description = description;
         this.redis = redis;
@@ -45,7 +51,8 @@ final class StateWiring implements AutoCloseable {
         if (redisConfig.isEmpty()) {
             return new StateWiring(new CaffeineSessionKeyStore(),
                     new CaffeineLoginCodeProofs(config.security().loginProofTtl()), new CaffeineAttemptCounter(),
-                    new LocalTokenEvictions(), "state in this process", null);
+                    new CaffeineVerifiedMobiles(config.security().loginProofTtl()), new LocalTokenEvictions(),
+                    "state in this process", null);
         }
         RedisConfig shared = redisConfig.get();
         RedisState redis;
@@ -55,8 +62,8 @@ final class StateWiring implements AutoCloseable {
             throw new ConfigException(ConfigSource.envName("redis.url") + ": " + unreadable.getMessage());
         }
         return new StateWiring(redis.sessionKeys(), redis.loginProofs(),
-                new FallbackAttemptCounter(redis.attempts(), new CaffeineAttemptCounter()), redis.tokenEvictions(),
-                "shared state in Redis at " + shared.maskedUrl(), redis);
+                new FallbackAttemptCounter(redis.attempts(), new CaffeineAttemptCounter()), redis.verifiedMobiles(),
+                redis.tokenEvictions(), "shared state in Redis at " + shared.maskedUrl(), redis);
     }
 
     @Override

@@ -64,7 +64,7 @@ class MeasuredUseCasesTest {
     void a_budget_refused_token_look_up_is_a_budget_refusal_not_a_login() {
         LoginUseCases measured = new MeasuredUseCases(metrics).measure(new LoginUseCases(null, null, (token, from) -> {
             throw new OverBudgetException(Attempt.FAILED_TOKEN_LOOKUP);
-        }, null));
+        }, null, null, null));
 
         assertThatThrownBy(() -> measured.resumeSession().resume("t", ClientAddress.UNKNOWN))
                 .isInstanceOf(OverBudgetException.class);
@@ -95,7 +95,7 @@ class MeasuredUseCasesTest {
 
     private LoginUseCases measuredLogIn(Supplier<LoginOutcome> login) {
         return new MeasuredUseCases(metrics).measure(new LoginUseCases(command -> login.get(), null,
-                (token, from) -> new TokenLookup.Invalid(), null));
+                (token, from) -> new TokenLookup.Invalid(), null, null, null));
     }
 
     private static LogInMiniProgramUserCommand command() {

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * MyBatis's object factory, with this package's row records built through constructors made accessible once.
+ * MyBatis's object factory, with this module's row records (this package's and its layouts' packages') built
+ * through constructors made accessible once.
  * MyBatis's own first calls a row's constructor as it is, and a package-private record's refuses: an
  * exception built, with its stack trace, for every row read (docs/design.md, ADR-17).
  */
@@ -18,7 +19,7 @@ final class AccessibleRowConstructors extends DefaultObjectFactory {
 
     @Override
     public <T> T create(Class<T> type, List<Class<?>> argTypes, List<Object> args) {
-        if (argTypes == null || args == null || !type.getPackageName().equals(getClass().getPackageName())) {
+        if (argTypes == null || args == null || !type.getPackageName().startsWith(getClass().getPackageName())) {
             return super.create(type, argTypes, args);
         }
         Signature signature = new Signature(type, argTypes);

@@ -1,6 +1,7 @@
 package io.minipass.adapters.persistence;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -10,9 +11,11 @@ import java.util.regex.Pattern;
  * @param tablePrefix     ShopXO's table prefix ({@value #DEFAULT_TABLE_PREFIX} by default): letters, digits, underscores
  * @param maximumPoolSize the most connections held open at once
  * @param timeouts        how long a request may wait on the database ({@link DatabaseTimeouts#DEFAULTS} unless given)
+ * @param layout          the ShopXO layout the shop says its database has: a new database is made in it, an existing
+ *                        one must have it; empty: whatever an existing database has, and ShopXO v2's for a new one
  */
 public record DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize,
-                               DatabaseTimeouts timeouts) {
+                               DatabaseTimeouts timeouts, Optional<ShopLayout> layout) {
     public static final String DEFAULT_TABLE_PREFIX = "sxo_";
 
     /** Long enough for any shop, short enough that every name built on it fits MySQL's 64 characters. */
@@ -33,15 +36,28 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
         username = username == null ? "" : username;
         password = password == null ? "" : password;
         timeouts = timeouts == null ? DatabaseTimeouts.DEFAULTS : timeouts;
+        layout = layout == null ? Optional.empty() : layout;
+    }
+
+    public DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize,
+                            DatabaseTimeouts timeouts) {
+        this(jdbcUrl, username, password, tablePrefix, maximumPoolSize, timeouts, Optional.empty());
     }
 
     public DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize) {
         this(jdbcUrl, username, password, tablePrefix, maximumPoolSize, DatabaseTimeouts.DEFAULTS);
     }
 
+    /** The same database, said to have (or to get, when new) this layout. */
+    public DatabaseSettings withLayout(ShopLayout wanted) {
+        return new DatabaseSettings(jdbcUrl, username, password, tablePrefix, maximumPoolSize, timeouts,
+                Optional.of(wanted));
+    }
+
     @Override
     public String toString() {
         return "DatabaseSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=" + (password.isEmpty() ? "" : "***")
-                + ", tablePrefix=" + tablePrefix + ", maximumPoolSize=" + maximumPoolSize + ", timeouts=" + timeouts + "]";
+                + ", tablePrefix=" + tablePrefix + ", maximumPoolSize=" + maximumPoolSize + ", timeouts=" + timeouts
+                + ", layout=" + layout.map(ShopLayout::name).orElse("detected") + "]";
     }
 }

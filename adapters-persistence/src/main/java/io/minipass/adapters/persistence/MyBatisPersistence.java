@@ -3,6 +3,8 @@ package io.minipass.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
+import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -52,28 +54,31 @@ public final class MyBatisPersistence implements AutoCloseable {
             "maintainTimeStats", "false");
 
     private final HikariDataSource dataSource;
-    private final MyBatisUserStore userStore;
+    private final ShopLayout layout;
+    private final ShopUserStore userStore;
     private final ReachabilityCheck reachability;
     private final TokenCacheCounts tokenCacheCounts = new TokenCacheCounts();
 
-    private MyBatisPersistence(HikariDataSource dataSource, SqlSessionFactory sessions, ShopSchema schema,
+    private MyBatisPersistence(HikariDataSource dataSource, ShopSchema schema, ShopUserStore userStore,
                                ReachabilityCheck reachability) {
         this.dataSource = dataSource;
-        this.userStore = new MyBatisUserStore(sessions, new IdSlots(schema), new StorageOutage());
+        this.layout = schema.layout();
+        this.userStore = userStore;
         this.reachability = reachability;
     }
 
     /**
      * Connects (failing at once when the database cannot be reached), checks that ShopXO's tables,
-     * if there are any, have a layout this service shares ({@link ShopSchema}), migrates the schema
-     * and readies the mappers. A database that already has ShopXO's tables, but none of ours, is
-     * baselined first: its user table is kept as it is.
+     * if there are any, have a layout this service shares ({@link ShopSchema}) and the one the settings name,
+     * gives a new database the layout's tables, migrates our own tables and readies the layout's mappers. A
+     * database that already has ShopXO's tables, but none of ours, is baselined first: ShopXO's tables are kept
+     * as they are.
      *
      * <p>The migration runs on connections of its own without the socket timeout, so that a long
      * schema change on a big shop database is not cut short; the pool that serves requests has
      * every timeout of {@link DatabaseSettings#timeouts()}.
      *
-     * @throws UnsupportedShopSchemaException for a ShopXO database outside v2.2.0–v2.3.2, before anything is written
+     * @throws UnsupportedShopSchemaException for a ShopXO database of another layout, before anything is written
      */
     public static MyBatisPersistence open(DatabaseSettings settings) {
         return open(settings, null);
@@ -91,8 +96,10 @@ public final class MyBatisPersistence implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(pool);
         try {
-            ShopSchema schema = ShopSchema.inspect(dataSource, settings.tablePrefix());
-            // The mappers depend on the layout found, not on the migration: read on a thread of their own
+            Optional<ShopSchema> found = ShopSchema.inspect(dataSource, settings.tablePrefix());
+            found.ifPresent(existing -> requireLayout(existing, settings));
+            ShopSchema schema = found.orElseGet(() -> ShopSchema.made(settings.layout().orElse(ShopLayout.USER_COLUMNS)));
+            // The mappers depend on the layout, not on the migration: read on a thread of their own
             // meanwhile, they take no time of the start-up (docs/design.md, ADR-18).
             FutureTask<SqlSessionFactory> mappers = new FutureTask<>(() -> sessionFactory(dataSource,
                     settings.tablePrefix(), settings.jdbcUrl(), settings.timeouts(), schema));
@@ -100,27 +107,46 @@ public final class MyBatisPersistence implements AutoCloseable {
             reading.setDaemon(true);
             reading.start();
             try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
+                if (found.isEmpty() && schema.layout() == ShopLayout.PLATFORM_ROWS) {
+                    NewShopTables.makePlatformRowsTables(migration, settings.tablePrefix());
+                }
                 migrate(migration, settings.tablePrefix());
             }
             ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
                     settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
-            MyBatisPersistence persistence = new MyBatisPersistence(dataSource, readMappers(mappers),
-                    schema, reachability);
-            if (schema.kuaishouOpenidColumn()) {
-                persistence.userStore.moveOwnKuaishouOpenidsToColumn();
-            }
-            return persistence;
+            StoreSessions sessions = new StoreSessions(readMappers(mappers), new StorageOutage());
+            return new MyBatisPersistence(dataSource, schema, userStore(sessions, schema), reachability);
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;
         }
     }
 
+    /** The layout's store; on ShopXO v2.2.8+ the Kuaishou openids we kept ourselves move to ShopXO's column first. */
+    private static ShopUserStore userStore(StoreSessions sessions, ShopSchema schema) {
+        if (schema.layout() == ShopLayout.PLATFORM_ROWS) {
+            return new PlatformRowsStore(sessions);
+        }
+        UserColumnsStore store = new UserColumnsStore(sessions, schema.kuaishouOpenidColumn());
+        if (schema.kuaishouOpenidColumn()) {
+            store.moveOwnKuaishouOpenidsToColumn();
+        }
+        return store;
+    }
+
+    /** @throws UnsupportedShopSchemaException when the database has another layout than the settings name */
+    private static void requireLayout(ShopSchema found, DatabaseSettings settings) {
+        settings.layout().filter(wanted -> wanted != found.layout()).ifPresent(wanted -> {
+            throw new UnsupportedShopSchemaException("the database has the tables of " + found.layout().releases()
+                    + ", but the settings say " + wanted.releases());
+        });
+    }
+
     /**
      * Migrates the schema and returns, for deployments that migrate before they start the service: the same
      * checks and migration as {@link #open}, then everything is closed again.
      *
-     * @throws UnsupportedShopSchemaException for a ShopXO database outside v2.2.0–v2.3.2, before anything is written
+     * @throws UnsupportedShopSchemaException for a ShopXO database of another layout, before anything is written
      */
     public static void migrate(DatabaseSettings settings) {
         open(settings).close();
@@ -139,7 +165,7 @@ public final class MyBatisPersistence implements AutoCloseable {
             config.addDataSourceProperty("socketTimeout", String.valueOf(settings.timeouts().query().toMillis()));
         }
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
-            ShopSchema.inspect(dataSource, settings.tablePrefix());
+            ShopSchema.inspect(dataSource, settings.tablePrefix()).ifPresent(found -> requireLayout(found, settings));
             return Optional.empty();
         } catch (UnsupportedShopSchemaException unsupported) {
             return Optional.of(unsupported.getMessage());
@@ -167,8 +193,13 @@ public final class MyBatisPersistence implements AutoCloseable {
     }
 
     /** The store without its cache, for this package's tests. */
-    MyBatisUserStore userStore() {
+    ShopUserStore userStore() {
         return userStore;
+    }
+
+    /** The layout of the shop's tables: which ShopXO this service answers as. */
+    public ShopLayout layout() {
+        return layout;
     }
 
     /**
@@ -269,10 +300,6 @@ public final class MyBatisPersistence implements AutoCloseable {
                 new Environment("minipass", new AutocommitRestoringTransactions(), dataSource));
         Properties variables = new Properties();
         variables.setProperty("prefix", prefix);
-        // ShopXO v2.2.8+'s column where it exists; else nothing, and our identity table holds Kuaishou openids.
-        variables.setProperty("kuaishouOpenidColumn", schema.kuaishouOpenidColumn() ? "u." + ShopSchema.KUAISHOU_OPENID : "''");
-        variables.setProperty("kuaishouOpenidInsert", schema.kuaishouOpenidColumn() ? ", " + ShopSchema.KUAISHOU_OPENID : "");
-        variables.setProperty("kuaishouOpenidValue", schema.kuaishouOpenidColumn() ? ", #{kuaishouOpenid}" : "");
         // Set before the mappers are added: ${prefix} is replaced as their XML is read.
         configuration.setVariables(variables);
         configuration.setArgNameBasedConstructorAutoMapping(true);
@@ -288,11 +315,13 @@ public final class MyBatisPersistence implements AutoCloseable {
             // timed-out statement over a new connection, which a stalled server leaves waiting another timeout.
             configuration.setDefaultStatementTimeout(timeouts.querySeconds());
         }
-        configuration.addMapper(UserMapper.class);
-        configuration.addMapper(UserIdentityMapper.class);
         configuration.addMapper(OpenIdClaimMapper.class);
         configuration.addMapper(MobileClaimMapper.class);
-        configuration.addMapper(IssuedTokenMapper.class);
+        if (schema.layout() == ShopLayout.PLATFORM_ROWS) {
+            PlatformRowsStore.addMappers(configuration);
+        } else {
+            UserColumnsStore.addMappers(configuration, schema.kuaishouOpenidColumn());
+        }
         return new SqlSessionFactoryBuilder().build(configuration);
     }
 }

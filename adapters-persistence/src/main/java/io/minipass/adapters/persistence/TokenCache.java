@@ -7,10 +7,8 @@ import io.minipass.application.port.out.BindOpenIdPort;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.TokenHolder;
-import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.User;
-import io.minipass.domain.user.UserId;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -27,35 +25,39 @@ import java.util.function.Supplier;
  * <p>A look-up that read the database just before another node replaced the token must not put the
  * old token back after its announcement was handled: announced tokens are remembered for a while, and
  * a look-up checks them after it caches (and drops what it cached when it finds its token there).
+ *
+ * <p>A user holds one token per channel (ShopXO v3 and later keep one per system type and platform; v2 one in
+ * all, its channel {@code NONE}): the cache remembers each user's cached token per channel.
  */
 final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenIdPort, BindMobilePort {
     /** Longer than any database read can take (pool wait plus query timeout are seconds). */
     private static final Duration REMEMBER_REPLACED = Duration.ofMinutes(1);
 
-    private final MyBatisUserStore store;
+    private final ShopUserStore store;
     private final ReplacedTokens replacedTokens;
     private final Cache<String, TokenHolder> byToken;
-    private final Cache<Long, String> tokenOfUser;
+    /** By {@link #account}: the token cached for a user's channel. */
+    private final Cache<String, String> tokenOfAccount;
     private final Cache<String, Boolean> recentlyReplaced;
     /** Counts the times the whole cache was dropped, so a look-up racing that drop does not cache. */
     private final AtomicLong generation = new AtomicLong();
     private final TokenCacheCounts counts;
 
-    TokenCache(MyBatisUserStore store, Duration ttl, long maximumSize) {
+    TokenCache(ShopUserStore store, Duration ttl, long maximumSize) {
         this(store, ttl, maximumSize, ReplacedTokens.none());
     }
 
-    TokenCache(MyBatisUserStore store, Duration ttl, long maximumSize, ReplacedTokens replacedTokens) {
+    TokenCache(ShopUserStore store, Duration ttl, long maximumSize, ReplacedTokens replacedTokens) {
         this(store, ttl, maximumSize, replacedTokens, new TokenCacheCounts());
     }
 
-    TokenCache(MyBatisUserStore store, Duration ttl, long maximumSize, ReplacedTokens replacedTokens,
+    TokenCache(ShopUserStore store, Duration ttl, long maximumSize, ReplacedTokens replacedTokens,
                TokenCacheCounts counts) {
         this.store = store;
         this.replacedTokens = replacedTokens;
         this.counts = counts;
         this.byToken = cache(ttl, maximumSize);
-        this.tokenOfUser = cache(ttl, maximumSize);
+        this.tokenOfAccount = cache(ttl, maximumSize);
         this.recentlyReplaced = cache(REMEMBER_REPLACED, maximumSize);
         replacedTokens.listen(this::drop, this::dropAll);
     }
@@ -82,8 +84,7 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         long generationBefore = generation.get();
         Optional<TokenHolder> found = store.findLiveByToken(token);
         found.ifPresent(holder -> {
-            long userId = holder.user().id().value();
-            String previous = tokenOfUser.asMap().put(userId, token);
+            String previous = tokenOfAccount.asMap().put(account(holder.user()), token);
             if (previous != null && !previous.equals(token)) {
                 byToken.invalidate(previous);
             }
@@ -97,39 +98,48 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
     }
 
     @Override
-    public void issueToken(User user, String token, long now) {
-        replacingToken(user.id(), () -> store.issueTokenReplacing(user, token, now), token);
+    public User issueToken(User user, LoginIdentity identity, String token, long now) {
+        return replacingToken(user, () -> store.issueTokenReplacing(user, identity, token, now), token);
     }
 
     @Override
-    public void bindOpenId(UserId userId, Platform platform, OpenId openId, String token, long now) {
-        replacingToken(userId, () -> store.bindOpenIdReplacing(userId, platform, openId, token, now), token);
+    public User bindOpenId(User user, LoginIdentity identity, String token, long now) {
+        return replacingToken(user, () -> store.bindOpenIdReplacing(user, identity, token, now), token);
     }
 
     @Override
-    public void bindMobile(UserId userId, String mobile, String token, long now) {
-        replacingToken(userId, () -> store.bindMobileReplacing(userId, mobile, token, now), token);
+    public User bindMobile(User user, LoginIdentity identity, String mobile, String token, long now) {
+        return replacingToken(user, () -> store.bindMobileReplacing(user, identity, mobile, token, now), token);
     }
 
     /**
-     * Forgets the user's cached token before and after the write, so a look-up racing the write cannot keep
-     * it, and announces the token the write replaced to every node once it is committed.
+     * Forgets the user's cached token of the channel before and after the write, so a look-up racing the write
+     * cannot keep it, and announces the tokens the write replaced to every node once it is committed.
      */
-    private void replacingToken(UserId userId, Supplier<String> write, String newToken) {
-        forget(userId);
-        String replaced = write.get();
-        forget(userId);
-        if (replaced != null && !replaced.isEmpty() && !replaced.equals(newToken)) {
-            drop(replaced);
-            replacedTokens.announce(replaced);
+    private User replacingToken(User user, Supplier<ShopUserStore.TokenWrite> write, String newToken) {
+        forget(account(user));
+        ShopUserStore.TokenWrite written = write.get();
+        forget(account(user));
+        forget(account(written.user()));
+        for (String replaced : written.replaced()) {
+            if (!replaced.equals(newToken)) {
+                drop(replaced);
+                replacedTokens.announce(replaced);
+            }
         }
+        return written.user();
     }
 
-    private void forget(UserId userId) {
-        String previous = tokenOfUser.asMap().remove(userId.value());
+    private void forget(String account) {
+        String previous = tokenOfAccount.asMap().remove(account);
         if (previous != null) {
             byToken.invalidate(previous);
         }
+    }
+
+    /** A user's channel, which holds one token at a time. */
+    private static String account(User user) {
+        return user.id().value() + "\n" + user.channel().systemType() + "\n" + user.channel().platform();
     }
 
     /** Another node (or this one) replaced this token. */
@@ -137,7 +147,7 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         recentlyReplaced.put(replacedToken, Boolean.TRUE);
         TokenHolder dropped = byToken.asMap().remove(replacedToken);
         if (dropped != null) {
-            tokenOfUser.asMap().remove(dropped.user().id().value(), replacedToken);
+            tokenOfAccount.asMap().remove(account(dropped.user()), replacedToken);
         }
     }
 
@@ -145,6 +155,6 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
     private void dropAll() {
         generation.incrementAndGet();
         byToken.invalidateAll();
-        tokenOfUser.invalidateAll();
+        tokenOfAccount.invalidateAll();
     }
 }

@@ -12,13 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** The tables as ShopXO (or a shop admin) writes them: plain JDBC, behind the adapter's back. */
-final class DirectUserTable {
+/** ShopXO v2's user table as ShopXO (or a shop admin) writes it: plain JDBC, behind the adapter's back. */
+class DirectUserTable {
     static final List<String> OWN_TABLES = List.of("minipass_openid_claim", "minipass_mobile_claim",
             "minipass_user_identity", "minipass_token");
 
     private final TestDatabase database;
-    private final String prefix;
+    protected final String prefix;
 
     DirectUserTable(TestDatabase database, String prefix) {
         this.database = database;

@@ -1,10 +1,12 @@
 package io.minipass.adapters.persistence;
 
+import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -43,14 +45,14 @@ class StorageFailureAdapterTest {
     private final TestDatabase database = H2TestDatabase.create();
     private final BreakableDataSource dataSource = new BreakableDataSource(database);
     private MyBatisPersistence schema;
-    private MyBatisUserStore store;
+    private ShopUserStore store;
 
     @BeforeEach
     void open() {
         schema = MyBatisPersistence.open(database.settings(PREFIX));
-        ShopSchema layout = new ShopSchema(false);
-        store = new MyBatisUserStore(MyBatisPersistence.sessionFactory(dataSource, PREFIX, database.url(),
-                DatabaseTimeouts.DEFAULTS, layout), new IdSlots(layout), new StorageOutage());
+        ShopSchema layout = ShopSchema.made(ShopLayout.USER_COLUMNS);
+        store = new UserColumnsStore(new StoreSessions(MyBatisPersistence.sessionFactory(dataSource, PREFIX,
+                database.url(), DatabaseTimeouts.DEFAULTS, layout), new StorageOutage()), false);
     }
 
     @AfterEach
@@ -63,7 +65,7 @@ class StorageFailureAdapterTest {
     void a_database_out_of_reach_is_storage_unavailable_and_the_store_works_again_when_it_is_back() {
         dataSource.down.set(true);
 
-        assertThatThrownBy(() -> store.findLiveByOpenId(Platform.WEIXIN, new OpenId("o-away")))
+        assertThatThrownBy(() -> store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-away")))
                 .isInstanceOf(StorageUnavailableException.class)
                 .hasMessageStartingWith("SQLTransientConnectionException: minipass-db - Connection is not available")
                 .hasMessageNotContaining("\n");
@@ -73,7 +75,7 @@ class StorageFailureAdapterTest {
         dataSource.down.set(false);
 
         assertThat(store.register(newUser("o-away")).id().value()).isPositive();
-        assertThat(store.findLiveByOpenId(Platform.WEIXIN, new OpenId("o-away"))).isPresent();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-away"))).isPresent();
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.minipass.adapters.persistence;
 
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TokenCacheAdapterTest {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    private static final LoginIdentity WEIXIN_LOGIN = login(Platform.WEIXIN, "o-cached");
 
     private H2TestDatabase database;
     private MyBatisPersistence persistence;
@@ -85,7 +88,7 @@ class TokenCacheAdapterTest {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken(TOKEN)).isPresent();
 
-        cache.issueToken(user, "ffffffffffffffffffffffffffffffff", 200L);
+        cache.issueToken(user, WEIXIN_LOGIN, "ffffffffffffffffffffffffffffffff", 200L);
 
         assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
         assertThat(cache.findLiveByToken("ffffffffffffffffffffffffffffffff")).map(TokenHolder::issuedAt).contains(200L);
@@ -95,11 +98,11 @@ class TokenCacheAdapterTest {
     void binding_an_openid_or_a_mobile_also_drops_the_old_token() {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         cache.findLiveByToken(TOKEN);
-        cache.bindOpenId(user.id(), Platform.QQ, new OpenId("o-qq"), "11111111111111111111111111111111", 300L);
+        cache.bindOpenId(user, login(Platform.QQ, "o-qq"), "11111111111111111111111111111111", 300L);
         assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
 
         cache.findLiveByToken("11111111111111111111111111111111");
-        cache.bindMobile(user.id(), "13800138000", "22222222222222222222222222222222", 400L);
+        cache.bindMobile(user, WEIXIN_LOGIN, "13800138000", "22222222222222222222222222222222", 400L);
         assertThat(cache.findLiveByToken("11111111111111111111111111111111")).isEmpty();
         assertThat(cache.findLiveByToken("22222222222222222222222222222222")).map(holder -> holder.user().mobile())
                 .contains("13800138000");
@@ -122,9 +125,9 @@ class TokenCacheAdapterTest {
         Channel channel = new Channel();
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
 
-        cache.issueToken(user, "11111111111111111111111111111111", 200L);
-        cache.bindOpenId(user.id(), Platform.QQ, new OpenId("o-qq-announced"), "22222222222222222222222222222222", 300L);
-        cache.bindMobile(user.id(), "13800138001", "33333333333333333333333333333333", 400L);
+        cache.issueToken(user, WEIXIN_LOGIN, "11111111111111111111111111111111", 200L);
+        cache.bindOpenId(user, login(Platform.QQ, "o-qq-announced"), "22222222222222222222222222222222", 300L);
+        cache.bindMobile(user, WEIXIN_LOGIN, "13800138001", "33333333333333333333333333333333", 400L);
 
         assertThat(channel.announced).containsExactly(TOKEN, "11111111111111111111111111111111",
                 "22222222222222222222222222222222");
@@ -137,7 +140,7 @@ class TokenCacheAdapterTest {
         User other = persistence.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("o-other"), Optional.empty(),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
 
-        assertThatThrownBy(() -> cache.bindOpenId(other.id(), Platform.WEIXIN, new OpenId("o-cached"),
+        assertThatThrownBy(() -> cache.bindOpenId(other, login(Platform.WEIXIN, "o-cached"),
                 "55555555555555555555555555555555", 500L)).isInstanceOf(RuntimeException.class);
 
         assertThat(channel.announced).isEmpty();
@@ -151,7 +154,7 @@ class TokenCacheAdapterTest {
         TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
 
-        nodeB.issueToken(user, "66666666666666666666666666666666", 600L);
+        nodeB.issueToken(user, WEIXIN_LOGIN, "66666666666666666666666666666666", 600L);
 
         assertThat(nodeA.findLiveByToken(TOKEN)).isEmpty();
         assertThat(nodeA.findLiveByToken("66666666666666666666666666666666")).isPresent();
@@ -163,8 +166,8 @@ class TokenCacheAdapterTest {
         TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
 
-        nodeA.issueToken(user, "88888888888888888888888888888888", 800L);
-        nodeB.issueToken(user, "99999999999999999999999999999999", 900L);
+        nodeA.issueToken(user, WEIXIN_LOGIN, "88888888888888888888888888888888", 800L);
+        nodeB.issueToken(user, WEIXIN_LOGIN, "99999999999999999999999999999999", 900L);
 
         assertThat(channel.announced).containsExactly(TOKEN, "88888888888888888888888888888888");
         assertThat(nodeA.findLiveByToken("88888888888888888888888888888888")).isEmpty();
@@ -176,7 +179,7 @@ class TokenCacheAdapterTest {
         TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, ReplacedTokens.none());
         assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
 
-        nodeB.issueToken(user, "77777777777777777777777777777777", 700L);
+        nodeB.issueToken(user, WEIXIN_LOGIN, "77777777777777777777777777777777", 700L);
 
         assertThat(nodeA.findLiveByToken(TOKEN)).as("the lag the channel removes").isPresent();
     }
@@ -205,6 +208,10 @@ class TokenCacheAdapterTest {
         channel.possiblyMissed();
 
         assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.BANNED);
+    }
+
+    private static LoginIdentity login(Platform platform, String openId) {
+        return new LoginIdentity(SystemType.DEFAULT, platform, new OpenId(openId), Optional.empty());
     }
 
     /** A channel in this process: what one cache announces, every listening cache hears at once. */

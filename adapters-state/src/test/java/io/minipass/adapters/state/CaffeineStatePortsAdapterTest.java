@@ -3,9 +3,11 @@ package io.minipass.adapters.state;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.testing.AttemptCounterContractTest;
 import io.minipass.application.testing.LoginCodeProofContractTest;
 import io.minipass.application.testing.SessionKeyStoreContractTest;
+import io.minipass.application.testing.VerifiedMobileContractTest;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Duration;
@@ -27,6 +29,14 @@ class CaffeineStatePortsAdapterTest {
         @Override
         protected LoginCodeProofPort freshProofs() {
             return new CaffeineLoginCodeProofs(Duration.ofMinutes(30));
+        }
+    }
+
+    @Nested
+    class VerifiedMobiles extends VerifiedMobileContractTest {
+        @Override
+        protected VerifiedMobilePort freshVerifiedMobiles() {
+            return new CaffeineVerifiedMobiles(Duration.ofMinutes(30));
         }
     }
 

@@ -30,7 +30,8 @@ final class ApiDispatcher implements Handler {
     static final String SYSTEM_BUSY = "系统繁忙，请稍后再试";
     static final String ALLOWED_METHODS = "GET, POST, HEAD, OPTIONS";
     private static final Set<String> ALLOWED = Set.of("GET", "POST", "HEAD", "OPTIONS");
-    private static final List<String> COMMON_PARAMETERS = List.of("s", "application", "application_client_type");
+    private static final List<String> COMMON_PARAMETERS = List.of("s", "application", "application_client_type",
+            "system_type", "lang");
     /** Set on a request whose endpoint chose an HTTP status other than 200 (a readiness probe). */
     private static final String CHOSEN_STATUS = "minipass.httpStatus";
     private static final int MAX_ECHOED_CHARACTERS = 100;
@@ -82,7 +83,7 @@ final class ApiDispatcher implements Handler {
         return ApiResult.failed(ctx.statusCode() >= 500 ? SYSTEM_BUSY : JsonErrorHandler.BAD_REQUEST);
     }
 
-    /** What ShopXO reads for every route whatever the method: which route, which client. */
+    /** What ShopXO reads for every route whatever the method: which route, which client, which language. */
     private static Map<String, Object> commonParameters(Map<String, Object> given) {
         Map<String, Object> common = new LinkedHashMap<>();
         for (String name : COMMON_PARAMETERS) {
@@ -120,11 +121,14 @@ final class ApiDispatcher implements Handler {
             trail.route(route.get());
         }
         try {
-            Map<String, Object> given = parameters.read(ctx, query);
+            RequestParameters.Read read = parameters.read(ctx, query);
+            Map<String, Object> given = read.merged();
+            Map<String, Object> form = read.form();
             if (endpoint.readsPostOnly() && !ctx.req().getMethod().equals("POST")) {
                 given = commonParameters(given);
+                form = commonParameters(form);
             }
-            ApiRequest request = new ApiRequest(routeName, given,
+            ApiRequest request = new ApiRequest(routeName, given, form,
                     BaseUrl.of(ctx.req(), trustProxyHeaders), ClientAddresses.of(ctx.req(), trustProxyHeaders));
             ApiResult result = endpoint.handle(request);
             if (result == null) {

@@ -12,11 +12,13 @@ import java.util.Optional;
 
 /**
  * One API call as an endpoint sees it: its route, the merged query and body parameters
- * (values are String, Number, Boolean, null, nested Map or List) and the base URL it was made to.
+ * (values are String, Number, Boolean, null, nested Map or List), those of the query and a form body alone,
+ * and the base URL it was made to.
  */
 public final class ApiRequest {
     private final String route;
     private final Map<String, Object> parameters;
+    private final Map<String, Object> formParameters;
     private final String baseUrl;
     private final String clientAddress;
 
@@ -31,8 +33,18 @@ public final class ApiRequest {
 
     /** @param clientAddress where the request came from, "" when unknown */
     public ApiRequest(String route, Map<String, Object> parameters, String baseUrl, String clientAddress) {
+        this(route, parameters, parameters, baseUrl, clientAddress);
+    }
+
+    /**
+     * @param formParameters the query and a urlencoded or multipart body's parameters, body values over query values,
+     *                       never a JSON body's: what PHP's {@code $_REQUEST} holds
+     */
+    public ApiRequest(String route, Map<String, Object> parameters, Map<String, Object> formParameters, String baseUrl,
+                      String clientAddress) {
         this.route = Objects.requireNonNull(route, "route");
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.formParameters = Collections.unmodifiableMap(new LinkedHashMap<>(formParameters));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
     }
@@ -96,9 +108,26 @@ public final class ApiRequest {
         return text("application", "web").trim();
     }
 
+    /** A scalar of the query or a form body as text; absent, null, arrays and objects read "". */
+    public String formText(String name) {
+        return PhpValues.text(formParameters.get(name));
+    }
+
     /** ShopXO's {@code application_client_type}, trimmed, default {@code pc}. */
     public String clientType() {
-        String clientType = text("application_client_type").trim();
+        return clientTypeOf(text("application_client_type"));
+    }
+
+    /**
+     * ShopXO's {@code application_client_type} as ShopXO v3 and later read it, from the query or a form body only;
+     * trimmed, default {@code pc}.
+     */
+    public String formClientType() {
+        return clientTypeOf(formText("application_client_type"));
+    }
+
+    private static String clientTypeOf(String sent) {
+        String clientType = sent.trim();
         return clientType.isEmpty() || clientType.equals("0") ? "pc" : clientType;
     }
 

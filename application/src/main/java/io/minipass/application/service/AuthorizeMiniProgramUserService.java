@@ -11,7 +11,9 @@ import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.domain.user.Gender;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
 
@@ -55,13 +57,14 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
         if (!session.sessionKey().isEmpty()) {
             sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
         }
+        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), session.openId(),
+                session.bindingUnionId());
         AuthorizationOutcome outcome = UserSignIn.retryingLostRaces(() ->
-                signIn.logInKnown(command.platform(), session.openId(), session.bindingUnionId())
-                        .or(() -> session.formerOpenId().flatMap(former ->
-                                signIn.logInByFormerOpenId(command.platform(), former, session.openId())))
+                signIn.logInKnown(login)
+                        .or(() -> session.formerOpenId().flatMap(former -> signIn.logInByFormerOpenId(login, former)))
                         .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
-                        .orElseGet(() -> newcomer(command, session)));
-        if (outcome instanceof AuthorizationOutcome.Unrecognized) {
+                        .orElseGet(() -> newcomer(command, session, login)));
+        if (!(outcome instanceof AuthorizationOutcome.Recognized)) {
             proofs.record(new LoginProof(session.platform(), session.openId(), session.unionId()));
         } else {
             // Logged in here already: an earlier exchange's proof must not serve a second login.
@@ -70,13 +73,19 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
         return outcome;
     }
 
-    private AuthorizationOutcome newcomer(AuthorizeMiniProgramUserCommand command, LoginSession session) {
-        if (command.platform() == Platform.WEIXIN && settings.weixinAutoRegister() && !settings.mandatoryMobileBinding()) {
-            budgets.spend(Attempt.REGISTRATION, command.from(), session.platform(), session.openId());
-            Profile profile = new Profile(WEIXIN_DEFAULT_NICKNAME, "", Gender.SECRET, "", "");
-            return new AuthorizationOutcome.Recognized(signIn.register(Platform.WEIXIN, session.openId(),
-                    session.bindingUnionId(), profile, "", referrers.resolve(command.referrer())));
+    /** An unknown WeChat user is registered at once, or told to bind a mobile first; others send their profile. */
+    private AuthorizationOutcome newcomer(AuthorizeMiniProgramUserCommand command, LoginSession session,
+                                          LoginIdentity login) {
+        if (command.platform() != Platform.WEIXIN || !settings.weixinAutoRegister()) {
+            return new AuthorizationOutcome.Unrecognized(session.openId(), session.unionId());
         }
-        return new AuthorizationOutcome.Unrecognized(session.openId(), session.unionId());
+        Profile profile = new Profile(WEIXIN_DEFAULT_NICKNAME, "", Gender.SECRET, "", "");
+        long referrer = referrers.resolve(command.referrer());
+        if (settings.mandatoryMobileBinding()) {
+            return new AuthorizationOutcome.MobileRequired(new ProvisionalUser(login.platform(), login.openId(),
+                    login.unionId(), profile, referrer));
+        }
+        budgets.spend(Attempt.REGISTRATION, command.from(), session.platform(), session.openId());
+        return new AuthorizationOutcome.Recognized(signIn.register(login, profile, "", referrer));
     }
 }

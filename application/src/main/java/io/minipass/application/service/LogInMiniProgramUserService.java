@@ -11,6 +11,7 @@ import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.application.service.UserSignIn.Recognized;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.Profile;
 
 import java.util.Optional;
@@ -45,18 +46,19 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
     public LoginOutcome logIn(LogInMiniProgramUserCommand command) {
         ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
         Profile profile = readProfile(command);
+        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
+                identity.unionId());
         return UserSignIn.retryingLostRaces(() -> {
-            Optional<Recognized> known = signIn.recognize(command.platform(), command.openId(), identity.unionId());
+            Optional<Recognized> known = signIn.recognize(login);
             if (known.isEmpty() && mandatoryMobileBinding) {
                 return bindingRequired(command, identity, profile);
             }
             identity.spendProof();
             if (known.isPresent()) {
-                return signIn.logIn(known.get(), command.platform(), command.openId());
+                return signIn.logIn(known.get(), login);
             }
             budgets.spend(Attempt.REGISTRATION, command.from(), command.platform(), command.openId());
-            return signIn.register(command.platform(), command.openId(), identity.unionId(), profile, "",
-                    referrers.resolve(command.referrer()));
+            return signIn.register(login, profile, "", referrers.resolve(command.referrer()));
         });
     }
 

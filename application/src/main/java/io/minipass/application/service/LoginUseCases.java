@@ -7,13 +7,16 @@ import io.minipass.application.budget.Budget;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
 import io.minipass.application.port.in.BindMobileUseCase;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
+import io.minipass.application.port.in.RegisterWithMobileUseCase;
 import io.minipass.application.port.in.ResumeSessionUseCase;
+import io.minipass.application.port.in.VerifyMobileUseCase;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.domain.referral.ReferralRules;
 
@@ -26,14 +29,16 @@ import java.util.Map;
  * wiring can hand one service a port another should have had.
  */
 public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProgramUserUseCase authorize,
-                            ResumeSessionUseCase resumeSession, BindMobileUseCase bindMobile) {
+                            ResumeSessionUseCase resumeSession, BindMobileUseCase bindMobile,
+                            VerifyMobileUseCase verifyMobile, RegisterWithMobileUseCase registerWithMobile) {
 
     /** What the platforms do for a login: exchange codes, open sealed data, vouch for phone numbers. */
     public record PlatformPorts(ExchangeLoginCodePort exchange, DecryptUserDataPort decrypt, VerifyPhoneNumberPort phones) {
     }
 
     /** What a node remembers between requests. */
-    public record StatePorts(SessionKeyStore sessionKeys, LoginCodeProofPort proofs, AttemptCounterPort attempts) {
+    public record StatePorts(SessionKeyStore sessionKeys, LoginCodeProofPort proofs, AttemptCounterPort attempts,
+                             VerifiedMobilePort verifiedMobiles) {
     }
 
     /**
@@ -54,8 +59,11 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
                         attemptBudgets, settings),
                 new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
                         state.proofs(), identities, attemptBudgets, settings),
-                new ResumeSessionService(users.loadByToken(), tokenLifetime, clock, attemptBudgets),
+                new ResumeSessionService(users.loadByToken(), tokenLifetime, clock, attemptBudgets, settings.statusRule()),
                 new BindMobileService(platforms.phones(), users, signIn, referrers, identities, failedDecryptions,
-                        attemptBudgets));
+                        attemptBudgets),
+                new VerifyMobileService(platforms.phones(), failedDecryptions, identities, state.verifiedMobiles()),
+                new RegisterWithMobileService(new MobileSignIn(users, signIn, referrers, attemptBudgets), identities,
+                        state.verifiedMobiles()));
     }
 }

@@ -8,6 +8,7 @@ import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.LoginRefusal;
+import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.User;
 
 import java.time.Clock;
@@ -25,13 +26,24 @@ public final class ResumeSessionService implements ResumeSessionUseCase {
     private final Duration lifetime;
     private final Clock clock;
     private final AttemptBudgets budgets;
+    private final StatusRule statusRule;
 
-    /** @param lifetime how long a token lasts after it was issued; zero: until it is replaced */
-    public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock, AttemptBudgets budgets) {
+    /**
+     * @param lifetime   how long a token lasts after it was issued; zero: until it is replaced
+     * @param statusRule which statuses may use the shop: those that may log in
+     */
+    public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock, AttemptBudgets budgets,
+                                StatusRule statusRule) {
         this.tokens = tokens;
         this.lifetime = lifetime;
         this.clock = clock;
         this.budgets = budgets;
+        this.statusRule = statusRule;
+    }
+
+    /** Under ShopXO v2.2's status rule. */
+    public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock, AttemptBudgets budgets) {
+        this(tokens, lifetime, clock, budgets, StatusRule.MUTED_MAY_LOG_IN);
     }
 
     @Override
@@ -43,7 +55,7 @@ public final class ResumeSessionService implements ResumeSessionUseCase {
             return new TokenLookup.Invalid();
         }
         User user = holder.get().user();
-        Optional<LoginRefusal> refusal = user.status().loginRefusal();
+        Optional<LoginRefusal> refusal = statusRule.loginRefusal(user.status());
         return refusal.<TokenLookup>map(TokenLookup.Refused::new).orElseGet(() -> new TokenLookup.Valid(user));
     }
 

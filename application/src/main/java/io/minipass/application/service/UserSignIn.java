@@ -7,11 +7,11 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
-import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 
@@ -30,12 +30,14 @@ public final class UserSignIn {
     private final UserStorePorts users;
     private final TokenGenerator tokens;
     private final boolean registrationAudit;
+    private final StatusRule statusRule;
     private final Clock clock;
 
     public UserSignIn(UserStorePorts users, TokenGenerator tokens, LoginSettings settings, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.registrationAudit = settings.registrationAudit();
+        this.statusRule = settings.statusRule();
         this.clock = clock;
     }
 
@@ -53,23 +55,25 @@ public final class UserSignIn {
     }
 
     /** Logs in the user this identity belongs to; empty when nobody holds it yet. */
-    public Optional<LoginOutcome> logInKnown(Platform platform, OpenId openId, Optional<UnionId> unionId) {
-        return recognize(platform, openId, unionId).map(known -> logIn(known, platform, openId));
+    public Optional<LoginOutcome> logInKnown(LoginIdentity identity) {
+        return recognize(identity).map(known -> logIn(known, identity));
     }
 
     /** Who holds this identity: the live user with the openid, else a same-platform user with the unionid. */
-    public Optional<Recognized> recognize(Platform platform, OpenId openId, Optional<UnionId> unionId) {
-        Optional<User> returning = users.load().findLiveByOpenId(platform, openId);
+    public Optional<Recognized> recognize(LoginIdentity identity) {
+        Optional<User> returning = users.load().findLiveByOpenId(identity.systemType(), identity.platform(),
+                identity.openId());
         if (returning.isPresent()) {
             return Optional.of(new Recognized(returning.get(), false));
         }
-        return unionId.flatMap(union -> users.load().findLiveByUnionId(platform, union))
+        return identity.unionId()
+                .flatMap(union -> users.load().findLiveByUnionId(identity.systemType(), identity.platform(), union))
                 .map(sameUnion -> new Recognized(sameUnion, true));
     }
 
-    /** Logs in a recognized user, binding the openid first when the unionid found them. */
-    public LoginOutcome logIn(Recognized known, Platform platform, OpenId openId) {
-        return known.byUnionId() ? bindToExisting(known.user(), platform, openId) : logInExisting(known.user());
+    /** Logs in a recognized user, binding the identity first when the unionid found them. */
+    public LoginOutcome logIn(Recognized known, LoginIdentity identity) {
+        return known.byUnionId() ? bindToExisting(known.user(), identity) : logInExisting(known.user(), identity);
     }
 
     /** A user who holds an identity, found by its openid or else by its unionid. */
@@ -80,44 +84,40 @@ public final class UserSignIn {
      * Logs in the user a shop still holds under the platform's former id for this person, moving
      * them to the current openid so later look-ups find them by it.
      */
-    public Optional<LoginOutcome> logInByFormerOpenId(Platform platform, OpenId formerOpenId, OpenId openId) {
-        return users.load().findLiveByOpenId(platform, formerOpenId)
-                .map(user -> bindOpenIdTo(user, platform, openId, LoginKind.RETURNING));
+    public Optional<LoginOutcome> logInByFormerOpenId(LoginIdentity identity, OpenId formerOpenId) {
+        return users.load().findLiveByOpenId(identity.systemType(), identity.platform(), formerOpenId)
+                .map(user -> bindOpenIdTo(user, identity, LoginKind.RETURNING));
     }
 
-    public LoginOutcome logInExisting(User user) {
-        return logInWithNewToken(user, LoginKind.RETURNING, (token, now) -> {
-            users.issueToken().issueToken(user, token, now);
-            return user.withToken(token, now);
-        });
+    /** Logs in a user found through this identity, with a new token. */
+    public LoginOutcome logInExisting(User user, LoginIdentity identity) {
+        return logInWithNewToken(user, LoginKind.RETURNING,
+                (token, now) -> users.issueToken().issueToken(user, identity, token, now));
     }
 
-    private LoginOutcome bindToExisting(User user, Platform platform, OpenId openId) {
-        if (!user.status().isNormal()) {
-            return new LoginOutcome.Refused(LoginRefusal.NOT_AUDITED);
+    private LoginOutcome bindToExisting(User user, LoginIdentity identity) {
+        Optional<LoginRefusal> refusal = statusRule.unionIdBindingRefusal(user.status());
+        if (refusal.isPresent()) {
+            return new LoginOutcome.Refused(refusal.get());
         }
-        return bindOpenIdTo(user, platform, openId, LoginKind.BOUND_BY_UNIONID);
+        return bindOpenIdTo(user, identity, LoginKind.BOUND_BY_UNIONID);
     }
 
-    /** Binds the openid to a user who may log in, with a new token. */
-    public LoginOutcome bindOpenIdTo(User user, Platform platform, OpenId openId, LoginKind kind) {
-        return logInWithNewToken(user, kind, (token, now) -> {
-            users.bindOpenId().bindOpenId(user.id(), platform, openId, token, now);
-            return user.withOpenId(platform, openId, token, now);
-        });
+    /** Binds the identity to a user who may log in, with a new token. */
+    public LoginOutcome bindOpenIdTo(User user, LoginIdentity identity, LoginKind kind) {
+        return logInWithNewToken(user, kind,
+                (token, now) -> users.bindOpenId().bindOpenId(user, identity, token, now));
     }
 
-    /** Gives a verified mobile to a user who may log in, with a new token. */
-    public LoginOutcome giveMobile(User user, String mobile) {
-        return logInWithNewToken(user, LoginKind.BOUND_BY_MOBILE, (token, now) -> {
-            users.bindMobile().bindMobile(user.id(), mobile, token, now);
-            return user.withMobile(mobile, token, now);
-        });
+    /** Gives a verified mobile to a user (found through this identity) who may log in, with a new token. */
+    public LoginOutcome giveMobile(User user, LoginIdentity identity, String mobile) {
+        return logInWithNewToken(user, LoginKind.BOUND_BY_MOBILE,
+                (token, now) -> users.bindMobile().bindMobile(user, identity, mobile, token, now));
     }
 
     /** The one way an existing user logs in: refused by their status, or stored with a new token. */
     private LoginOutcome logInWithNewToken(User user, LoginKind kind, TokenWrite write) {
-        Optional<LoginRefusal> refusal = user.status().loginRefusal();
+        Optional<LoginRefusal> refusal = statusRule.loginRefusal(user.status());
         if (refusal.isPresent()) {
             return new LoginOutcome.Refused(refusal.get());
         }
@@ -131,9 +131,8 @@ public final class UserSignIn {
     }
 
     /** Stores a newcomer, waiting for audit when the shop audits registrations (then without a token). */
-    public LoginOutcome register(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
-                                 String mobile, long referrer) {
-        NewUser newUser = new NewUser(platform, openId, unionId, profile, mobile, referrer,
+    public LoginOutcome register(LoginIdentity identity, Profile profile, String mobile, long referrer) {
+        NewUser newUser = new NewUser(identity, profile, mobile, referrer,
                 registrationAudit ? UserStatus.AWAITING_AUDIT : UserStatus.NORMAL,
                 registrationAudit ? "" : tokens.newToken(), now());
         User registered = users.register().register(newUser);

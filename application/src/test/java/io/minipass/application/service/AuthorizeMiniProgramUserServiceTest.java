@@ -2,12 +2,14 @@ package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.in.AuthorizationOutcome;
+import io.minipass.application.port.in.AuthorizationOutcome.MobileRequired;
 import io.minipass.application.port.in.AuthorizationOutcome.Recognized;
 import io.minipass.application.port.in.AuthorizationOutcome.Unrecognized;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
+import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
@@ -18,6 +20,7 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
@@ -84,10 +87,25 @@ class AuthorizeMiniProgramUserServiceTest {
     }
 
     @Test
-    void wechat_auto_registration_can_be_turned_off_and_waits_for_a_mobile_when_one_is_required() {
+    void wechat_auto_registration_can_be_turned_off() {
         assertThat(authorize(new LoginSettings(false, false, false, false), Platform.WEIXIN, "c2")).isInstanceOf(Unrecognized.class);
-        assertThat(authorize(new LoginSettings(false, true, true, false), Platform.WEIXIN, "c3")).isInstanceOf(Unrecognized.class);
         assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void wechat_auto_registration_waits_for_a_mobile_when_one_is_required_and_keeps_the_proof_for_it() {
+        Fixtures.user(store, 128, Platform.WEIXIN, "inviter", "", UserStatus.NORMAL);
+
+        AuthorizationOutcome outcome = service(new LoginSettings(false, true, true, true))
+                .authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "u3", "D4459443"));
+
+        ProvisionalUser waiting = ((MobileRequired) outcome).user();
+        assertThat(waiting.openId()).isEqualTo(new OpenId("open-u3"));
+        assertThat(waiting.unionId()).contains(new UnionId("union-u3"));
+        assertThat(waiting.profile().nickname()).isEqualTo("微信用户");
+        assertThat(waiting.referrer()).isEqualTo(128);
+        assertThat(proofs.find(Platform.WEIXIN, new OpenId("open-u3"))).isPresent();
+        assertThat(store.count()).isEqualTo(1);
     }
 
     @Test
@@ -134,8 +152,8 @@ class AuthorizeMiniProgramUserServiceTest {
         LoggedIn loggedIn = (LoggedIn) ((Recognized) authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-1")).outcome();
 
         assertThat(loggedIn.user().id()).isEqualTo(legacy.id());
-        assertThat(store.findLiveByOpenId(Platform.ALIPAY, new OpenId("074aOpenId-migrated-1"))).map(User::id).contains(legacy.id());
-        assertThat(store.findLiveByOpenId(Platform.ALIPAY, new OpenId("2088000000000001"))).isEmpty();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.ALIPAY, new OpenId("074aOpenId-migrated-1"))).map(User::id).contains(legacy.id());
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.ALIPAY, new OpenId("2088000000000001"))).isEmpty();
         assertThat(store.count()).isEqualTo(1);
     }
 
@@ -145,7 +163,7 @@ class AuthorizeMiniProgramUserServiceTest {
 
         assertThat(authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-2"))
                 .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED)));
-        assertThat(store.findLiveByOpenId(Platform.ALIPAY, new OpenId("2088000000000001"))).isPresent();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.ALIPAY, new OpenId("2088000000000001"))).isPresent();
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
@@ -68,7 +69,7 @@ class BindMobileServiceTest {
 
         assertThat(loggedIn.kind()).isEqualTo(LoginKind.BOUND_BY_MOBILE);
         assertThat(loggedIn.user().id()).isEqualTo(holder.id());
-        assertThat(store.findLiveByOpenId(Platform.WEIXIN, new OpenId("o-phone"))).map(User::id).contains(holder.id());
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-phone"))).map(User::id).contains(holder.id());
         assertThat(store.count()).isEqualTo(1);
     }
 
@@ -109,7 +110,7 @@ class BindMobileServiceTest {
         Fixtures.user(store, 8, Platform.WEIXIN, "", MOBILE, UserStatus.BANNED);
 
         assertThat(bind("o-x")).isEqualTo(new LoginOutcome.Refused(LoginRefusal.BANNED));
-        assertThat(store.findLiveByOpenId(Platform.WEIXIN, new OpenId("o-x"))).isEmpty();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-x"))).isEmpty();
     }
 
     @Test

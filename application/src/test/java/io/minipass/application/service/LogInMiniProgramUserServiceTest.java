@@ -21,7 +21,10 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.StatusRule;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.UnionId;
@@ -116,7 +119,7 @@ class LogInMiniProgramUserServiceTest {
         assertThat(user.token()).matches("[0-9a-f]{32}");
         assertThat(user.addTime()).isEqualTo(NOW);
         assertThat(user.status()).isEqualTo(UserStatus.NORMAL);
-        assertThat(store.findById(user.id())).contains(user);
+        assertThat(store.findById(user.id())).map(User::token).contains(user.token());
     }
 
     @Test
@@ -170,7 +173,7 @@ class LogInMiniProgramUserServiceTest {
         LoggedIn loggedIn = (LoggedIn) outcome;
         assertThat(loggedIn.kind()).isEqualTo(LoginKind.BOUND_BY_UNIONID);
         assertThat(loggedIn.user().id()).isEqualTo(holder.id());
-        assertThat(store.findLiveByOpenId(Platform.WEIXIN, new OpenId("o-second-app"))).map(User::id).contains(holder.id());
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-second-app"))).map(User::id).contains(holder.id());
         assertThat(store.count()).isEqualTo(1);
     }
 
@@ -183,7 +186,7 @@ class LogInMiniProgramUserServiceTest {
                 Map.of("encrypted_data", "e", "iv", "i"), ""));
 
         assertThat(outcome).isEqualTo(new LoginOutcome.Refused(LoginRefusal.NOT_AUDITED));
-        assertThat(store.findLiveByOpenId(Platform.QQ, new OpenId("o-qq-2"))).isEmpty();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, new OpenId("o-qq-2"))).isEmpty();
     }
 
     @Test
@@ -230,7 +233,7 @@ class LogInMiniProgramUserServiceTest {
         User stored = ((LoginOutcome.RegisteredAwaitingAudit) outcome).user();
         assertThat(stored.status()).isEqualTo(UserStatus.AWAITING_AUDIT);
         assertThat(stored.token()).isEmpty();
-        assertThat(store.findLiveByOpenId(Platform.WEIXIN, new OpenId("o-audited"))).isPresent();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-audited"))).isPresent();
         assertThat(service(new LoginSettings(true, false)).logIn(weixin("o-audited")))
                 .isEqualTo(new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT));
     }
@@ -341,5 +344,32 @@ class LogInMiniProgramUserServiceTest {
     @Test
     void optional_unionid_absent_is_fine() {
         assertThat(command(Platform.WEIXIN, "o", null, SEED_PROFILE, null).unionId()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void under_shopxo_v6s_rule_a_muted_user_is_refused_and_a_unionid_finds_a_user_refused_by_its_status() {
+        LoginSettings v6 = LoginSettings.DEFAULT.withStatusRule(StatusRule.ONLY_NORMAL);
+        existing(1, Platform.WEIXIN, "o-muted", null, UserStatus.MUTED);
+        User unionOwner = existing(2, Platform.WEIXIN, "o-first", "u-shared", UserStatus.AWAITING_AUDIT);
+
+        assertThat(service(v6).logIn(weixin("o-muted"))).isEqualTo(new LoginOutcome.Refused(LoginRefusal.MUTED));
+        assertThat(service(v6).logIn(command(Platform.WEIXIN, "o-second", "u-shared", SEED_PROFILE, "0")))
+                .isEqualTo(new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT));
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-second"))).isEmpty();
+        assertThat(store.findById(unionOwner.id())).map(User::token).contains("");
+    }
+
+    @Test
+    void the_login_goes_through_the_system_type_the_client_named() {
+        LogInMiniProgramUserCommand shop2 = new LogInMiniProgramUserCommand(new SystemType("shop2"), Platform.QQ,
+                new OpenId("o-shop2"), Optional.empty(), new ProfileData.Plain(Profile.EMPTY), "",
+                io.minipass.application.port.in.ClientAddress.UNKNOWN);
+
+        LoggedIn registered = (LoggedIn) service(LoginSettings.DEFAULT).logIn(shop2);
+        LoggedIn returning = (LoggedIn) service(LoginSettings.DEFAULT).logIn(shop2);
+
+        assertThat(registered.user().channel()).isEqualTo(new Channel("shop2", "qq"));
+        assertThat(returning.user().channel()).isEqualTo(new Channel("shop2", "qq"));
+        assertThat(returning.user().id()).isEqualTo(registered.user().id());
     }
 }

@@ -6,7 +6,10 @@ import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.LoginRefusal;
+import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +32,8 @@ class ResumeSessionServiceTest {
 
     private User loggedIn(long id) {
         User user = Fixtures.user(store, id, Platform.WEIXIN, "o" + id, "", UserStatus.NORMAL);
-        return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user)).user();
+        return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
+                new LoginIdentity(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o" + id), Optional.empty()))).user();
     }
 
     @Test

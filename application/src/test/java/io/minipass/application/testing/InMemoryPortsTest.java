@@ -3,6 +3,7 @@ package io.minipass.application.testing;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.out.VerifiedMobilePort;
 import org.junit.jupiter.api.Nested;
 
 import java.time.Duration;
@@ -24,6 +25,14 @@ class InMemoryPortsTest {
         @Override
         protected LoginCodeProofPort freshProofs() {
             return new InMemoryLoginCodeProofs();
+        }
+    }
+
+    @Nested
+    class VerifiedMobiles extends VerifiedMobileContractTest {
+        @Override
+        protected VerifiedMobilePort freshVerifiedMobiles() {
+            return new InMemoryVerifiedMobiles();
         }
     }
 

@@ -11,9 +11,12 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.domain.user.Channel;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -27,26 +30,34 @@ import java.util.function.UnaryOperator;
 
 /**
  * The user ports kept in memory, for use-case tests; synchronized, so races stay honest. Like the
- * database, it keeps an openid, and a mobile, to one live user.
+ * database, it keeps an openid, and a mobile, to one live user. It keeps ids and the token as ShopXO v2 does,
+ * in the user itself, and a system type finds nothing else; but a user it answers for an identity (or a token)
+ * reads as seen through that identity's channel, as ShopXO v3's platform rows make it read.
  */
 public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort,
         LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort {
     private final Map<Long, User> users = new TreeMap<>();
     private final Map<Long, Long> tokenIssuedAt = new java.util.HashMap<>();
+    private final Map<Long, Channel> tokenChannel = new java.util.HashMap<>();
     private long nextId = 1;
 
     @Override
-    public synchronized Optional<User> findLiveByOpenId(Platform platform, OpenId openId) {
+    public synchronized Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
+        return liveByOpenId(platform, openId).map(user -> through(Channel.of(systemType, platform), user));
+    }
+
+    private Optional<User> liveByOpenId(Platform platform, OpenId openId) {
         return users.values().stream()
                 .filter(user -> !user.isDeleted() && user.identities().openId(platform).equals(openId.value()))
                 .min(Comparator.comparingLong(user -> user.id().value()));
     }
 
     @Override
-    public synchronized Optional<User> findLiveByUnionId(Platform platform, UnionId unionId) {
+    public synchronized Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId) {
         return users.values().stream()
                 .filter(user -> !user.isDeleted() && user.identities().unionId(platform).equals(unionId.value()))
-                .min(Comparator.comparingLong(user -> user.id().value()));
+                .min(Comparator.comparingLong(user -> user.id().value()))
+                .map(user -> through(Channel.of(systemType, platform), user));
     }
 
     @Override
@@ -56,7 +67,7 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
 
     @Override
     public synchronized User register(NewUser newUser) {
-        if (findLiveByOpenId(newUser.platform(), newUser.openId()).isPresent()) {
+        if (liveByOpenId(newUser.platform(), newUser.openId()).isPresent()) {
             throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());
         }
         if (findLiveByMobile(newUser.mobile()).isPresent()) {
@@ -72,24 +83,25 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
         if (!newUser.token().isEmpty()) {
             tokenIssuedAt.put(id.value(), newUser.addTime());
         }
-        return user;
+        tokenChannel.put(id.value(), newUser.identity().channel());
+        return through(newUser.identity().channel(), user);
     }
 
     @Override
-    public synchronized void bindOpenId(UserId userId, Platform platform, OpenId openId, String token, long now) {
-        Optional<User> holder = findLiveByOpenId(platform, openId);
+    public synchronized User bindOpenId(User bound, LoginIdentity identity, String token, long now) {
+        UserId userId = bound.id();
+        Optional<User> holder = liveByOpenId(identity.platform(), identity.openId());
         if (holder.isPresent() && !holder.get().id().equals(userId)) {
-            throw new OpenIdAlreadyClaimedException(platform, openId);
+            throw new OpenIdAlreadyClaimedException(identity.platform(), identity.openId());
         }
-        update(userId, user -> user.withOpenId(platform, openId, token, now));
-        tokenIssuedAt.put(userId.value(), now);
+        return tokenWritten(identity, now,
+                update(userId, user -> user.withOpenId(identity.platform(), identity.openId(), token, now)));
     }
 
     @Override
-    public synchronized void issueToken(User loaded, String token, long now) {
+    public synchronized User issueToken(User loaded, LoginIdentity identity, String token, long now) {
         UserId userId = loaded.id();
-        update(userId, user -> user.withToken(token, now));
-        tokenIssuedAt.put(userId.value(), now);
+        return tokenWritten(identity, now, update(userId, user -> user.withToken(token, now)));
     }
 
     @Override
@@ -100,7 +112,8 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
         return users.values().stream()
                 .filter(user -> !user.isDeleted() && user.token().equals(token))
                 .findFirst()
-                .map(user -> new TokenHolder(user, tokenIssuedAt.getOrDefault(user.id().value(), 0L)));
+                .map(user -> new TokenHolder(through(tokenChannel.getOrDefault(user.id().value(), Channel.NONE), user),
+                        tokenIssuedAt.getOrDefault(user.id().value(), 0L)));
     }
 
     @Override
@@ -114,13 +127,23 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     @Override
-    public synchronized void bindMobile(UserId userId, String mobile, String token, long now) {
+    public synchronized User bindMobile(User bound, LoginIdentity identity, String mobile, String token, long now) {
+        UserId userId = bound.id();
         Optional<User> holder = findLiveByMobile(mobile);
         if (holder.isPresent() && !holder.get().id().equals(userId)) {
             throw new MobileAlreadyClaimedException();
         }
-        update(userId, user -> user.withMobile(mobile, token, now));
-        tokenIssuedAt.put(userId.value(), now);
+        return tokenWritten(identity, now, update(userId, user -> user.withMobile(mobile, token, now)));
+    }
+
+    private User tokenWritten(LoginIdentity identity, long now, User written) {
+        tokenIssuedAt.put(written.id().value(), now);
+        tokenChannel.put(written.id().value(), identity.channel());
+        return through(identity.channel(), written);
+    }
+
+    private static User through(Channel channel, User user) {
+        return user.through(channel, user.identities(), user.token());
     }
 
     /** Stores a user as another program (a shop admin) would: any columns, no claim. */
@@ -135,20 +158,14 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     public synchronized void setStatus(UserId id, UserStatus status) {
-        update(id, user -> new User(user.id(), user.identities(), status, user.token(), user.username(),
-                user.nickname(), user.mobile(), user.email(), user.gender(), user.avatar(), user.province(),
-                user.city(), user.birthday(), user.address(), user.integral(), user.lockingIntegral(),
-                user.referrer(), user.deleteTime(), user.addTime(), user.updTime()));
+        update(id, user -> user.withStatus(status));
     }
 
     public synchronized void softDelete(UserId id, long deleteTime) {
-        update(id, user -> new User(user.id(), user.identities(), user.status(), user.token(), user.username(),
-                user.nickname(), user.mobile(), user.email(), user.gender(), user.avatar(), user.province(),
-                user.city(), user.birthday(), user.address(), user.integral(), user.lockingIntegral(),
-                user.referrer(), deleteTime, user.addTime(), user.updTime()));
+        update(id, user -> user.deletedAt(deleteTime));
     }
 
-    private void update(UserId id, UnaryOperator<User> change) {
-        users.computeIfPresent(id.value(), (key, user) -> change.apply(user));
+    private User update(UserId id, UnaryOperator<User> change) {
+        return users.computeIfPresent(id.value(), (key, user) -> change.apply(user));
     }
 }

@@ -4,10 +4,12 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.domain.user.Gender;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -57,6 +59,16 @@ public abstract class UserStoreContractTest {
                 "", 0, UserStatus.NORMAL, "0123456789abcdef0123456789abcdef", 1_637_555_366L);
     }
 
+    /** Who logs in with this openid, of the default system type, without a unionid. */
+    protected static LoginIdentity identity(Platform platform, OpenId openId) {
+        return new LoginIdentity(SystemType.DEFAULT, platform, openId, Optional.empty());
+    }
+
+    /** The identity a registered user holds on this platform. */
+    protected static LoginIdentity identityOf(User user, Platform platform) {
+        return identity(platform, new OpenId(user.identities().openId(platform)));
+    }
+
     /** A WeChat newcomer with a verified mobile, as one-tap binding registers it. */
     protected static NewUser newUserWithMobile(OpenId openId, String mobile) {
         return new NewUser(Platform.WEIXIN, openId, Optional.empty(),
@@ -74,7 +86,7 @@ public abstract class UserStoreContractTest {
                 "", 7, UserStatus.NORMAL, "fedcba9876543210fedcba9876543210", 1_700_000_000L);
 
         User registered = store.register().register(wanted);
-        User found = store.load().findLiveByOpenId(platform, openId).orElseThrow();
+        User found = store.load().findLiveByOpenId(SystemType.DEFAULT, platform, openId).orElseThrow();
 
         assertThat(found).isEqualTo(registered);
         assertThat(found.id().value()).isPositive();
@@ -98,18 +110,18 @@ public abstract class UserStoreContractTest {
         OpenId openId = new OpenId("oB6US5SNOngn196qzb3lagEBTh6w");
         store.register().register(newUser(Platform.WEIXIN, openId));
 
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("ob6us5snongn196qzb3lageBth6w"))).isEmpty();
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("OB6US5SNONGN196QZB3LAGEBTH6W"))).isEmpty();
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("oB6US5SNOngn196qzb3lagEBTh6"))).isEmpty();
-        assertThat(store.load().findLiveByOpenId(Platform.QQ, openId)).isEmpty();
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, openId)).isPresent();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("ob6us5snongn196qzb3lageBth6w"))).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("OB6US5SNONGN196QZB3LAGEBTH6W"))).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("oB6US5SNOngn196qzb3lagEBTh6"))).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, openId)).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).isPresent();
     }
 
     @Test
-    void openid_stored_with_trailing_space_by_another_program_is_not_matched() {
+    protected void openid_stored_with_trailing_space_by_another_program_is_not_matched() {
         User legacy = store.insertDirectly(userRow(Platform.WEIXIN, "legacyOpenid ", ""));
 
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, new OpenId("legacyOpenid")))
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("legacyOpenid")))
                 .as("user %s", legacy.id()).isEmpty();
     }
 
@@ -118,7 +130,7 @@ public abstract class UserStoreContractTest {
         User legacy = store.insertDirectly(userRow(Platform.WEIXIN, "legacyOpenid1", ""));
         OpenId openId = new OpenId("legacyOpenid1");
 
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, openId)).map(User::id).contains(legacy.id());
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::id).contains(legacy.id());
         assertThatThrownBy(() -> store.register().register(newUser(Platform.WEIXIN, openId)))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(store.countUsers()).isEqualTo(1);
@@ -150,11 +162,11 @@ public abstract class UserStoreContractTest {
         User first = store.register().register(newUser(platform, openId));
         store.softDelete(first.id(), 1_700_000_100L);
 
-        assertThat(store.load().findLiveByOpenId(platform, openId)).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, platform, openId)).isEmpty();
         User second = store.register().register(newUser(platform, openId));
 
         assertThat(second.id()).isNotEqualTo(first.id());
-        assertThat(store.load().findLiveByOpenId(platform, openId)).map(User::id).contains(second.id());
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, platform, openId)).map(User::id).contains(second.id());
         assertThat(store.load().findById(first.id())).get().extracting(User::deleteTime).isEqualTo(1_700_000_100L);
     }
 
@@ -164,12 +176,12 @@ public abstract class UserStoreContractTest {
         User weixin = store.register().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.of(unionId),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
 
-        assertThat(store.load().findLiveByUnionId(Platform.WEIXIN, unionId)).map(User::id).contains(weixin.id());
-        assertThat(store.load().findLiveByUnionId(Platform.QQ, unionId)).isEmpty();
-        assertThat(store.load().findLiveByUnionId(Platform.WEIXIN, new UnionId("o1ang5xo5tijd-l7y1ky7-ht6emk"))).isEmpty();
+        assertThat(store.load().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, unionId)).map(User::id).contains(weixin.id());
+        assertThat(store.load().findLiveByUnionId(SystemType.DEFAULT, Platform.QQ, unionId)).isEmpty();
+        assertThat(store.load().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, new UnionId("o1ang5xo5tijd-l7y1ky7-ht6emk"))).isEmpty();
 
         store.softDelete(weixin.id(), 2L);
-        assertThat(store.load().findLiveByUnionId(Platform.WEIXIN, unionId)).isEmpty();
+        assertThat(store.load().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, unionId)).isEmpty();
     }
 
     @Test
@@ -177,13 +189,15 @@ public abstract class UserStoreContractTest {
         User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
         OpenId second = uniqueOpenId();
 
-        store.bind().bindOpenId(user.id(), Platform.QQ, second, "11111111111111111111111111111111", 1_800_000_000L);
+        User bound = store.bind().bindOpenId(user, identity(Platform.QQ, second), "11111111111111111111111111111111",
+                1_800_000_000L);
 
-        User found = store.load().findLiveByOpenId(Platform.QQ, second).orElseThrow();
+        User found = store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, second).orElseThrow();
         assertThat(found.id()).isEqualTo(user.id());
         assertThat(found.token()).isEqualTo("11111111111111111111111111111111");
-        assertThat(found.updTime()).isEqualTo(1_800_000_000L);
-        assertThat(found.identities().openId(Platform.WEIXIN)).isEqualTo(user.identities().openId(Platform.WEIXIN));
+        assertThat(found).isEqualTo(bound);
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, identityOf(user, Platform.WEIXIN).openId()))
+                .map(User::id).contains(user.id());
     }
 
     @Test
@@ -191,33 +205,41 @@ public abstract class UserStoreContractTest {
         OpenId taken = uniqueOpenId();
         User holder = store.register().register(newUser(Platform.WEIXIN, taken));
         User other = store.register().register(newUser(Platform.QQ, uniqueOpenId()));
+        User before = store.load().findById(other.id()).orElseThrow();
 
-        assertThatThrownBy(() -> store.bind().bindOpenId(other.id(), Platform.WEIXIN, taken, "22222222222222222222222222222222", 5L))
+        assertThatThrownBy(() -> store.bind().bindOpenId(other, identity(Platform.WEIXIN, taken),
+                "22222222222222222222222222222222", 5L))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
-        assertThat(store.load().findById(other.id())).contains(other);
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, taken)).map(User::id).contains(holder.id());
+        assertThat(store.load().findById(other.id())).contains(before);
+        assertThat(store.loadByToken().findLiveByToken("22222222222222222222222222222222")).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, taken)).map(User::id).contains(holder.id());
     }
 
     @Test
     void issuing_a_token_replaces_the_previous_one() {
-        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        OpenId openId = uniqueOpenId();
+        User user = store.register().register(newUser(Platform.WEIXIN, openId));
 
-        store.issueToken().issueToken(user, "33333333333333333333333333333333", 1_900_000_000L);
+        User issued = store.issueToken().issueToken(user, identity(Platform.WEIXIN, openId),
+                "33333333333333333333333333333333", 1_900_000_000L);
 
-        User found = store.load().findById(user.id()).orElseThrow();
+        User found = store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId).orElseThrow();
         assertThat(found.token()).isEqualTo("33333333333333333333333333333333");
-        assertThat(found.updTime()).isEqualTo(1_900_000_000L);
+        assertThat(found).isEqualTo(issued);
         assertThat(found.nickname()).isEqualTo(user.nickname());
+        assertThat(store.loadByToken().findLiveByToken(user.token())).isEmpty();
     }
 
     @Test
     void a_token_issued_to_a_user_loaded_before_another_login_replaces_the_token_they_hold_now() {
-        User loaded = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
-        store.issueToken().issueToken(loaded, "66666666666666666666666666666666", 3L);
+        OpenId openId = uniqueOpenId();
+        User loaded = store.register().register(newUser(Platform.WEIXIN, openId));
+        store.issueToken().issueToken(loaded, identity(Platform.WEIXIN, openId), "66666666666666666666666666666666", 3L);
 
-        store.issueToken().issueToken(loaded, "77777777777777777777777777777777", 4L);
+        store.issueToken().issueToken(loaded, identity(Platform.WEIXIN, openId), "77777777777777777777777777777777", 4L);
 
-        assertThat(store.load().findById(loaded.id())).map(User::token).contains("77777777777777777777777777777777");
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::token)
+                .contains("77777777777777777777777777777777");
         assertThat(store.loadByToken().findLiveByToken("66666666666666666666666666666666")).isEmpty();
         assertThat(store.loadByToken().findLiveByToken("77777777777777777777777777777777"))
                 .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(4L));
@@ -230,7 +252,7 @@ public abstract class UserStoreContractTest {
 
         store.setStatus(user.id(), UserStatus.BANNED);
 
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, openId)).get()
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).get()
                 .extracting(User::status).isEqualTo(UserStatus.BANNED);
     }
 
@@ -248,14 +270,18 @@ public abstract class UserStoreContractTest {
 
     @Test
     void binding_a_mobile_sets_it_with_the_new_token() {
-        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        OpenId openId = uniqueOpenId();
+        User user = store.register().register(newUser(Platform.WEIXIN, openId));
 
-        store.bindMobile().bindMobile(user.id(), "13900139000", "44444444444444444444444444444444", 1_950_000_000L);
+        User bound = store.bindMobile().bindMobile(user, identity(Platform.WEIXIN, openId), "13900139000",
+                "44444444444444444444444444444444", 1_950_000_000L);
 
         User found = store.loadByMobile().findLiveByMobile("13900139000").orElseThrow();
         assertThat(found.id()).isEqualTo(user.id());
-        assertThat(found.token()).isEqualTo("44444444444444444444444444444444");
         assertThat(found.updTime()).isEqualTo(1_950_000_000L);
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).contains(bound);
+        assertThat(bound.mobile()).isEqualTo("13900139000");
+        assertThat(bound.token()).isEqualTo("44444444444444444444444444444444");
         assertThat(store.loadByToken().findLiveByToken("44444444444444444444444444444444"))
                 .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(1_950_000_000L));
     }
@@ -271,7 +297,7 @@ public abstract class UserStoreContractTest {
                 });
         assertThat(store.loadByToken().findLiveByToken(user.token().toUpperCase())).isEmpty();
         assertThat(store.loadByToken().findLiveByToken("")).isEmpty();
-        store.issueToken().issueToken(user, "55555555555555555555555555555555", 2L);
+        store.issueToken().issueToken(user, identityOf(user, Platform.WEIXIN), "55555555555555555555555555555555", 2L);
         assertThat(store.loadByToken().findLiveByToken(user.token())).isEmpty();
     }
 
@@ -322,7 +348,7 @@ public abstract class UserStoreContractTest {
                 .isInstanceOf(MobileAlreadyClaimedException.class)
                 .satisfies(refusal -> assertThat(refusal.getMessage()).doesNotContain("13800138001"));
         assertThat(store.countUsers()).isEqualTo(1);
-        assertThat(store.load().findLiveByOpenId(Platform.WEIXIN, second)).isEmpty();
+        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, second)).isEmpty();
         assertThat(store.loadByMobile().findLiveByMobile("13800138001")).map(User::id).contains(holder.id());
     }
 
@@ -330,11 +356,12 @@ public abstract class UserStoreContractTest {
     void binding_a_mobile_another_live_user_holds_is_refused_and_changes_nothing() {
         User holder = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138002"));
         User other = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        User before = store.load().findById(other.id()).orElseThrow();
 
-        assertThatThrownBy(() -> store.bindMobile().bindMobile(other.id(), "13800138002",
+        assertThatThrownBy(() -> store.bindMobile().bindMobile(other, identityOf(other, Platform.WEIXIN), "13800138002",
                 "66666666666666666666666666666666", 1_960_000_000L))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
-        assertThat(store.load().findById(other.id())).contains(other);
+        assertThat(store.load().findById(other.id())).contains(before);
         assertThat(store.loadByToken().findLiveByToken("66666666666666666666666666666666")).isEmpty();
         assertThat(store.loadByMobile().findLiveByMobile("13800138002")).map(User::id).contains(holder.id());
     }
@@ -343,10 +370,12 @@ public abstract class UserStoreContractTest {
     void a_user_may_bind_the_mobile_it_already_holds() {
         User holder = store.register().register(newUserWithMobile(uniqueOpenId(), "13800138003"));
 
-        store.bindMobile().bindMobile(holder.id(), "13800138003", "77777777777777777777777777777777", 1_960_000_001L);
+        store.bindMobile().bindMobile(holder, identityOf(holder, Platform.WEIXIN), "13800138003",
+                "77777777777777777777777777777777", 1_960_000_001L);
 
-        assertThat(store.loadByMobile().findLiveByMobile("13800138003")).map(User::token)
-                .contains("77777777777777777777777777777777");
+        assertThat(store.loadByToken().findLiveByToken("77777777777777777777777777777777"))
+                .map(found -> found.user().id()).contains(holder.id());
+        assertThat(store.loadByMobile().findLiveByMobile("13800138003")).map(User::id).contains(holder.id());
     }
 
     @Test
@@ -359,7 +388,8 @@ public abstract class UserStoreContractTest {
 
         store.softDelete(second.id(), 1_700_000_200L);
         User third = store.register().register(newUser(Platform.QQ, uniqueOpenId()));
-        store.bindMobile().bindMobile(third.id(), "13800138004", "88888888888888888888888888888888", 1_700_000_300L);
+        store.bindMobile().bindMobile(third, identityOf(third, Platform.QQ), "13800138004",
+                "88888888888888888888888888888888", 1_700_000_300L);
         assertThat(store.loadByMobile().findLiveByMobile("13800138004")).map(User::id).contains(third.id());
     }
 
@@ -367,14 +397,15 @@ public abstract class UserStoreContractTest {
     void a_mobile_another_program_stored_without_a_claim_is_refused() {
         User legacy = store.insertDirectly(userRowWithMobile("legacyMobileOpenid", "13800138005"));
         User other = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        User before = store.load().findById(other.id()).orElseThrow();
 
         assertThatThrownBy(() -> store.register().register(newUserWithMobile(uniqueOpenId(), "13800138005")))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
-        assertThatThrownBy(() -> store.bindMobile().bindMobile(other.id(), "13800138005",
+        assertThatThrownBy(() -> store.bindMobile().bindMobile(other, identityOf(other, Platform.WEIXIN), "13800138005",
                 "99999999999999999999999999999999", 1_960_000_002L))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
         assertThat(store.countUsers()).isEqualTo(2);
-        assertThat(store.load().findById(other.id())).contains(other);
+        assertThat(store.load().findById(other.id())).contains(before);
         assertThat(store.loadByMobile().findLiveByMobile("13800138005")).map(User::id).contains(legacy.id());
     }
 
@@ -392,13 +423,16 @@ public abstract class UserStoreContractTest {
     void many_concurrent_bindings_of_one_mobile_give_it_to_exactly_one_user() throws Exception {
         int clients = 16;
         List<User> users = new ArrayList<>();
+        List<User> before = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             users.add(store.register().register(newUser(Platform.WEIXIN, uniqueOpenId())));
+            before.add(store.load().findById(users.get(i).id()).orElseThrow());
         }
 
         List<Boolean> bound = concurrently(clients, i -> () -> {
             try {
-                store.bindMobile().bindMobile(users.get(i).id(), "13800138007", "%032d".formatted(i), 1_960_000_003L);
+                store.bindMobile().bindMobile(users.get(i), identityOf(users.get(i), Platform.WEIXIN), "13800138007",
+                        "%032d".formatted(i), 1_960_000_003L);
                 return true;
             } catch (MobileAlreadyClaimedException lost) {
                 return false;
@@ -408,7 +442,7 @@ public abstract class UserStoreContractTest {
         assertThat(bound).containsOnlyOnce(true);
         User winner = users.get(bound.indexOf(true));
         assertThat(store.loadByMobile().findLiveByMobile("13800138007")).map(User::id).contains(winner.id());
-        for (User user : users) {
+        for (User user : before) {
             if (!user.id().equals(winner.id())) {
                 assertThat(store.load().findById(user.id())).as("loser %s", user.id()).contains(user);
             }

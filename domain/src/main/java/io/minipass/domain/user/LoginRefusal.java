@@ -2,6 +2,8 @@ package io.minipass.domain.user;
 
 /** Why a user who was found may not log in. */
 public enum LoginRefusal {
+    /** Status 1, which ShopXO v3 and later refuse (v2.2 lets it log in). */
+    MUTED("用户被禁止发言"),
     BANNED("用户被禁止登录"),
     AWAITING_AUDIT("用户等待审核中"),
     UNKNOWN_STATUS("用户状态有误"),

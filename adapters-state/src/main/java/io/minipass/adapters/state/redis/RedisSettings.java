@@ -19,11 +19,13 @@ import java.util.Objects;
  *       and the eviction channel start with it, so several shops can share one Redis</td></tr>
  *   <tr><td>{@code sessionKeySecret}</td><td>{@code MINIPASS_REDIS_SESSION_KEY_SECRET}</td>
  *       <td>none, required: 32 random bytes in base64 ({@code openssl rand -base64 32}), the same on
- *       every node; session keys are stored sealed with it (AES-256-GCM)</td></tr>
+ *       every node; session keys are stored sealed with it (AES-256-GCM), and verified mobiles named by
+ *       an HMAC under a key derived from it</td></tr>
  *   <tr><td>{@code commandTimeout}</td><td>{@code MINIPASS_REDIS_TIMEOUT}</td><td>{@code 1s}; also the
  *       connect timeout: no call waits longer for Redis</td></tr>
  *   <tr><td>{@code sessionKeyTtl}</td><td>(none yet)</td><td>2 days, as the in-process store</td></tr>
- *   <tr><td>{@code loginProofTtl}</td><td>{@code MINIPASS_LOGIN_PROOF_TTL}</td><td>30 minutes</td></tr>
+ *   <tr><td>{@code loginProofTtl}</td><td>{@code MINIPASS_LOGIN_PROOF_TTL}</td><td>30 minutes; also how long
+ *       a verified mobile is kept</td></tr>
  * </table>
  *
  * @param sessionKeySecret 32 bytes in standard base64; there is deliberately no default and no

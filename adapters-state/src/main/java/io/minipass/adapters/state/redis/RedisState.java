@@ -12,6 +12,7 @@ import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.SharedStateUnavailableException;
+import io.minipass.application.port.out.VerifiedMobilePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The state several nodes share, kept in one Redis: session keys, login proofs, attempt budgets and
- * token evictions, each handed out as its port, ready to use. Every key and the eviction channel
- * start with the configured prefix.
+ * The state several nodes share, kept in one Redis: session keys, login proofs, verified mobiles,
+ * attempt budgets and token evictions, each handed out as its port, ready to use. Every key and the
+ * eviction channel start with the configured prefix.
  *
  * <p>When Redis cannot be reached, every port call fails within the configured timeout with
  * {@link SharedStateUnavailableException} (token evictions are best effort and never fail), and all
@@ -32,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * starts, and serves what does not need Redis, while Redis is down.
  *
  * <p>Session keys are stored sealed with AES-256-GCM under the configured secret; see
- * {@link RedisSettings#sessionKeySecret()}.
+ * {@link RedisSettings#sessionKeySecret()}. Verified mobiles are named by an HMAC under a key derived
+ * from that secret, so no mobile is in Redis in clear.
  */
 public final class RedisState implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisState.class);
@@ -45,6 +47,7 @@ public final class RedisState implements AutoCloseable {
     private final String clientName;
     private final RedisSessionKeyStore sessionKeys;
     private final RedisLoginCodeProofs loginProofs;
+    private final RedisVerifiedMobiles verifiedMobiles;
     private final RedisAttemptCounter attempts;
     private final RedisTokenEvictions tokenEvictions;
 
@@ -82,6 +85,8 @@ public final class RedisState implements AutoCloseable {
         this.sessionKeys = new RedisSessionKeyStore(connection, prefix,
                 new SessionKeyCipher(settings.sessionKeySecretBytes()), settings.sessionKeyTtl());
         this.loginProofs = new RedisLoginCodeProofs(connection, prefix, settings.loginProofTtl());
+        this.verifiedMobiles = new RedisVerifiedMobiles(connection, prefix, settings.sessionKeySecretBytes(),
+                settings.loginProofTtl());
         this.attempts = new RedisAttemptCounter(connection, prefix);
         this.tokenEvictions = new RedisTokenEvictions(client, connection, prefix, timeout, retries);
     }
@@ -110,6 +115,11 @@ public final class RedisState implements AutoCloseable {
 
     public LoginCodeProofPort loginProofs() {
         return loginProofs;
+    }
+
+    /** Each record lives as long as a login proof. */
+    public VerifiedMobilePort verifiedMobiles() {
+        return verifiedMobiles;
     }
 
     public AttemptCounterPort attempts() {

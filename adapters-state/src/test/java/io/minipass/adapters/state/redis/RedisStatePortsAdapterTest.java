@@ -3,9 +3,11 @@ package io.minipass.adapters.state.redis;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.testing.AttemptCounterContractTest;
 import io.minipass.application.testing.LoginCodeProofContractTest;
 import io.minipass.application.testing.SessionKeyStoreContractTest;
+import io.minipass.application.testing.VerifiedMobileContractTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
@@ -38,6 +40,14 @@ class RedisStatePortsAdapterTest {
         @Override
         protected LoginCodeProofPort freshProofs() {
             return state.loginProofs();
+        }
+    }
+
+    @Nested
+    class VerifiedMobiles extends VerifiedMobileContractTest {
+        @Override
+        protected VerifiedMobilePort freshVerifiedMobiles() {
+            return state.verifiedMobiles();
         }
     }
 

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Without Redis every call fails within its timeout, with one exception type, and nothing hangs. */
 class RedisUnavailableAdapterTest {
     private static final OpenId OPENID = new OpenId("oNoRedisOpenid");
+    private static final String MOBILE = "13800138000";
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private static final Duration BOUND = Duration.ofMillis(2500);
 
@@ -48,6 +49,8 @@ class RedisUnavailableAdapterTest {
         failsFast(() -> node.loginProofs().record(new LoginProof(Platform.WEIXIN, OPENID, Optional.empty())));
         failsFast(() -> node.loginProofs().find(Platform.WEIXIN, OPENID));
         failsFast(() -> node.loginProofs().consume(Platform.WEIXIN, OPENID));
+        failsFast(() -> node.verifiedMobiles().record(Platform.WEIXIN, OPENID, MOBILE));
+        failsFast(() -> node.verifiedMobiles().consume(Platform.WEIXIN, OPENID, MOBILE));
         failsFast(() -> node.attempts().count("exchange:ip:203.0.113.7"));
         failsFast(() -> node.attempts().add("exchange:ip:203.0.113.7", Duration.ofMinutes(1)));
     }
@@ -80,6 +83,7 @@ class RedisUnavailableAdapterTest {
 
             failsFast(() -> node.attempts().count("exchange:ip:203.0.113.7"));
             failsFast(() -> node.loginProofs().find(Platform.WEIXIN, OPENID));
+            failsFast(() -> node.verifiedMobiles().consume(Platform.WEIXIN, OPENID, MOBILE));
         }
     }
 
@@ -126,7 +130,9 @@ class RedisUnavailableAdapterTest {
         long start = System.nanoTime();
         assertThatThrownBy(call)
                 .isInstanceOf(SharedStateUnavailableException.class)
-                .hasMessageStartingWith("Redis did not answer");
+                .hasMessageStartingWith("Redis did not answer")
+                .hasMessageNotContaining(MOBILE)
+                .hasMessageNotContaining(OPENID.value());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(BOUND);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * Merges a request's parameters as ShopXO reads them: the query string, then the body
  * (urlencoded, multipart or a JSON object) over it. A body of any other type is ignored, as PHP ignores it.
+ * Beside that merge it keeps what PHP's {@code $_REQUEST} holds: the query and a form body, never a JSON body.
  */
 public final class RequestParameters {
     public static final String TOO_LARGE = "请求数据过大";
@@ -27,29 +28,47 @@ public final class RequestParameters {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** @throws InvalidInputException when the body is too large or not what its type says */
-    public Map<String, Object> read(Context ctx, Map<String, Object> query) {
-        Map<String, Object> merged = new LinkedHashMap<>(query);
-        merged.putAll(body(ctx));
-        return merged;
+    /**
+     * A request's parameters, both ways.
+     *
+     * @param merged the query, then any body over it
+     * @param form   the query, then a urlencoded or multipart body over it (PHP's {@code $_REQUEST}): where ShopXO
+     *               v3 and later read {@code system_type} and {@code application_client_type} (docs/contract.md#parameters)
+     */
+    public record Read(Map<String, Object> merged, Map<String, Object> form) {
     }
 
-    private Map<String, Object> body(Context ctx) {
+    /** @throws InvalidInputException when the body is too large or not what its type says */
+    public Read read(Context ctx, Map<String, Object> query) {
+        Body body = body(ctx);
+        Map<String, Object> merged = new LinkedHashMap<>(query);
+        merged.putAll(body.fields());
+        return new Read(merged, body.json() ? new LinkedHashMap<>(query) : merged);
+    }
+
+    /** The body's fields, and whether they came as JSON. */
+    private record Body(Map<String, Object> fields, boolean json) {
+        static Body form(Map<String, Object> fields) {
+            return new Body(fields, false);
+        }
+    }
+
+    private Body body(Context ctx) {
         String contentType = ctx.req().getContentType() == null ? "" : ctx.req().getContentType().toLowerCase(Locale.ROOT);
         if (ctx.req().getContentLengthLong() > maxBodyBytes) {
             throw new InvalidInputException(TOO_LARGE);
         }
         if (contentType.startsWith("multipart/form-data")) {
-            return multipart(ctx);
+            return Body.form(multipart(ctx));
         }
         byte[] body = readBody(ctx);
         if (contentType.contains("json") || (contentType.isBlank() && startsWithBrace(body))) {
-            return json(body);
+            return new Body(json(body), true);
         }
         if (contentType.isBlank() || contentType.startsWith("application/x-www-form-urlencoded")) {
-            return FormDecoder.decode(body);
+            return Body.form(FormDecoder.decode(body));
         }
-        return Map.of();
+        return Body.form(Map.of());
     }
 
     private byte[] readBody(Context ctx) {

@@ -8,19 +8,23 @@ import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
 import io.minipass.domain.user.Platform;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /** {@code user/appminiuserauth}: the client trades its platform login code for the user (docs/contract.md#appminiuserauth). */
 public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/appminiuserauth";
-    static final String SUCCESS = "授权登录成功";
 
     private final AuthorizeMiniProgramUserUseCase useCase;
-    private final LoginOutcomeAnswers answers;
+    private final ClientChannels channels;
+    private final UserAnswers answers;
 
+    /** Answering as ShopXO v2.2. */
     public AuthorizeMiniProgramUserEndpoint(AuthorizeMiniProgramUserUseCase useCase, LoginOutcomeAnswers answers) {
+        this(useCase, ClientChannels.SHOPXO_V2, new ShopxoV2Answers(answers));
+    }
+
+    AuthorizeMiniProgramUserEndpoint(AuthorizeMiniProgramUserUseCase useCase, ClientChannels channels,
+                                     UserAnswers answers) {
         this.useCase = useCase;
+        this.channels = channels;
         this.answers = answers;
     }
 
@@ -31,18 +35,10 @@ public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Platform platform = ShopxoMethodName.platformOf(request, "UserAuth");
+        Platform platform = channels.platformOf(request, "UserAuth");
         String code = request.isEmpty("authcode") ? request.text("code") : request.text("authcode");
-        AuthorizationOutcome outcome = useCase.authorize(
-                new AuthorizeMiniProgramUserCommand(platform, code, request.text("referrer"), request.clientAddress()));
-        if (outcome instanceof AuthorizationOutcome.Unrecognized unknown) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("is_user_exist", 0);
-            data.put("openid", unknown.openId().value());
-            unknown.unionId().ifPresent(unionId -> data.put("unionid", unionId.value()));
-            return ApiResult.success(SUCCESS, data);
-        }
-        AuthorizationOutcome.Recognized known = (AuthorizationOutcome.Recognized) outcome;
-        return answers.answer(known.outcome(), request.baseUrl(), SUCCESS, Map.of("is_user_exist", 1));
+        AuthorizationOutcome outcome = useCase.authorize(new AuthorizeMiniProgramUserCommand(
+                channels.systemType(request), platform, code, request.text("referrer"), request.clientAddress()));
+        return answers.authorization(outcome, request);
     }
 }

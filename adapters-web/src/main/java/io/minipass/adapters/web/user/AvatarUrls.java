@@ -8,12 +8,22 @@ import java.util.Locale;
  */
 final class AvatarUrls {
     static final String DEFAULT_AVATAR_PATH = "/static/index/default/images/default-user-avatar.jpg";
+    /** Where ShopXO v3 and later keep their default avatar. */
+    static final String V6_DEFAULT_AVATAR_PATH = "/static/common/images/default-user-avatar-md.png";
 
     private final String defaultAvatarUrl;
 
     /** @param defaultAvatarUrl a URL or a path on the shop's host; empty for {@link #DEFAULT_AVATAR_PATH} */
     AvatarUrls(String defaultAvatarUrl) {
-        this.defaultAvatarUrl = defaultAvatarUrl == null || defaultAvatarUrl.isBlank() ? DEFAULT_AVATAR_PATH : defaultAvatarUrl;
+        this(defaultAvatarUrl, DEFAULT_AVATAR_PATH);
+    }
+
+    /**
+     * @param defaultAvatarUrl a URL or a path on the shop's host; empty for {@code shopDefaultPath}
+     * @param shopDefaultPath  where the shop's ShopXO keeps its default avatar
+     */
+    AvatarUrls(String defaultAvatarUrl, String shopDefaultPath) {
+        this.defaultAvatarUrl = defaultAvatarUrl == null || defaultAvatarUrl.isBlank() ? shopDefaultPath : defaultAvatarUrl;
     }
 
     String shown(String storedAvatar, String baseUrl) {

@@ -9,9 +9,9 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.ProfileData;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code user/appminiuserinfo}: a mini-program user logs in with the profile they share (docs/contract.md#appminiuserinfo). */
@@ -19,10 +19,17 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/appminiuserinfo";
 
     private final LogInMiniProgramUserUseCase useCase;
-    private final LoginOutcomeAnswers answers;
+    private final ClientChannels channels;
+    private final UserAnswers answers;
 
+    /** Answering as ShopXO v2.2. */
     public LogInMiniProgramUserEndpoint(LogInMiniProgramUserUseCase useCase, LoginOutcomeAnswers answers) {
+        this(useCase, ClientChannels.SHOPXO_V2, new ShopxoV2Answers(answers));
+    }
+
+    LogInMiniProgramUserEndpoint(LogInMiniProgramUserUseCase useCase, ClientChannels channels, UserAnswers answers) {
         this.useCase = useCase;
+        this.channels = channels;
         this.answers = answers;
     }
 
@@ -33,24 +40,19 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Platform platform = ShopxoMethodName.platformOf(request, "UserInfo");
+        Platform platform = channels.platformOf(request, "UserInfo");
         if (request.isEmpty("openid")) {
-            return ApiResult.failed("openid为空");
+            return ApiResult.failed(answers.text(ShopxoText.OPENID_EMPTY, request));
         }
         if (request.isEmpty("auth_data")) {
-            return ApiResult.failed("授权数据为空");
+            return ApiResult.failed(answers.text(ShopxoText.AUTH_DATA_EMPTY, request));
         }
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, "unionid");
         ProfileData profile = AuthDataReader.read(platform, request.value("auth_data"));
+        SystemType systemType = channels.systemType(request);
         LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
-                platform, openId, unionId, profile, request.text("referrer"), request.clientAddress()));
-        return answers.answer(outcome, request.baseUrl(), successMessage(outcome), Map.of());
-    }
-
-    private static String successMessage(LoginOutcome outcome) {
-        boolean bound = outcome instanceof LoginOutcome.LoggedIn loggedIn
-                && loggedIn.kind() == LoginOutcome.LoginKind.BOUND_BY_UNIONID;
-        return bound ? "绑定成功" : "授权成功";
+                systemType, platform, openId, unionId, profile, request.text("referrer"), request.clientAddress()));
+        return answers.profileLogin(outcome, request);
     }
 }

@@ -7,7 +7,7 @@ import io.minipass.domain.user.LoginRefusal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How every login route answers a login outcome; only the success message differs per route. */
+/** How every login route answers a login outcome as ShopXO v2.2 does; only the success message differs per route. */
 public final class LoginOutcomeAnswers {
     private final UserViewMapper views;
 

@@ -1,8 +1,5 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.adapters.web.ApiRequest;
-import io.minipass.domain.user.InvalidInputException;
-import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.TextFit;
 
 /**
@@ -15,18 +12,18 @@ final class ShopxoMethodName {
     private ShopxoMethodName() {
     }
 
-    /** The platform the request's client type names, else ShopXO's answer for a missing method. */
-    static Platform platformOf(ApiRequest request, String suffix) {
-        return request.platform().orElseThrow(() -> new InvalidInputException(undefined(request.clientType(), suffix)));
-    }
-
     static String undefined(String clientType, String suffix) {
         return "方法未定义[" + of(clientType) + suffix + "]";
     }
 
+    /** As much of a client type as an answer echoes: trimmed, at most 30 characters. */
+    static String echoed(String clientType) {
+        return TextFit.cut(clientType.trim(), MAX_ECHOED_CLIENT_TYPE);
+    }
+
     /** ASCII case mapping only, as PHP's. */
     static String of(String clientType) {
-        StringBuilder name = new StringBuilder(TextFit.cut(clientType.trim(), MAX_ECHOED_CLIENT_TYPE));
+        StringBuilder name = new StringBuilder(echoed(clientType));
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean upper = c >= 'A' && c <= 'Z';

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The user as ShopXO's API shows it (docs/contract.md#user-view): the stored columns as strings, in the seed's order,
+ * The user as ShopXO v2.2's API shows it (docs/contract.md#user-view): the stored columns as strings, in the seed's order,
  * then the derived texts. Never the password columns.
  */
 public final class UserViewMapper {

@@ -6,6 +6,7 @@ import io.minipass.application.LoginSettings;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -137,7 +138,7 @@ class AppMiniUserAuthEndpointTest {
         Answer answer = client.postJson(ROUTE + "qq", "{\"authcode\":\"qq-code\"}");
 
         assertThat(answer.json()).containsExactly(entry("msg", "用户待审核"), entry("code", -301), entry("data", List.of()));
-        assertThat(api.store.findLiveByOpenId(Platform.QQ, new OpenId("new-qq-openid"))).isEmpty();
+        assertThat(api.store.findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, new OpenId("new-qq-openid"))).isEmpty();
     }
 
     @Test
@@ -195,6 +196,18 @@ class AppMiniUserAuthEndpointTest {
         Answer answer = client.postJson(WEIXIN, "{\"authcode\":\"wx-code\"}");
 
         assertThat(answer.data()).containsExactly(entry("is_user_exist", 0), entry("openid", OPENID));
+        assertThat(api.store.count()).isZero();
+    }
+
+    @Test
+    void tellsAWeixinNewcomerWhoMustBindAMobileFirstOnlyWhoTheyAre() {
+        client = api.login(new LoginSettings(false, true)).start();
+        api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, UNIONID, SESSION_KEY);
+
+        Answer answer = client.postJson(WEIXIN, "{\"authcode\":\"wx-code\"}");
+
+        assertThat(answer.body()).isEqualTo("{\"msg\":\"授权登录成功\",\"code\":0,\"data\":{\"is_user_exist\":0,\"openid\":\""
+                + OPENID + "\",\"unionid\":\"" + UNIONID + "\"}}");
         assertThat(api.store.count()).isZero();
     }
 

@@ -15,11 +15,13 @@ import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -412,7 +414,7 @@ class AppMiniUserInfoEndpointTest {
 
         assertThat(answer.msg()).isEqualTo("授权成功");
         assertThat(List.copyOf(answer.data().keySet())).isEqualTo(UserViewMapperTest.SEED_FIELDS);
-        assertThat(store.findLiveByOpenId(Platform.KUAISHOU, new OpenId("ks-1"))).isPresent();
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.KUAISHOU, new OpenId("ks-1"))).isPresent();
     }
 
     @ParameterizedTest
@@ -530,7 +532,7 @@ class AppMiniUserInfoEndpointTest {
                             throw new IllegalStateException("no phone binding here");
                         }),
                 new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
-                        new InMemoryAttemptCounter(clock)),
+                        new InMemoryAttemptCounter(clock), new InMemoryVerifiedMobiles()),
                 login, Map.of(), Duration.ZERO, clock).logIn(), web);
     }
 
@@ -541,7 +543,7 @@ class AppMiniUserInfoEndpointTest {
     }
 
     private User stored(String weixinOpenId) {
-        return store.findLiveByOpenId(Platform.WEIXIN, new OpenId(weixinOpenId)).orElseThrow();
+        return store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId(weixinOpenId)).orElseThrow();
     }
 
     private static User user(long id, String weixinOpenId, UserStatus status) {

@@ -6,6 +6,7 @@ import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.ShopxoDialect;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
@@ -15,10 +16,12 @@ import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -28,27 +31,43 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The session routes ({@code appminiuserauth}, {@code tokenuserinfo}, {@code onekeyusermobilebind}) wired as
- * bootstrap wires them: the real application services over the in-memory user store, fake platforms.
+ * The user routes wired as bootstrap wires them ({@link UserEndpoints}): the real application services over the
+ * in-memory user store, fake platforms. Sealed profiles never open here.
  */
 final class UserApi implements AutoCloseable {
     static final Instant NOW = Instant.ofEpochSecond(1637555366); // 2021-11-22 12:29:26 in Shanghai
     static final String DEFAULT_AVATAR_PATH = "/static/index/default/images/default-user-avatar.jpg";
 
-    final InMemoryUserStore store = new InMemoryUserStore();
+    final InMemoryUserStore store;
     final MutableClock clock = new MutableClock(NOW);
     final FakeLoginCodes loginCodes = new FakeLoginCodes();
     final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     final FakePhoneNumbers phoneNumbers = new FakePhoneNumbers();
     final InMemoryLoginCodeProofs loginCodeProofs = new InMemoryLoginCodeProofs();
+    final InMemoryVerifiedMobiles verifiedMobiles = new InMemoryVerifiedMobiles();
 
     private LoginSettings login = LoginSettings.DEFAULT;
     private Map<Attempt, Budget> budgets = Map.of();
     private WebSettings web = WebSettings.defaults();
     private Duration tokenLifetime = Duration.ZERO;
     private boolean trustProxyHeaders;
+    private ShopxoDialect dialect = ShopxoDialect.V2;
     private Javalin app;
     private ApiClient client;
+
+    UserApi() {
+        this(new InMemoryUserStore());
+    }
+
+    /** @param store the user store, for a test that needs one that misbehaves */
+    UserApi(InMemoryUserStore store) {
+        this.store = store;
+    }
+
+    UserApi dialect(ShopxoDialect dialect) {
+        this.dialect = dialect;
+        return this;
+    }
 
     UserApi login(LoginSettings settings) {
         this.login = settings;
@@ -80,14 +99,10 @@ final class UserApi implements AutoCloseable {
                 new LoginUseCases.PlatformPorts(loginCodes, (platform, openId, data, iv) -> {
                     throw new UserDataRefusedException();
                 }, phoneNumbers),
-                new LoginUseCases.StatePorts(sessionKeys, loginCodeProofs, new InMemoryAttemptCounter(clock)),
+                new LoginUseCases.StatePorts(sessionKeys, loginCodeProofs, new InMemoryAttemptCounter(clock),
+                        verifiedMobiles),
                 login, budgets, tokenLifetime, clock);
-        UserViewMapper views = new UserViewMapper(web);
-        LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
-        Map<String, ApiEndpoint> endpoints = Map.of(
-                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), answers),
-                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), views),
-                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), answers));
+        Map<String, ApiEndpoint> endpoints = UserEndpoints.create(dialect, useCases, web);
         app = WebApp.create(endpoints, trustProxyHeaders).start("127.0.0.1", 0);
         client = new ApiClient(app);
         return client;
@@ -101,7 +116,7 @@ final class UserApi implements AutoCloseable {
     }
 
     User stored(Platform platform, String openId) {
-        return store.findLiveByOpenId(platform, new OpenId(openId)).orElseThrow();
+        return store.findLiveByOpenId(SystemType.DEFAULT, platform, new OpenId(openId)).orElseThrow();
     }
 
     /** A user as a shop admin would have stored it: a WeChat openid, a token, added a year before {@link #NOW}. */

@@ -15,4 +15,11 @@ public sealed interface AuthorizationOutcome {
     /** Nobody holds this identity yet: the client sends its profile to {@code appminiuserinfo} next. */
     record Unrecognized(OpenId openId, Optional<UnionId> unionId) implements AuthorizationOutcome {
     }
+
+    /**
+     * Nobody holds this identity yet, and the shop would register them at once (WeChat) but needs a verified
+     * mobile first: nothing was stored, and the client binds a mobile next.
+     */
+    record MobileRequired(ProvisionalUser user) implements AuthorizationOutcome {
+    }
 }

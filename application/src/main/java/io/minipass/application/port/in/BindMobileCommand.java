@@ -3,18 +3,20 @@ package io.minipass.application.port.in;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A client's {@code onekeyusermobilebind} call: the platform identity, the profile to register with
- * if needed, the inviter, and the platform's proof of the mobile number.
+ * A client's {@code onekeyusermobilebind} call: the platform identity (through which of the shop's client
+ * systems), the profile to register with if needed, the inviter, and the platform's proof of the mobile number.
  */
-public record BindMobileCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
-                                String referrer, PhoneProof proof, ClientAddress from) {
+public record BindMobileCommand(SystemType systemType, Platform platform, OpenId openId, Optional<UnionId> unionId,
+                                Profile profile, String referrer, PhoneProof proof, ClientAddress from) {
     public BindMobileCommand {
+        Objects.requireNonNull(systemType, "systemType");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(openId, "openId");
         Objects.requireNonNull(proof, "proof");
@@ -22,6 +24,11 @@ public record BindMobileCommand(Platform platform, OpenId openId, Optional<Union
         profile = profile == null ? Profile.EMPTY : profile;
         referrer = referrer == null ? "" : referrer;
         from = from == null ? ClientAddress.UNKNOWN : from;
+    }
+
+    public BindMobileCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,
+                             String referrer, PhoneProof proof, ClientAddress from) {
+        this(SystemType.DEFAULT, platform, openId, unionId, profile, referrer, proof, from);
     }
 
     public BindMobileCommand(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile,

@@ -2,6 +2,7 @@ package io.minipass.application.port.out;
 
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -10,16 +11,19 @@ import java.util.Optional;
 
 /**
  * Finds users. Every look-up by id text is exact: no case folding, no ignored trailing spaces,
- * never a match on an empty column.
+ * never a match on an empty column. Where the shop keeps ids in platform rows (ShopXO v3 and later), a user
+ * found by an id reads as seen through its row of this system type and platform: that row's ids and token;
+ * when it has no such row yet, its ids are the one the user was found by (and this platform's unionid of the
+ * row that holds it), with no token. Where ids are columns of the user (ShopXO v2), the system type changes nothing.
  */
 public interface LoadUserPort {
 
-    /** The live (not soft-deleted) user holding this platform's openid. */
-    Optional<User> findLiveByOpenId(Platform platform, OpenId openId);
+    /** The live (not deleted, not closed) user holding this platform's openid. */
+    Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId);
 
     /** The live user holding this platform's unionid; the lowest id if several do. */
-    Optional<User> findLiveByUnionId(Platform platform, UnionId unionId);
+    Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId);
 
-    /** The user with this id, soft-deleted or not. */
+    /** The user with this id, deleted or not, read through no platform row. */
     Optional<User> findById(UserId id);
 }

@@ -1,0 +1,60 @@
+package io.minipass.adapters.persistence;
+
+import io.minipass.application.port.out.BindMobilePort;
+import io.minipass.application.port.out.BindOpenIdPort;
+import io.minipass.application.port.out.IssueTokenPort;
+import io.minipass.application.port.out.LoadUserByMobilePort;
+import io.minipass.application.port.out.LoadUserByTokenPort;
+import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.User;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The user ports on one ShopXO layout's tables ({@code usercolumns}: ShopXO v2.2.0–v2.3.2; {@code platformrows}:
+ * v3.0–v6.7). Each write that replaces tokens also answers which ones, so that {@link TokenCache} can tell every
+ * node to drop them. Public for the layouts' packages; {@link MyBatisPersistence} hands it out only as ports.
+ */
+public interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
+        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort {
+
+    /** @see IssueTokenPort#issueToken */
+    TokenWrite issueTokenReplacing(User user, LoginIdentity identity, String token, long now);
+
+    /** @see BindOpenIdPort#bindOpenId */
+    TokenWrite bindOpenIdReplacing(User user, LoginIdentity identity, String token, long now);
+
+    /** @see BindMobilePort#bindMobile */
+    TokenWrite bindMobileReplacing(User user, LoginIdentity identity, String mobile, String token, long now);
+
+    @Override
+    default User issueToken(User user, LoginIdentity identity, String token, long now) {
+        return issueTokenReplacing(user, identity, token, now).user();
+    }
+
+    @Override
+    default User bindOpenId(User user, LoginIdentity identity, String token, long now) {
+        return bindOpenIdReplacing(user, identity, token, now).user();
+    }
+
+    @Override
+    default User bindMobile(User user, LoginIdentity identity, String mobile, String token, long now) {
+        return bindMobileReplacing(user, identity, mobile, token, now).user();
+    }
+
+    /**
+     * What a write that gave a user a new token left.
+     *
+     * @param user     the user as it reads now
+     * @param replaced the tokens it replaced, none empty
+     */
+    record TokenWrite(User user, List<String> replaced) {
+        public TokenWrite {
+            Objects.requireNonNull(user, "user");
+            replaced = replaced.stream().filter(token -> token != null && !token.isEmpty()).distinct().toList();
+        }
+    }
+}

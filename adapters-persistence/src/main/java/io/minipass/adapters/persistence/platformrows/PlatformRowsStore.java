@@ -1,0 +1,263 @@
+package io.minipass.adapters.persistence.platformrows;
+
+import io.minipass.adapters.persistence.MobileClaims;
+import io.minipass.adapters.persistence.OpenIdClaims;
+import io.minipass.adapters.persistence.ShopUserStore;
+import io.minipass.adapters.persistence.StoreSessions;
+import io.minipass.application.port.out.NewUser;
+import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
+import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.Channel;
+import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The user ports on ShopXO v3.0–v6.7's tables: the person in {@code <prefix>user}, each platform's ids and the
+ * token in one {@code <prefix>user_platform} row per (user, system type, platform), as SHOPXO-V6 keeps them
+ * (docs/design.md#adr-27-shopxo-v3-and-later-the-platform-rows). A user found by an id reads through its row
+ * of the login's channel; one found only in another row (another system type or platform) is given a row of the
+ * channel when it logs in, so its token works on the shop's own routes. Look-ups run on the indexed column and
+ * keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
+ */
+public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
+    /** A (channel) row first, then a row of the platform, then any; of those the lowest user id, then row id. */
+    private static final Comparator<PlatformUserRow> LOWEST_IDS = Comparator.comparingLong(PlatformUserRow::id)
+            .thenComparingLong(PlatformUserRow::rowId);
+
+    private final StoreSessions sessions;
+    private final OpenIdClaims openIdClaims = new OpenIdClaims(this);
+    private final MobileClaims mobileClaims = new MobileClaims(this);
+
+    public PlatformRowsStore(StoreSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    public static void addMappers(Configuration configuration) {
+        configuration.addMapper(PlatformUserMapper.class);
+    }
+
+    @Override
+    public Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
+        return sessions.read(session -> throughChannel(
+                liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform, PlatformUserRow::openIdOf),
+                Channel.of(systemType, platform), platform, ids -> ids.withOpenId(platform, openId)));
+    }
+
+    @Override
+    public Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId) {
+        return PlatformColumns.unionId(platform).flatMap(column -> sessions.read(session -> throughChannel(
+                liveRowsHolding(session, column, unionId.value(), platform, PlatformUserRow::unionIdOf),
+                Channel.of(systemType, platform), platform, ids -> ids)));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return sessions.read(session -> Optional.ofNullable(mapper(session).selectUser(id.value()))
+                .map(PlatformUserRows::withoutRow));
+    }
+
+    @Override
+    public Optional<TokenHolder> findLiveByToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.read(session -> mapper(session).selectByToken(token).stream()
+                .filter(row -> row.isLive() && token.equals(row.token()))
+                .min(LOWEST_IDS)
+                .map(row -> new TokenHolder(PlatformUserRows.throughRow(row), row.tokenTime())));
+    }
+
+    @Override
+    public Optional<User> findLiveByMobile(String mobile) {
+        if (mobile == null || mobile.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.read(session -> liveMobileHolders(session, mobile).stream().findFirst()
+                .map(PlatformUserRows::withoutRow));
+    }
+
+    /**
+     * One transaction: the user, its member code, its platform row with the first token, its claims; then one read
+     * checks that no other live user holds the openid (ShopXO writes rows without our claim).
+     */
+    @Override
+    public User register(NewUser newUser) {
+        return sessions.write(session -> {
+            PlatformUserMapper users = mapper(session);
+            UserInsert insert = PlatformUserRows.toInsert(newUser);
+            users.insertUser(insert);
+            long id = insert.getId();
+            String numberCode = MemberCodes.of(id);
+            users.updateNumberCode(id, numberCode);
+            LoginIdentity identity = newUser.identity();
+            users.insertRow(RowInsert.of(id, identity.systemType().value(), identity.platform(), identity.ids(),
+                    newUser.token(), newUser.addTime()));
+            openIdClaims.claimOnly(session, identity.platform(), identity.openId(), id);
+            if (!newUser.mobile().isEmpty()) {
+                mobileClaims.claim(session, newUser.mobile(), id);
+            }
+            if (heldByAnother(session, id, identity.platform(), identity.openId())) {
+                throw new OpenIdAlreadyClaimedException(identity.platform(), identity.openId());
+            }
+            return PlatformUserRows.registered(id, numberCode, newUser);
+        });
+    }
+
+    /**
+     * When the channel's rows still hold the token the user was loaded with, one statement replaces it. Otherwise
+     * (another login came between, or the user has no row of the channel yet) the user's row is locked, and the
+     * channel's rows get the token, or the user gets a row of the channel holding the identity.
+     */
+    @Override
+    public TokenWrite issueTokenReplacing(User user, LoginIdentity identity, String token, long now) {
+        long id = user.id().value();
+        String systemType = identity.systemType().value();
+        String platform = identity.platform().clientType();
+        User issued = user.through(identity.channel(), user.identities(), token);
+        String loadedWith = user.token();
+        if (!loadedWith.isEmpty() && sessions.autoCommitted(session ->
+                mapper(session).replaceChannelToken(id, systemType, platform, loadedWith, token, now)) > 0) {
+            return new TokenWrite(issued, List.of(loadedWith));
+        }
+        return sessions.write(session -> new TokenWrite(issued, writeChannelToken(session, user, identity, token, now)));
+    }
+
+    /** Adds a row holding the identity to the user, and gives every row of its channel the new token. */
+    @Override
+    public TokenWrite bindOpenIdReplacing(User user, LoginIdentity identity, String token, long now) {
+        return sessions.write(session -> {
+            long id = user.id().value();
+            openIdClaims.claim(session, identity.platform(), identity.openId(), id);
+            List<String> replaced = lockChannel(session, id, identity);
+            PlatformUserMapper users = mapper(session);
+            users.insertRow(RowInsert.of(id, identity.systemType().value(), identity.platform(), identity.ids(), token, now));
+            if (!replaced.isEmpty()) {
+                users.updateChannelTokens(id, identity.systemType().value(), identity.platform().clientType(), token, now);
+            }
+            return new TokenWrite(user.through(identity.channel(), identity.ids(), token), replaced);
+        });
+    }
+
+    /** Sets the mobile (and the user's {@code upd_time}, as ShopXO does) and the channel's token, in one transaction. */
+    @Override
+    public TokenWrite bindMobileReplacing(User user, LoginIdentity identity, String mobile, String token, long now) {
+        return sessions.write(session -> {
+            long id = user.id().value();
+            mapper(session).updateMobile(id, mobile, now);
+            mobileClaims.claim(session, mobile, id);
+            List<String> replaced = writeChannelToken(session, user, identity, token, now);
+            User bound = user.withMobile(mobile, token, now).through(identity.channel(), user.identities(), token);
+            return new TokenWrite(bound, replaced);
+        });
+    }
+
+    /** The channel's rows get the token, or the user a row of the channel holding the identity: the tokens replaced. */
+    private static List<String> writeChannelToken(SqlSession session, User user, LoginIdentity identity, String token,
+                                                  long now) {
+        long id = user.id().value();
+        List<String> tokens = lockChannel(session, id, identity);
+        PlatformUserMapper users = mapper(session);
+        if (tokens.isEmpty()) {
+            PlatformIdentities ids = user.identities().withOpenId(identity.platform(), identity.openId());
+            users.insertRow(RowInsert.of(id, identity.systemType().value(), identity.platform(), ids, token, now));
+        } else {
+            users.updateChannelTokens(id, identity.systemType().value(), identity.platform().clientType(), token, now);
+        }
+        return tokens;
+    }
+
+    /**
+     * Locks the user's row, then the rows of the channel, answering their tokens (one per row, empty ones too: no
+     * rows, no tokens): two writes that would give one user a row of the same channel at once take turns, and the
+     * second finds the first's row.
+     */
+    private static List<String> lockChannel(SqlSession session, long userId, LoginIdentity identity) {
+        PlatformUserMapper users = mapper(session);
+        if (users.lockUser(userId) == null) {
+            throw new IllegalStateException("no user with id " + userId);
+        }
+        return users.selectChannelTokensForUpdate(userId, identity.systemType().value(), identity.platform().clientType());
+    }
+
+    @Override
+    public boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
+        return liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform,
+                PlatformUserRow::openIdOf).stream().anyMatch(row -> row.id() == userId);
+    }
+
+    @Override
+    public boolean heldByAnother(SqlSession session, long userId, Platform platform, OpenId openId) {
+        return liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform,
+                PlatformUserRow::openIdOf).stream().anyMatch(row -> row.id() != userId);
+    }
+
+    @Override
+    public boolean holdsLive(SqlSession session, long userId, String mobile) {
+        PlatformUserRow user = mapper(session).selectUser(userId);
+        return user != null && user.isLive() && mobile.equals(user.mobile());
+    }
+
+    @Override
+    public boolean heldByAnother(SqlSession session, long userId, String mobile) {
+        return liveMobileHolders(session, mobile).stream().anyMatch(user -> user.id() != userId);
+    }
+
+    /** The rows of live users whose platform's id in {@code column} is exactly {@code value}. */
+    private static List<PlatformUserRow> liveRowsHolding(SqlSession session, String column, String value,
+                                                         Platform platform, RowValue valueOf) {
+        return mapper(session).selectByRowColumn(column, value).stream()
+                .filter(row -> row.isLive() && value.equals(valueOf.of(row, platform)))
+                .toList();
+    }
+
+    /**
+     * The user the rows name, as read through the channel: its row of the channel when it has one; else its row of
+     * the platform or any other, with the ids the channel's row will get ({@code ids} of that row's platform ids)
+     * and no token yet.
+     */
+    private static Optional<User> throughChannel(List<PlatformUserRow> rows, Channel channel, Platform platform,
+                                                 Function<PlatformIdentities, PlatformIdentities> ids) {
+        Optional<PlatformUserRow> ofChannel = rows.stream()
+                .filter(row -> channel.systemType().equals(row.systemType()) && channel.platform().equals(row.platform()))
+                .min(LOWEST_IDS);
+        if (ofChannel.isPresent()) {
+            return ofChannel.map(PlatformUserRows::throughRow);
+        }
+        return rows.stream()
+                .min(Comparator.comparing((PlatformUserRow row) -> !channel.platform().equals(row.platform()))
+                        .thenComparing(LOWEST_IDS))
+                .map(row -> PlatformUserRows.withoutRow(row)
+                        .through(channel, ids.apply(PlatformUserRows.platformIds(row, platform)), ""));
+    }
+
+    /** Live users holding exactly this mobile, lowest id first. */
+    private static List<PlatformUserRow> liveMobileHolders(SqlSession session, String mobile) {
+        return mapper(session).selectUsersByMobile(mobile).stream()
+                .filter(user -> user.isLive() && mobile.equals(user.mobile()))
+                .sorted(Comparator.comparingLong(PlatformUserRow::id))
+                .toList();
+    }
+
+    private static PlatformUserMapper mapper(SqlSession session) {
+        return session.getMapper(PlatformUserMapper.class);
+    }
+
+    /** One of a row's platform ids. */
+    @FunctionalInterface
+    private interface RowValue {
+        String of(PlatformUserRow row, Platform platform);
+    }
+}

@@ -1,0 +1,5 @@
+package io.minipass.adapters.persistence.usercolumns;
+
+/** A row of {@code <prefix>minipass_token}: the last token this service issued a user, and when. */
+record IssuedTokenRow(long userId, String token, long issuedAt) {
+}

@@ -1,0 +1,311 @@
+package io.minipass.adapters.persistence.usercolumns;
+
+import io.minipass.adapters.persistence.IdText;
+import io.minipass.adapters.persistence.MobileClaims;
+import io.minipass.adapters.persistence.OpenIdClaims;
+import io.minipass.adapters.persistence.ShopUserStore;
+import io.minipass.adapters.persistence.StoreSessions;
+import io.minipass.application.port.out.NewUser;
+import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
+import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user ports on ShopXO v2.2.0–v2.3.2's user table, where every platform id and the token are columns of
+ * {@code <prefix>user} (and the ids it has no column for live in our identity table, {@link IdSlots}). A system
+ * type changes nothing here: ShopXO v2 had none. Look-ups by openid, unionid, mobile or token run on the indexed
+ * column and keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
+ */
+public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
+    private static final String MOBILE_COLUMN = "mobile";
+    private static final Comparator<User> LOWEST_ID_FIRST = Comparator.comparingLong(user -> user.id().value());
+
+    private final StoreSessions sessions;
+    private final IdSlots slots;
+    private final OpenIdClaims openIdClaims = new OpenIdClaims(this);
+    private final MobileClaims mobileClaims = new MobileClaims(this);
+    /** Whether the database writes a user's token and its issue time in one multi-table UPDATE (MySQL, MariaDB). */
+    private final boolean oneStatementTokenWrite;
+
+    /** @param kuaishouOpenidColumn whether the shop's user table has ShopXO v2.2.8's {@code kuaishou_openid} */
+    public UserColumnsStore(StoreSessions sessions, boolean kuaishouOpenidColumn) {
+        this.sessions = sessions;
+        this.slots = new IdSlots(kuaishouOpenidColumn);
+        this.oneStatementTokenWrite = sessions.isMysql();
+    }
+
+    /**
+     * The mappers of this layout, with the variables their SQL is read with.
+     *
+     * @param kuaishouOpenidColumn whether the shop's user table has ShopXO v2.2.8's {@code kuaishou_openid}
+     */
+    public static void addMappers(Configuration configuration, boolean kuaishouOpenidColumn) {
+        // ShopXO v2.2.8+'s column where it exists; else nothing, and our identity table holds Kuaishou openids.
+        configuration.getVariables().setProperty("kuaishouOpenidColumn",
+                kuaishouOpenidColumn ? "u." + IdSlots.KUAISHOU_OPENID : "''");
+        configuration.getVariables().setProperty("kuaishouOpenidInsert",
+                kuaishouOpenidColumn ? ", " + IdSlots.KUAISHOU_OPENID : "");
+        configuration.getVariables().setProperty("kuaishouOpenidValue", kuaishouOpenidColumn ? ", #{kuaishouOpenid}" : "");
+        configuration.addMapper(UserMapper.class);
+        configuration.addMapper(UserIdentityMapper.class);
+        configuration.addMapper(IssuedTokenMapper.class);
+    }
+
+    /**
+     * Once ShopXO has its own Kuaishou column (an upgrade to v2.2.8 or later), the Kuaishou openids
+     * this service kept in its identity table move there, where ShopXO's payment reads them and where
+     * this service now looks. A user whose column ShopXO already filled keeps that value.
+     */
+    public void moveOwnKuaishouOpenidsToColumn() {
+        sessions.write(session -> {
+            UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
+            UserMapper users = session.getMapper(UserMapper.class);
+            String platform = Platform.KUAISHOU.clientType();
+            String kind = IdSlot.Kind.OPENID.code();
+            for (UserIdentityRow row : identities.selectAllOf(platform, kind)) {
+                users.updateColumnIfEmpty(row.userId(), IdSlots.KUAISHOU_OPENID, IdText.text(row.externalId()));
+                identities.delete(row.userId(), platform, kind);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
+        return sessions.read(session -> liveHolders(session, slots.openId(platform), openId.value()).stream().findFirst());
+    }
+
+    @Override
+    public Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId) {
+        return slots.unionId(platform).flatMap(slot ->
+                sessions.read(session -> liveHolders(session, slot, unionId.value()).stream().findFirst()));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return sessions.read(session -> Optional.ofNullable(session.getMapper(UserMapper.class).selectById(id.value()))
+                .map(UserRowMapping::toUser));
+    }
+
+    @Override
+    public Optional<TokenHolder> findLiveByToken(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.read(session -> session.getMapper(UserMapper.class).selectByToken(token).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted() && user.token().equals(token))
+                .min(LOWEST_ID_FIRST)
+                .map(user -> new TokenHolder(user, issuedAt(session, user))));
+    }
+
+    @Override
+    public Optional<User> findLiveByMobile(String mobile) {
+        if (mobile == null || mobile.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.read(session -> liveMobileHolders(session, mobile).stream().findFirst());
+    }
+
+    @Override
+    public TokenWrite bindMobileReplacing(User user, LoginIdentity identity, String mobile, String token, long now) {
+        return sessions.write(session -> {
+            long id = user.id().value();
+            String replaced = updateToken(session, id, token, now);
+            session.getMapper(UserMapper.class).updateColumn(id, MOBILE_COLUMN, mobile);
+            mobileClaims.claim(session, mobile, id);
+            return new TokenWrite(user.withMobile(mobile, token, now), List.of(replaced));
+        });
+    }
+
+    /**
+     * Stores the newcomer with their claims and token in one transaction. One read at the end both checks that no
+     * other live row holds the openid (ShopXO writes rows without our claim) and reads the new row as the database
+     * completed it; records of ours left by a user the shop deleted outright, should the database hand out the id
+     * again, are overwritten (the token) or removed when that read shows them (identities).
+     */
+    @Override
+    public User register(NewUser newUser) {
+        return sessions.write(session -> UserRowMapping.toUser(insertWithClaims(session, newUser)));
+    }
+
+    private UserRow insertWithClaims(SqlSession session, NewUser newUser) {
+        UserMapper users = session.getMapper(UserMapper.class);
+        UserInsert insert = UserRowMapping.toInsert(newUser, slots.kuaishouColumnValue(newUser));
+        users.insert(insert);
+        long id = insert.getId();
+        storeOwnTableIds(session, id, newUser);
+        openIdClaims.claimOnly(session, newUser.platform(), newUser.openId(), id);
+        if (!newUser.mobile().isEmpty()) {
+            mobileClaims.claim(session, newUser.mobile(), id);
+        }
+        IssuedTokenMapper issued = session.getMapper(IssuedTokenMapper.class);
+        if (newUser.token().isEmpty()) {
+            issued.deleteByUserId(id);
+        } else {
+            issued.save(id, newUser.token(), newUser.addTime());
+        }
+        IdSlot slot = slots.openId(newUser.platform());
+        UserRow stored = null;
+        for (UserRow holder : slot.select(users, newUser.openId().value())) {
+            User other = UserRowMapping.toUser(holder);
+            if (holder.id() == id) {
+                stored = holder;
+            } else if (!other.isDeleted() && slot.holds(other, newUser.openId().value())) {
+                throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());
+            }
+        }
+        if (stored == null || !ownTableIdsAreExactly(UserRowMapping.toUser(stored), newUser)) {
+            session.getMapper(UserIdentityMapper.class).deleteAllOf(id);
+            storeOwnTableIds(session, id, newUser);
+            stored = users.selectById(id);
+        }
+        return stored;
+    }
+
+    /** Whether the ids our identity table gives the new row are the newcomer's own, and no others. */
+    private boolean ownTableIdsAreExactly(User stored, NewUser newUser) {
+        for (Platform platform : Platform.values()) {
+            IdSlot openIdSlot = slots.openId(platform);
+            if (openIdSlot instanceof IdSlot.OwnTable
+                    && !openIdSlot.valueOf(stored).equals(platform == newUser.platform() ? newUser.openId().value() : "")) {
+                return false;
+            }
+            Optional<IdSlot> unionIdSlot = slots.unionId(platform);
+            if (unionIdSlot.isPresent() && unionIdSlot.get() instanceof IdSlot.OwnTable slot
+                    && !slot.valueOf(stored).equals(platform == newUser.platform()
+                    ? newUser.unionId().map(UnionId::value).orElse("") : "")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public TokenWrite bindOpenIdReplacing(User user, LoginIdentity identity, String token, long now) {
+        return sessions.write(session -> {
+            long id = user.id().value();
+            String replaced = updateToken(session, id, token, now);
+            openIdClaims.claim(session, identity.platform(), identity.openId(), id);
+            slots.openId(identity.platform()).store(session.getMapper(UserMapper.class),
+                    session.getMapper(UserIdentityMapper.class), id, identity.openId().value());
+            return new TokenWrite(user.withOpenId(identity.platform(), identity.openId(), token, now), List.of(replaced));
+        });
+    }
+
+    /**
+     * When the user still holds the token they were loaded with, that is the token replaced: on MySQL/MariaDB one
+     * statement writes both tables (docs/design.md, ADR-16). Otherwise (another login came between, or we never
+     * issued this user a token) the write reads the token it replaces under the row's lock.
+     */
+    @Override
+    public TokenWrite issueTokenReplacing(User user, LoginIdentity identity, String token, long now) {
+        long id = user.id().value();
+        String loadedWith = user.token();
+        User issued = user.withToken(token, now);
+        if (oneStatementTokenWrite && sessions.autoCommitted(session ->
+                session.getMapper(UserMapper.class).replaceTokenWithIssue(id, loadedWith, token, now)) > 0) {
+            return new TokenWrite(issued, List.of(loadedWith));
+        }
+        String replaced = sessions.write(session -> replaceToken(session, id, loadedWith, token, now));
+        return new TokenWrite(issued, List.of(replaced));
+    }
+
+    @Override
+    public boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
+        return liveRow(session, userId).filter(user -> slots.openId(platform).holds(user, openId.value())).isPresent();
+    }
+
+    @Override
+    public boolean heldByAnother(SqlSession session, long userId, Platform platform, OpenId openId) {
+        return liveHolders(session, slots.openId(platform), openId.value()).stream()
+                .anyMatch(user -> user.id().value() != userId);
+    }
+
+    @Override
+    public boolean holdsLive(SqlSession session, long userId, String mobile) {
+        return liveRow(session, userId).filter(user -> user.mobile().equals(mobile)).isPresent();
+    }
+
+    @Override
+    public boolean heldByAnother(SqlSession session, long userId, String mobile) {
+        return liveMobileHolders(session, mobile).stream().anyMatch(user -> user.id().value() != userId);
+    }
+
+    private static Optional<User> liveRow(SqlSession session, long userId) {
+        return Optional.ofNullable(session.getMapper(UserMapper.class).selectById(userId))
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted());
+    }
+
+    /** Live users holding exactly this mobile, lowest id first. */
+    private static List<User> liveMobileHolders(SqlSession session, String mobile) {
+        return session.getMapper(UserMapper.class).selectByColumn(MOBILE_COLUMN, mobile).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted() && user.mobile().equals(mobile))
+                .sorted(LOWEST_ID_FIRST)
+                .toList();
+    }
+
+    /** Live users holding exactly this id, lowest id first. */
+    private static List<User> liveHolders(SqlSession session, IdSlot slot, String value) {
+        return slot.select(session.getMapper(UserMapper.class), value).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> !user.isDeleted() && slot.holds(user, value))
+                .sorted(LOWEST_ID_FIRST)
+                .toList();
+    }
+
+    private void storeOwnTableIds(SqlSession session, long userId, NewUser newUser) {
+        UserMapper users = session.getMapper(UserMapper.class);
+        UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
+        if (slots.openId(newUser.platform()) instanceof IdSlot.OwnTable slot) {
+            slot.store(users, identities, userId, newUser.openId().value());
+        }
+        Optional<IdSlot> unionSlot = slots.unionId(newUser.platform());
+        if (newUser.unionId().isPresent() && unionSlot.isPresent() && unionSlot.get() instanceof IdSlot.OwnTable slot) {
+            slot.store(users, identities, userId, newUser.unionId().get().value());
+        }
+    }
+
+    /** Replaces the user's token, answering the one it replaced ({@code ""} for none), read under the row's lock. */
+    private static String updateToken(SqlSession session, long userId, String token, long now) {
+        UserMapper users = session.getMapper(UserMapper.class);
+        String replaced = users.selectTokenForUpdate(userId);
+        if (replaced == null || users.updateToken(userId, token, now) != 1) {
+            throw new IllegalStateException("no user with id " + userId);
+        }
+        session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
+        return replaced;
+    }
+
+    /**
+     * Replaces the user's token, answering the one it replaced: {@code expected} when the row still holds it (the
+     * update's own lock makes that sure, with no read first), else the one read under the row's lock.
+     */
+    private static String replaceToken(SqlSession session, long userId, String expected, String token, long now) {
+        if (session.getMapper(UserMapper.class).replaceToken(userId, expected, token, now) != 1) {
+            return updateToken(session, userId, token, now);
+        }
+        session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
+        return expected;
+    }
+
+    /** When we issued the user's current token; 0 when something else (ShopXO) issued it. */
+    private static long issuedAt(SqlSession session, User user) {
+        IssuedTokenRow issued = session.getMapper(IssuedTokenMapper.class).selectByUserId(user.id().value());
+        return issued != null && issued.token().equals(user.token()) ? issued.issuedAt() : 0;
+    }
+}

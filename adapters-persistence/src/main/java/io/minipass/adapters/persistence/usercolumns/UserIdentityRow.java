@@ -1,0 +1,5 @@
+package io.minipass.adapters.persistence.usercolumns;
+
+/** One id in our {@code <prefix>minipass_user_identity} table, as {@code UserIdentityMapper.xml} selects it. */
+record UserIdentityRow(long userId, byte[] externalId) {
+}

@@ -1,0 +1,81 @@
+package io.minipass.adapters.persistence;
+
+import io.minipass.application.port.out.NewUser;
+import io.minipass.domain.user.Gender;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserStatus;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The MyBatis adapter on embedded H2 in MySQL mode. */
+class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
+
+    @Override
+    protected TestDatabase newDatabase() {
+        return H2TestDatabase.create();
+    }
+
+    @Test
+    void the_embedded_default_url_keeps_users_in_a_file_across_restarts(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("minipass").toAbsolutePath()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        DatabaseSettings settings = new DatabaseSettings(url, "", "", PREFIX, 4);
+        OpenId openId = new OpenId("fileOpenid");
+        User registered;
+        try (MyBatisPersistence first = MyBatisPersistence.open(settings)) {
+            registered = first.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+                    new Profile("文件😀", "", Gender.FEMALE, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
+        }
+
+        try (MyBatisPersistence second = MyBatisPersistence.open(settings)) {
+            assertThat(second.userStore().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).contains(registered);
+        }
+    }
+
+    @Test
+    void an_h2_file_made_by_an_earlier_version_takes_four_byte_characters_after_the_next_start(@TempDir Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("old").toAbsolutePath()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        DatabaseSettings settings = new DatabaseSettings(url, "sa", "", PREFIX, 2);
+        // What an earlier version left: migrations 1 to 3, VARCHAR(60) counting UTF-16 units.
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration/minipass")
+                .table(PREFIX + "minipass_schema_history")
+                .placeholders(Map.of("prefix", PREFIX))
+                .target("3")
+                .load()
+                .migrate();
+        String nickname = "😀".repeat(Profile.NICKNAME_MAX);
+        OpenId openId = new OpenId("oldFileOpenid");
+
+        try (MyBatisPersistence upgraded = MyBatisPersistence.open(settings)) {
+            upgraded.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+                    new Profile(nickname, "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
+
+            assertThat(upgraded.userStore().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::nickname)
+                    .contains(nickname);
+        }
+    }
+
+    @Test
+    void h2_text_columns_are_twice_shopxos_length_to_count_utf16_units() {
+        assertThat(table.queryText("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = 'sxo_user' AND COLUMN_NAME = 'nickname'"))
+                .isEqualTo("120");
+        assertThat(table.queryText("SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = 'sxo_user' AND COLUMN_NAME = 'avatar'"))
+                .isEqualTo("510");
+    }
+}

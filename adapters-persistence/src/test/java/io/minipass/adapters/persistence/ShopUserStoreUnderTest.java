@@ -1,0 +1,68 @@
+package io.minipass.adapters.persistence;
+
+import io.minipass.application.port.out.BindOpenIdPort;
+import io.minipass.application.port.out.IssueTokenPort;
+import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.testing.UserStoreUnderTest;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+import io.minipass.domain.user.UserStatus;
+
+/** A layout's store for the shared contract, with ShopXO's own writes done by plain JDBC. */
+record ShopUserStoreUnderTest(ShopUserStore store, DirectUserTable table) implements UserStoreUnderTest {
+    @Override
+    public LoadUserPort load() {
+        return store;
+    }
+
+    @Override
+    public RegisterUserPort register() {
+        return store;
+    }
+
+    @Override
+    public BindOpenIdPort bind() {
+        return store;
+    }
+
+    @Override
+    public IssueTokenPort issueToken() {
+        return store;
+    }
+
+    @Override
+    public ShopUserStore loadByToken() {
+        return store;
+    }
+
+    @Override
+    public ShopUserStore loadByMobile() {
+        return store;
+    }
+
+    @Override
+    public ShopUserStore bindMobile() {
+        return store;
+    }
+
+    @Override
+    public User insertDirectly(User user) {
+        return table.insert(user);
+    }
+
+    @Override
+    public void softDelete(UserId id, long deleteTime) {
+        table.softDelete(id, deleteTime);
+    }
+
+    @Override
+    public void setStatus(UserId id, UserStatus status) {
+        table.setStatus(id, status);
+    }
+
+    @Override
+    public int countUsers() {
+        return table.countUsers();
+    }
+}

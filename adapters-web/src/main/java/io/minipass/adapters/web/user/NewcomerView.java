@@ -1,0 +1,25 @@
+package io.minipass.adapters.web.user;
+
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.UnionId;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code appminiuserauth} tells a client nobody holds the identity of: the ids to send back with the profile
+ * (docs/contract.md#appminiuserauth). Never the session key.
+ */
+final class NewcomerView {
+    private NewcomerView() {
+    }
+
+    static Map<String, Object> of(OpenId openId, Optional<UnionId> unionId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("is_user_exist", 0);
+        data.put("openid", openId.value());
+        unionId.ifPresent(id -> data.put("unionid", id.value()));
+        return data;
+    }
+}

@@ -1,0 +1,54 @@
+package io.minipass.adapters.web.user;
+
+import io.minipass.adapters.web.ApiEndpoint;
+import io.minipass.adapters.web.ShopxoDialect;
+import io.minipass.adapters.web.WebSettings;
+import io.minipass.application.service.LoginUseCases;
+
+import java.util.Map;
+
+/** The user routes, by route name, as the ShopXO the shop runs answers them. */
+public final class UserEndpoints {
+    private UserEndpoints() {
+    }
+
+    /**
+     * @return ShopXO v2.2's four routes ({@code appminiuserinfo}, {@code appminiuserauth}, {@code tokenuserinfo},
+     *         {@code onekeyusermobilebind}); for v3 and later also {@code onekeyusermobiledecrypt} and
+     *         {@code userbasereg}
+     */
+    public static Map<String, ApiEndpoint> create(ShopxoDialect dialect, LoginUseCases useCases, WebSettings settings) {
+        return switch (dialect) {
+            case V2 -> shopxoV2(useCases, settings);
+            case V6 -> shopxoV6(useCases, settings);
+        };
+    }
+
+    private static Map<String, ApiEndpoint> shopxoV2(LoginUseCases useCases, WebSettings settings) {
+        UserViewMapper views = new UserViewMapper(settings);
+        LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
+        return Map.of(
+                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), answers),
+                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), answers),
+                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), views),
+                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), answers));
+    }
+
+    private static Map<String, ApiEndpoint> shopxoV6(LoginUseCases useCases, WebSettings settings) {
+        ClientChannels channels = ClientChannels.SHOPXO_V6;
+        UserAnswers answers = new ShopxoV6Answers(settings);
+        return Map.of(
+                LogInMiniProgramUserEndpoint.ROUTE, ShopxoV6Failures.of(
+                        new LogInMiniProgramUserEndpoint(useCases.logIn(), channels, answers)),
+                AuthorizeMiniProgramUserEndpoint.ROUTE, ShopxoV6Failures.of(
+                        new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), channels, answers)),
+                TokenUserInfoEndpoint.ROUTE, ShopxoV6Failures.of(
+                        new TokenUserInfoEndpoint(useCases.resumeSession(), answers)),
+                BindMobileEndpoint.ROUTE, ShopxoV6Failures.storingMobiles(
+                        new BindMobileEndpoint(useCases.bindMobile(), channels, answers)),
+                VerifyMobileEndpoint.ROUTE, ShopxoV6Failures.of(
+                        new VerifyMobileEndpoint(useCases.verifyMobile(), channels, answers)),
+                RegisterWithMobileEndpoint.ROUTE, ShopxoV6Failures.storingMobiles(
+                        new RegisterWithMobileEndpoint(useCases.registerWithMobile(), channels, answers)));
+    }
+}

@@ -1,0 +1,41 @@
+package io.minipass.application.service;
+
+import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.port.in.RegisterWithMobileCommand;
+import io.minipass.application.port.in.RegisterWithMobileUseCase;
+import io.minipass.application.port.out.VerifiedMobilePort;
+import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
+import io.minipass.application.service.MobileSignIn.MobileLogin;
+import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.LoginIdentity;
+
+/**
+ * A registration that names a mobile: only one the platform verified for this openid lately counts, once; then
+ * {@link MobileSignIn}'s rules log the user in, with the profile the user filled in for a newcomer.
+ */
+public final class RegisterWithMobileService implements RegisterWithMobileUseCase {
+    static final String MOBILE_NOT_VERIFIED = "手机号码未验证，请重新获取";
+
+    private final MobileSignIn mobileSignIn;
+    private final ClientIdentities identities;
+    private final VerifiedMobilePort verified;
+
+    RegisterWithMobileService(MobileSignIn mobileSignIn, ClientIdentities identities, VerifiedMobilePort verified) {
+        this.mobileSignIn = mobileSignIn;
+        this.identities = identities;
+        this.verified = verified;
+    }
+
+    @Override
+    public LoginOutcome register(RegisterWithMobileCommand command) {
+        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
+        String mobile = command.mobile();
+        if (!mobile.matches("\\d{5,11}") || !verified.consume(command.platform(), command.openId(), mobile)) {
+            throw new InvalidInputException(MOBILE_NOT_VERIFIED);
+        }
+        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
+                identity.unionId());
+        return mobileSignIn.signIn(new MobileLogin(login, identity, mobile, command.profile(), command.referrer(),
+                command.from()));
+    }
+}

@@ -1,0 +1,31 @@
+package io.minipass.application.service;
+
+import io.minipass.application.port.in.VerifyMobileCommand;
+import io.minipass.application.port.in.VerifyMobileUseCase;
+import io.minipass.application.port.out.VerifiedMobilePort;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
+
+/**
+ * The platform vouches for a mobile, which is remembered for this openid's registration and shown to the
+ * client; nobody logs in, so the openid's login proof stays for the registration (docs/security.md).
+ */
+public final class VerifyMobileService implements VerifyMobileUseCase {
+    private final VerifiedMobiles verifiedMobiles;
+    private final ClientIdentities identities;
+    private final VerifiedMobilePort records;
+
+    public VerifyMobileService(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions,
+                               ClientIdentities identities, VerifiedMobilePort records) {
+        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions);
+        this.identities = identities;
+        this.records = records;
+    }
+
+    @Override
+    public String verifyMobile(VerifyMobileCommand command) {
+        identities.claim(command.platform(), command.openId(), java.util.Optional.empty());
+        String mobile = verifiedMobiles.verify(command.platform(), command.openId(), command.proof(), command.from());
+        records.record(command.platform(), command.openId(), mobile);
+        return mobile;
+    }
+}
