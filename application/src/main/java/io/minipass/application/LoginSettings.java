@@ -1,5 +1,6 @@
 package io.minipass.application;
 
+import io.minipass.domain.referral.ReferrerForms;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.StatusRule;
 
@@ -20,10 +21,11 @@ import java.util.Set;
  * @param failuresPerSessionKey   encrypted payloads that may fail to open with one session key before it is
  *                                dropped and the client must log in again
  * @param statusRule              which statuses log in: the rule of the ShopXO whose tables the shop has
+ * @param referrerForms           which forms of {@code referrer} name an inviter: those of the same ShopXO
  */
 public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding, boolean weixinAutoRegister,
                             boolean requireLoginProof, Set<Platform> loginPlatforms, int failuresPerSessionKey,
-                            StatusRule statusRule) {
+                            StatusRule statusRule, ReferrerForms referrerForms) {
     public static final int DEFAULT_FAILURES_PER_SESSION_KEY = 5;
     public static final LoginSettings DEFAULT = new LoginSettings(false, false, true, false);
 
@@ -33,19 +35,26 @@ public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBi
             throw new IllegalArgumentException("failuresPerSessionKey must be at least 1");
         }
         statusRule = statusRule == null ? StatusRule.MUTED_MAY_LOG_IN : statusRule;
+        referrerForms = referrerForms == null ? ReferrerForms.ID_OR_SHARE_CODE : referrerForms;
     }
 
-    /** ShopXO v2.2's status rule. */
+    /** ShopXO v2.2's rules. */
     public LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding, boolean weixinAutoRegister,
                          boolean requireLoginProof, Set<Platform> loginPlatforms, int failuresPerSessionKey) {
         this(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof, loginPlatforms,
-                failuresPerSessionKey, StatusRule.MUTED_MAY_LOG_IN);
+                failuresPerSessionKey, StatusRule.MUTED_MAY_LOG_IN, ReferrerForms.ID_OR_SHARE_CODE);
+    }
+
+    /** The same settings under ShopXO v3's and later rules: who may log in, and which referrers name an inviter. */
+    public LoginSettings asShopxoV6() {
+        return new LoginSettings(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof,
+                loginPlatforms, failuresPerSessionKey, StatusRule.ONLY_NORMAL, ReferrerForms.SHOPXO_V6);
     }
 
     /** The same settings under another status rule. */
     public LoginSettings withStatusRule(StatusRule rule) {
         return new LoginSettings(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof,
-                loginPlatforms, failuresPerSessionKey, rule);
+                loginPlatforms, failuresPerSessionKey, rule, referrerForms);
     }
 
     /** Every platform may log in, with the default failure limit. */

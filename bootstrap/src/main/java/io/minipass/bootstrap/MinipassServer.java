@@ -19,7 +19,6 @@ import io.minipass.application.LoginSettings;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.StatusRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,15 +97,18 @@ public final class MinipassServer implements AutoCloseable {
         }
         try {
             metrics.tokenCache(persistence.tokenCacheCounts());
-            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, persistence.layout(),
+            // The shop's tables decide which ShopXO the service answers as (docs/design.md, ADR-27).
+            ShopxoDialect dialect = persistence.layout() == ShopLayout.PLATFORM_ROWS ? ShopxoDialect.V6 : ShopxoDialect.V2;
+            Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, dialect,
                     persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
                     metrics));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
-            routes.supply(endpoints);
+            routes.supply(endpoints, dialect);
             GracefulStop.allow(web, config.shutdownGrace());
-            log.info("minipass serves on {}:{} ({} profile, database {}, {}); metrics on {}", config.host(), web.port(),
-                    config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()), state.description,
+            log.info("minipass serves on {}:{} ({} profile, database {} with the tables of {}, {}); metrics on {}",
+                    config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
+                    persistence.layout().releases(), state.description,
                     management == null ? "this port's /metrics"
                             : config.observability().managementHost() + ":" + management.port() + "/metrics");
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
@@ -142,23 +144,22 @@ public final class MinipassServer implements AutoCloseable {
         }
     }
 
-    /** @param layout the shop's tables: which ShopXO the service answers as, and whose status rule it keeps */
-    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, ShopLayout layout,
+    /** @param dialect which ShopXO the service answers as, and whose rules of who may log in it keeps */
+    private static Map<String, ApiEndpoint> endpoints(MinipassConfig config, Clock clock, ShopxoDialect dialect,
                                                       UserStorePorts users, PlatformWiring platforms, StateWiring state,
                                                       ServiceMetrics metrics) {
         MinipassConfig.ShopConfig shop = config.shop();
         SecurityConfig security = config.security();
-        LoginSettings loginSettings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
+        LoginSettings shopxoV2Settings = new LoginSettings(shop.registrationAudit(), shop.mandatoryBindMobile(),
                 config.platforms().weixinAutoRegister(), security.requireLoginProof(), platforms.loginPlatforms,
-                security.failuresPerSessionKey(),
-                layout == ShopLayout.PLATFORM_ROWS ? StatusRule.ONLY_NORMAL : StatusRule.MUTED_MAY_LOG_IN);
+                security.failuresPerSessionKey());
+        LoginSettings loginSettings = dialect == ShopxoDialect.V6 ? shopxoV2Settings.asShopxoV6() : shopxoV2Settings;
         MeasuredPlatformCalls platformCalls = new MeasuredPlatformCalls(metrics);
         LoginUseCases useCases = new MeasuredUseCases(metrics).measure(LoginUseCases.create(users,
                 new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
                         platformCalls.phoneNumbers(platforms.phoneNumbers)),
                 new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts, state.verifiedMobiles),
                 loginSettings, security.budgets(), shop.tokenLifetime(), clock));
-        ShopxoDialect dialect = layout == ShopLayout.PLATFORM_ROWS ? ShopxoDialect.V6 : ShopxoDialect.V2;
         return UserEndpoints.create(dialect, useCases,
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
     }

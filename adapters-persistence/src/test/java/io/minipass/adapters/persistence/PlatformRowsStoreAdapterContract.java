@@ -308,6 +308,15 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void a_member_code_finds_its_user_exactly() {
+        User user = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, uniqueOpenId(), Optional.empty(), ""));
+
+        assertThat(users().findByNumberCode(user.numberCode())).map(User::id).contains(user.id());
+        assertThat(users().findByNumberCode(user.numberCode() + "0")).isEmpty();
+        assertThat(users().findByNumberCode("")).isEmpty();
+    }
+
+    @Test
     void an_openid_in_case_or_space_variants_of_a_stored_one_finds_nobody() {
         tables.update("INSERT INTO sxo_user (id, add_time) VALUES (43, 1)");
         tables.insertRow(new UserId(43), "default", Platform.WEIXIN, "oCaseOpenid", "", TOKEN_A, 1L);

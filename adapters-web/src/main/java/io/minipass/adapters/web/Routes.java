@@ -3,19 +3,25 @@ package io.minipass.adapters.web;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The endpoints by route name, given once: at creation, or after the server started, so that the server starts
- * while the database is still opening (docs/design.md, ADR-21). A request that comes before them waits for them,
- * for a bounded time, and is answered as busy if they do not come in that time or the start failed instead.
+ * The endpoints by route name and the ShopXO they answer as, given once: at creation, or after the server started, so
+ * that the server starts while the database is still opening (docs/design.md, ADR-21). A request that comes before
+ * them waits for them, for a bounded time, and is answered as busy if they do not come in that time or the start
+ * failed instead.
  */
 public final class Routes {
-    private final CompletableFuture<Map<String, ApiEndpoint>> byName = new CompletableFuture<>();
+    private final CompletableFuture<Given> given = new CompletableFuture<>();
     private final Duration longestWait;
+
+    /** The endpoints by normalized route name, and the ShopXO they answer as. */
+    private record Given(Map<String, ApiEndpoint> byName, ShopxoDialect dialect) {
+    }
 
     /**
      * Routes to be given later with {@link #supply}.
@@ -27,29 +33,50 @@ public final class Routes {
     }
 
     /**
+     * Endpoints that answer as ShopXO v2.2.
+     *
      * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
      */
     public static Routes of(Map<String, ApiEndpoint> endpoints) {
+        return of(endpoints, ShopxoDialect.V2);
+    }
+
+    /**
+     * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
+     * @param dialect   the ShopXO they answer as, which picks the API document served
+     */
+    public static Routes of(Map<String, ApiEndpoint> endpoints, ShopxoDialect dialect) {
         Routes routes = new Routes(Duration.ZERO);
-        routes.supply(endpoints);
+        routes.supply(endpoints, dialect);
         return routes;
+    }
+
+    /**
+     * Gives endpoints that answer as ShopXO v2.2.
+     *
+     * @see #supply(Map, ShopxoDialect)
+     */
+    public void supply(Map<String, ApiEndpoint> endpoints) {
+        supply(endpoints, ShopxoDialect.V2);
     }
 
     /**
      * Gives the endpoints; the requests waiting for them go on.
      *
+     * @param dialect the ShopXO the endpoints answer as, which picks the API document served
      * @throws IllegalArgumentException when a route name is empty or given twice
      * @throws IllegalStateException    when the routes were given, or failed, before
      */
-    public void supply(Map<String, ApiEndpoint> endpoints) {
-        if (!byName.complete(byRouteName(endpoints))) {
+    public void supply(Map<String, ApiEndpoint> endpoints, ShopxoDialect dialect) {
+        Given routes = new Given(byRouteName(endpoints), Objects.requireNonNull(dialect, "dialect"));
+        if (!given.complete(routes)) {
             throw new IllegalStateException("routes given twice");
         }
     }
 
     /** The start failed: the requests waiting for the routes, and any after them, are answered as busy. */
     public void fail(Throwable cause) {
-        byName.completeExceptionally(cause);
+        given.completeExceptionally(cause);
     }
 
     /**
@@ -58,8 +85,21 @@ public final class Routes {
      * @throws IllegalStateException when the start failed, or the routes did not come within the longest wait
      */
     ApiEndpoint endpoint(String routeName) {
+        return given().byName().get(routeName);
+    }
+
+    /**
+     * The ShopXO the endpoints answer as; waits until the routes are given.
+     *
+     * @throws IllegalStateException when the start failed, or the routes did not come within the longest wait
+     */
+    ShopxoDialect dialect() {
+        return given().dialect();
+    }
+
+    private Given given() {
         try {
-            return byName.get(longestWait.toNanos(), TimeUnit.NANOSECONDS).get(routeName);
+            return given.get(longestWait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the service is not started", e);
         } catch (InterruptedException e) {

@@ -67,7 +67,7 @@ public final class WebApp {
 
     /**
      * {@link #create(Map, boolean, Duration, WebObservation)} with endpoints that may be given after the server
-     * started: until then a request that names a route waits for them.
+     * started: until then a request that names a route, or the API document, waits for them.
      */
     public static Javalin create(Routes routes, boolean trustProxyHeaders, Duration bodyTimeout,
                                  WebObservation observation) {
@@ -81,7 +81,7 @@ public final class WebApp {
         return Javalin.create(config -> {
             observation.metrics().ifPresent(metrics -> config.routes.addHttpHandler(HandlerType.GET,
                     WebObservation.METRICS_PATH, ctx -> answerMetrics(ctx, metrics)));
-            configure(config, dispatcher, answers);
+            configure(config, routes, dispatcher, answers);
         });
     }
 
@@ -96,13 +96,13 @@ public final class WebApp {
         ctx.result(metrics.text().get());
     }
 
-    private static void configure(JavalinConfig config, ApiDispatcher dispatcher, AnswerHeaders answers) {
+    private static void configure(JavalinConfig config, Routes routes, ApiDispatcher dispatcher, AnswerHeaders answers) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, SizeUnit.BYTES);
-        OpenApiRoute.register(config);
+        OpenApiRoute.register(config, routes);
         for (HandlerType method : HandlerType.commonHttp()) {
             config.routes.addHttpHandler(method, "/", dispatcher);
             config.routes.addHttpHandler(method, "/*", dispatcher);

@@ -49,7 +49,7 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
                                        LoginSettings settings, Map<Attempt, Budget> budgets, Duration tokenLifetime,
                                        Clock clock) {
         UserSignIn signIn = new UserSignIn(users, new TokenGenerator(), settings, clock);
-        ReferrerResolver referrers = new ReferrerResolver(users.load(), ReferralRules.standard());
+        ReferrerResolver referrers = new ReferrerResolver(users, ReferralRules.standard(), settings.referrerForms());
         ClientIdentities identities = new ClientIdentities(state.proofs(), settings);
         AttemptBudgets attemptBudgets = new AttemptBudgets(state.attempts(), budgets);
         FailedDecryptions failedDecryptions = new FailedDecryptions(state.sessionKeys(), attemptBudgets,

@@ -1,27 +1,48 @@
 package io.minipass.application.service;
 
+import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.domain.referral.ReferralRules;
-import io.minipass.domain.referral.ReferrerReference;
-import io.minipass.domain.user.UserId;
+import io.minipass.domain.referral.ReferrerForms;
+import io.minipass.domain.referral.ReferrerKey;
+import io.minipass.domain.user.User;
 
 import java.util.Optional;
 
 /** Turns the {@code referrer} a client sent into the inviter to record, or 0 when there is none to record. */
 public final class ReferrerResolver {
     private final LoadUserPort users;
+    private final LoadUserByMobilePort usersByMobile;
     private final ReferralRules rules;
+    private final ReferrerForms forms;
 
-    public ReferrerResolver(LoadUserPort users, ReferralRules rules) {
-        this.users = users;
+    /** @param forms the forms of reference the shop's ShopXO reads */
+    public ReferrerResolver(UserStorePorts users, ReferralRules rules, ReferrerForms forms) {
+        this.users = users.load();
+        this.usersByMobile = users.loadByMobile();
         this.rules = rules;
+        this.forms = forms;
     }
 
     public long resolve(String reference) {
-        Optional<UserId> candidate = ReferrerReference.parse(reference);
+        Optional<User> candidate = forms.parse(reference).flatMap(this::find);
         if (candidate.isEmpty()) {
             return 0;
         }
-        return rules.rejection(users.findById(candidate.get())).isEmpty() ? candidate.get().value() : 0;
+        return rules.rejection(candidate).isEmpty() ? candidate.get().id().value() : 0;
+    }
+
+    private Optional<User> find(ReferrerKey key) {
+        if (key instanceof ReferrerKey.ById byId) {
+            return users.findById(byId.id());
+        }
+        if (key instanceof ReferrerKey.ByNumberCode byCode) {
+            return users.findByNumberCode(byCode.numberCode());
+        }
+        if (key instanceof ReferrerKey.ByMobile byMobile) {
+            return usersByMobile.findLiveByMobile(byMobile.mobile());
+        }
+        return users.findByEmail(((ReferrerKey.ByEmail) key).email());
     }
 }

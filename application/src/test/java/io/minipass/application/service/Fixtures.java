@@ -7,6 +7,7 @@ import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
+import io.minipass.domain.referral.ReferrerForms;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
@@ -41,7 +42,7 @@ final class Fixtures {
     }
 
     static ReferrerResolver referrers(InMemoryUserStore store) {
-        return new ReferrerResolver(store, ReferralRules.standard());
+        return new ReferrerResolver(UserStorePorts.of(store), ReferralRules.standard(), ReferrerForms.ID_OR_SHARE_CODE);
     }
 
     static User user(InMemoryUserStore store, long id, Platform platform, String openId, String mobile, UserStatus status) {

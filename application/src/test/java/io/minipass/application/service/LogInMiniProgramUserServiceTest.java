@@ -75,7 +75,7 @@ class LogInMiniProgramUserServiceTest {
     private LogInMiniProgramUserService service(LoginSettings settings, RegisterUserPort register) {
         UserSignIn signIn = new UserSignIn(new UserStorePorts(store, register, store, store, store, store, store), new TokenGenerator(), settings,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
-        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard()),
+        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(UserStorePorts.of(store), ReferralRules.standard(), settings.referrerForms()),
                 new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets, settings);
     }
 

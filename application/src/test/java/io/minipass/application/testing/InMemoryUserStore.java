@@ -66,6 +66,17 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     @Override
+    public synchronized Optional<User> findByNumberCode(String numberCode) {
+        return users.values().stream().filter(user -> !numberCode.isEmpty() && user.numberCode().equals(numberCode))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized Optional<User> findByEmail(String email) {
+        return users.values().stream().filter(user -> !email.isEmpty() && user.email().equals(email)).findFirst();
+    }
+
+    @Override
     public synchronized User register(NewUser newUser) {
         if (liveByOpenId(newUser.platform(), newUser.openId()).isPresent()) {
             throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());

@@ -302,6 +302,17 @@ public abstract class UserStoreContractTest {
     }
 
     @Test
+    void email_look_up_is_exact_and_finds_a_deleted_user_too_for_the_referral_rules_to_judge() {
+        User legacy = store.insertDirectly(userRowWithEmail("legacyEmailOpenid", "shop.owner@example.com"));
+
+        assertThat(store.load().findByEmail("shop.owner@example.com")).map(User::id).contains(legacy.id());
+        assertThat(store.load().findByEmail("SHOP.OWNER@example.com")).isEmpty();
+        assertThat(store.load().findByEmail("")).isEmpty();
+        store.softDelete(legacy.id(), 5L);
+        assertThat(store.load().findByEmail("shop.owner@example.com")).map(User::deleteTime).contains(5L);
+    }
+
+    @Test
     void unknown_id_is_not_found() {
         assertThat(store.load().findById(new UserId(987_654))).isEmpty();
     }
@@ -489,6 +500,13 @@ public abstract class UserStoreContractTest {
         return new User(new UserId(500 + (long) (Math.random() * 10_000)),
                 new PlatformIdentities(Map.of(Platform.WEIXIN, openId), Map.of(), ""),
                 UserStatus.NORMAL, "", "", "legacy", mobile, "", Gender.SECRET, "", "", "", 0, "", 0, 0, 0, 0, 1L, 0);
+    }
+
+    /** A live WeChat user as another program would write it, with an email. */
+    protected static User userRowWithEmail(String openId, String email) {
+        return new User(new UserId(500 + (long) (Math.random() * 10_000)),
+                new PlatformIdentities(Map.of(Platform.WEIXIN, openId), Map.of(), ""),
+                UserStatus.NORMAL, "", "", "legacy", "", email, Gender.SECRET, "", "", "", 0, "", 0, 0, 0, 0, 1L, 0);
     }
 
     /** A row as another program would write it, with the given openid and unionid on one platform. */

@@ -37,6 +37,10 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
     private static final Comparator<PlatformUserRow> LOWEST_IDS = Comparator.comparingLong(PlatformUserRow::id)
             .thenComparingLong(PlatformUserRow::rowId);
 
+    private static final String MOBILE_COLUMN = "mobile";
+    private static final String EMAIL_COLUMN = "email";
+    private static final String NUMBER_CODE_COLUMN = "number_code";
+
     private final StoreSessions sessions;
     private final OpenIdClaims openIdClaims = new OpenIdClaims(this);
     private final MobileClaims mobileClaims = new MobileClaims(this);
@@ -66,6 +70,27 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
     @Override
     public Optional<User> findById(UserId id) {
         return sessions.read(session -> Optional.ofNullable(mapper(session).selectUser(id.value()))
+                .map(PlatformUserRows::withoutRow));
+    }
+
+    @Override
+    public Optional<User> findByNumberCode(String numberCode) {
+        return userWith(NUMBER_CODE_COLUMN, numberCode);
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return userWith(EMAIL_COLUMN, email);
+    }
+
+    /** The user, deleted or not, whose column holds exactly this value; the lowest id if several. */
+    private Optional<User> userWith(String column, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.read(session -> mapper(session).selectUsersByColumn(column, value).stream()
+                .filter(user -> value.equals(column.equals(EMAIL_COLUMN) ? user.email() : user.numberCode()))
+                .min(Comparator.comparingLong(PlatformUserRow::id))
                 .map(PlatformUserRows::withoutRow));
     }
 
@@ -245,7 +270,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
 
     /** Live users holding exactly this mobile, lowest id first. */
     private static List<PlatformUserRow> liveMobileHolders(SqlSession session, String mobile) {
-        return mapper(session).selectUsersByMobile(mobile).stream()
+        return mapper(session).selectUsersByColumn(MOBILE_COLUMN, mobile).stream()
                 .filter(user -> user.isLive() && mobile.equals(user.mobile()))
                 .sorted(Comparator.comparingLong(PlatformUserRow::id))
                 .toList();

@@ -10,8 +10,8 @@ interface PlatformUserMapper {
     /** The user without a platform row; null when there is none. */
     PlatformUserRow selectUser(@Param("id") long id);
 
-    /** Users, deleted or not and in no order, whose mobile equals this under the column's collation. */
-    List<PlatformUserRow> selectUsersByMobile(@Param("mobile") String mobile);
+    /** Users without a platform row, deleted or not and in no order, whose {@code column} equals the value under its collation. */
+    List<PlatformUserRow> selectUsersByColumn(@Param("column") String column, @Param("value") String value);
 
     /** Platform rows with their users, deleted or not and in no order, whose {@code column} equals the value under its collation. */
     List<PlatformUserRow> selectByRowColumn(@Param("column") String column, @Param("value") String value);

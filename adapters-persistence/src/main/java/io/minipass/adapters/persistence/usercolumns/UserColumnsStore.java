@@ -30,6 +30,7 @@ import java.util.Optional;
  */
 public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
     private static final String MOBILE_COLUMN = "mobile";
+    private static final String EMAIL_COLUMN = "email";
     private static final Comparator<User> LOWEST_ID_FIRST = Comparator.comparingLong(user -> user.id().value());
 
     private final StoreSessions sessions;
@@ -97,6 +98,23 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
     public Optional<User> findById(UserId id) {
         return sessions.read(session -> Optional.ofNullable(session.getMapper(UserMapper.class).selectById(id.value()))
                 .map(UserRowMapping::toUser));
+    }
+
+    /** ShopXO v2 gives no member codes, and a referrer is never read as one there. */
+    @Override
+    public Optional<User> findByNumberCode(String numberCode) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        if (email == null || email.isEmpty()) {
+            return Optional.empty();
+        }
+        return sessions.read(session -> session.getMapper(UserMapper.class).selectByColumn(EMAIL_COLUMN, email).stream()
+                .map(UserRowMapping::toUser)
+                .filter(user -> user.email().equals(email))
+                .min(LOWEST_ID_FIRST));
     }
 
     @Override

@@ -26,4 +26,10 @@ public interface LoadUserPort {
 
     /** The user with this id, deleted or not, read through no platform row. */
     Optional<User> findById(UserId id);
+
+    /** The user with this member code (ShopXO v3 and later), deleted or not, the lowest id if several; exact. */
+    Optional<User> findByNumberCode(String numberCode);
+
+    /** The user with this email, deleted or not, the lowest id if several; exact. */
+    Optional<User> findByEmail(String email);
 }
