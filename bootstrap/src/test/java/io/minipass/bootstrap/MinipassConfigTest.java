@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.persistence.ShopLayout;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
 import io.minipass.domain.user.Platform;
@@ -89,6 +90,16 @@ class MinipassConfigTest {
         assertThat(config.port()).isEqualTo(9100);
         assertThat(config.database().tablePrefix()).isEqualTo("shop_");
         assertThat(config.platforms().app(Platform.WEIXIN).appId()).isEqualTo("wx-file");
+    }
+
+    @Test
+    void the_shopxo_layout_is_the_databases_own_unless_named() {
+        assertThat(load(Map.of()).database().layout()).isEmpty();
+        assertThat(load(Map.of("MINIPASS_SHOPXO_LAYOUT", "v6")).database().layout()).contains(ShopLayout.PLATFORM_ROWS);
+        assertThat(load(Map.of("MINIPASS_SHOPXO_LAYOUT", " V2 ")).database().layout()).contains(ShopLayout.USER_COLUMNS);
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_SHOPXO_LAYOUT", "v3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_SHOPXO_LAYOUT=v3")
+                .hasMessageContaining("v2").hasMessageContaining("v6");
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.minipass.bootstrap;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +26,9 @@ import java.util.UUID;
  */
 final class ShopxoV6Database implements AutoCloseable {
     static final String MARIADB = System.getProperty("minipass.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/");
-    private static final String FIXTURE = "shopxo-v6-user.sql";
+    /** The persistence module's fixture, read from its sources as LogConfigurationTest reads deploy/: one copy. */
+    private static final Path FIXTURE = Path.of("..", "adapters-persistence", "src", "test", "resources",
+            "shopxo-v6-user.sql");
 
     private final String url;
     private final String user;
@@ -158,14 +161,38 @@ final class ShopxoV6Database implements AutoCloseable {
         }
     }
 
-    private static String fixture() {
-        try (InputStream in = ShopxoV6Database.class.getClassLoader().getResourceAsStream(FIXTURE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + FIXTURE);
+    /** What every system test starts the service on this database with (any port, this machine); a test adds its own. */
+    Map<String, String> serviceSettings() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("MINIPASS_PORT", "0");
+        env.put("MINIPASS_HOST", "127.0.0.1");
+        env.put("MINIPASS_DB_URL", url);
+        env.put("MINIPASS_DB_USER", user);
+        return env;
+    }
+
+    /** Closes each that was opened (null: not opened), in this order, all of them even when one fails. */
+    static void closeAll(AutoCloseable... inOrder) throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : inOrder) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                first = first == null ? e : first;
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static String fixture() {
+        try {
+            return Files.readString(FIXTURE, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("could not read " + FIXTURE.toAbsolutePath(), e);
         }
     }
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -33,12 +32,8 @@ class ShopxoV6LoginProofSystemTest {
     void start() throws Exception {
         shop = ShopxoV6Database.newMariaDbShop("minipass_v6_proof");
         stub = new PlatformStub();
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = shop.serviceSettings();
         env.put("MINIPASS_PROFILE", "production");
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_DB_URL", shop.url());
-        env.put("MINIPASS_DB_USER", "root");
         env.put("MINIPASS_WEIXIN_APPID", "wx6f00f0000000000001");
         env.put("MINIPASS_WEIXIN_SECRET", "wx-secret-proof");
         env.put("MINIPASS_WEIXIN_BASE_URL", stub.baseUrl());
@@ -48,16 +43,8 @@ class ShopxoV6LoginProofSystemTest {
     }
 
     @AfterAll
-    void stop() throws SQLException {
-        if (server != null) {
-            server.close();
-        }
-        if (stub != null) {
-            stub.close();
-        }
-        if (shop != null) {
-            shop.close();
-        }
+    void stop() throws Exception {
+        ShopxoV6Database.closeAll(server, stub, shop);
     }
 
     @Test

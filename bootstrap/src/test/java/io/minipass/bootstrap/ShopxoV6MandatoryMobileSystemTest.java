@@ -10,7 +10,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,8 @@ class ShopxoV6MandatoryMobileSystemTest {
     void start() throws Exception {
         shop = ShopxoV6Database.newMariaDbShop("minipass_v6_mobile");
         stub = new PlatformStub();
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = shop.serviceSettings();
         env.put("MINIPASS_PROFILE", "production");
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_DB_URL", shop.url());
-        env.put("MINIPASS_DB_USER", "root");
         env.put("MINIPASS_MANDATORY_BIND_MOBILE", "true");
         env.put("MINIPASS_WEIXIN_APPID", APP_ID);
         env.put("MINIPASS_WEIXIN_SECRET", "wx-secret-mandatory");
@@ -61,16 +56,8 @@ class ShopxoV6MandatoryMobileSystemTest {
     }
 
     @AfterAll
-    void stop() throws SQLException {
-        if (server != null) {
-            server.close();
-        }
-        if (stub != null) {
-            stub.close();
-        }
-        if (shop != null) {
-            shop.close();
-        }
+    void stop() throws Exception {
+        ShopxoV6Database.closeAll(server, stub, shop);
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.security.KeyPair;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,16 +77,8 @@ class ShopxoV6MariaDbSystemTest {
     }
 
     @AfterAll
-    void stop() throws SQLException {
-        if (server != null) {
-            server.close();
-        }
-        if (stub != null) {
-            stub.close();
-        }
-        if (shop != null) {
-            shop.close();
-        }
+    void stop() throws Exception {
+        ShopxoV6Database.closeAll(server, stub, shop);
     }
 
     // --- 1. every platform, as the client logs in ------------------------------------------------
@@ -423,6 +414,31 @@ class ShopxoV6MariaDbSystemTest {
         assertThat(rowsHolding(TOUTIAO, "o6NumberAuthData000000001")).isZero();
     }
 
+    @Test
+    void ids_a_client_puts_in_auth_data_never_become_identities() throws SQLException {
+        String openId = "o6Injector000000000000001";
+        Map<String, Object> authData = new LinkedHashMap<>();
+        authData.put("nickName", "injector");
+        authData.put("alipay_openid", "2088victim0000001");
+        authData.put("weixin_unionid", "uVictimUnion00000000000001");
+        authData.put("qq_openid", "victimQqOpenid0000000000001");
+        authData.put("mobile", "13800138066");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("openid", openId);
+        body.put("auth_data", ServiceClient.json(authData));
+
+        Answer answer = client.info(WEIXIN, "zh", body);
+
+        assertThat(answer.code()).as(answer.body()).isZero();
+        assertIdsOfChannel(answer.data(), WEIXIN, openId, "");
+        assertThat(answer.data().get("mobile").asText()).isEmpty();
+        assertThat(rowsHolding(ALIPAY, "2088victim0000001")).isZero();
+        assertThat(rowsHolding(QQ, "victimQqOpenid0000000000001")).isZero();
+        assertThat(shop.count("SELECT COUNT(*) FROM sxo_user_platform WHERE weixin_unionid = ?",
+                "uVictimUnion00000000000001")).isZero();
+        assertThat(shop.count("SELECT COUNT(*) FROM sxo_user WHERE mobile = ?", "13800138066")).isZero();
+    }
+
     // --- 8. English --------------------------------------------------------------------------
 
     @Test
@@ -457,11 +473,7 @@ class ShopxoV6MariaDbSystemTest {
     // --- helpers --------------------------------------------------------------------------------
 
     private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_DB_URL", shop.url());
-        env.put("MINIPASS_DB_USER", "root");
+        Map<String, String> env = shop.serviceSettings();
         env.put("MINIPASS_DB_POOL_SIZE", "8");
         env.put("MINIPASS_BUDGET_CODE_EXCHANGE", "100000/1000/1m");
         env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");

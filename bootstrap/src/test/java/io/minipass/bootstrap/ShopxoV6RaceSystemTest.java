@@ -15,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,11 +152,7 @@ class ShopxoV6RaceSystemTest {
     }
 
     private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_DB_URL", shop.url());
-        env.put("MINIPASS_DB_USER", "root");
+        Map<String, String> env = shop.serviceSettings();
         // each of a node's requests may hold a connection while it waits for the user's row lock
         env.put("MINIPASS_DB_POOL_SIZE", "32");
         env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");

@@ -308,6 +308,25 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void the_token_cache_keeps_each_channels_token_and_drops_only_the_one_a_login_replaced() {
+        OpenId openId = uniqueOpenId();
+        User user = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, openId, Optional.empty(), TOKEN_A));
+        TokenCache cache = new TokenCache(users(), java.time.Duration.ofMinutes(10), 1000);
+        User otherChannel = cache.issueToken(users().findLiveByOpenId(APP, Platform.WEIXIN, openId).orElseThrow(),
+                login(APP, Platform.WEIXIN, openId), TOKEN_B, 5L);
+        assertThat(cache.findLiveByToken(TOKEN_A)).map(holder -> holder.user().channel())
+                .contains(new Channel("default", "weixin"));
+        assertThat(cache.findLiveByToken(TOKEN_B)).map(holder -> holder.user().channel())
+                .contains(new Channel("app2", "weixin"));
+
+        cache.issueToken(user, login(SystemType.DEFAULT, Platform.WEIXIN, openId), "cccccccccccccccccccccccccccccccc", 6L);
+
+        assertThat(cache.findLiveByToken(TOKEN_A)).isEmpty();
+        assertThat(cache.findLiveByToken(TOKEN_B)).map(holder -> holder.user().id()).contains(otherChannel.id());
+        assertThat(cache.findLiveByToken("cccccccccccccccccccccccccccccccc")).isPresent();
+    }
+
+    @Test
     void a_member_code_finds_its_user_exactly() {
         User user = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, uniqueOpenId(), Optional.empty(), ""));
 
