@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,11 @@ class ArchitectureTest {
     private static final String BOOTSTRAP = "io.minipass.bootstrap..";
 
     private static JavaClasses production;
+    private static final DescribedPredicate<JavaClass> ENTRY_POINTS = DescribedPredicate.describe(
+            "the persistence adapter's entry point or settings", type -> java.util.Set.of("MyBatisPersistence",
+                    "DatabaseSettings", "DatabaseTimeouts", "ShopLayout", "ReplacedTokens", "TokenCacheCounts",
+                    "UnsupportedShopSchemaException").contains(type.getSimpleName())
+                    && type.getPackageName().equals("io.minipass.adapters.persistence"));
 
     @BeforeAll
     static void importClasses() {
@@ -94,6 +103,17 @@ class ArchitectureTest {
     void only_bootstrap_sees_the_adapters() {
         checkNoDependencyFromTo(DOMAIN, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
         checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
+    }
+
+    /**
+     * The persistence adapter's layouts share classes that must be public for their packages (StoreSessions, the
+     * claims, ShopUserStore); outside the module only its entry point and its settings are used, so nothing can wire
+     * a raw store where the cached ports belong.
+     */
+    @Test
+    void outside_persistence_only_its_entry_point_and_settings_are_used() {
+        check(noClasses().that().resideOutsideOfPackage(PERSISTENCE)
+                .should().dependOnClassesThat(resideInAPackage(PERSISTENCE).and(not(ENTRY_POINTS))));
     }
 
     @Test
