@@ -171,16 +171,22 @@ public final class Ceiling {
     }
 
     private static Login returning(Connection connection, String prefix) throws SQLException {
-        PreparedStatement byOpenid = byOpenid(connection, prefix);
-        PreparedStatement updateToken = connection.prepareStatement(
-                "UPDATE " + prefix + "user SET token = ?, upd_time = ? WHERE id = ?");
+        return readThenWriteToken(byOpenid(connection, prefix), 27, connection.prepareStatement(
+                "UPDATE " + prefix + "user SET token = ?, upd_time = ? WHERE id = ?"));
+    }
+
+    /**
+     * A returning login: reads every column of the rows holding the openid ({@code columns}, the first the user id),
+     * then writes the token by that id.
+     */
+    private static Login readThenWriteToken(PreparedStatement byOpenid, int columns, PreparedStatement updateToken) {
         return (openid, token, now) -> {
             byOpenid.setString(1, openid);
             long id = -1;
             try (ResultSet rows = byOpenid.executeQuery()) {
                 while (rows.next()) {
                     id = rows.getLong(1);
-                    for (int c = 2; c <= 27; c++) {
+                    for (int c = 2; c <= columns; c++) {
                         rows.getObject(c);
                     }
                 }
@@ -188,7 +194,7 @@ public final class Ceiling {
             updateToken.setString(1, token);
             updateToken.setLong(2, now);
             updateToken.setLong(3, id);
-            return updateToken.executeUpdate() == 1;
+            return updateToken.executeUpdate() >= 1;
         };
     }
 
@@ -217,25 +223,9 @@ public final class Ceiling {
     }
 
     private static Login returningOnPlatformRows(Connection connection, String prefix) throws SQLException {
-        PreparedStatement byOpenid = platformRowsByOpenid(connection, prefix);
-        PreparedStatement updateToken = connection.prepareStatement("UPDATE " + prefix + "user_platform"
-                + " SET token = ?, upd_time = ? WHERE user_id = ? AND system_type = 'default' AND platform = 'weixin'");
-        return (openid, token, now) -> {
-            byOpenid.setString(1, openid);
-            long id = -1;
-            try (ResultSet rows = byOpenid.executeQuery()) {
-                while (rows.next()) {
-                    id = rows.getLong(1);
-                    for (int c = 2; c <= 38; c++) {
-                        rows.getObject(c);
-                    }
-                }
-            }
-            updateToken.setString(1, token);
-            updateToken.setLong(2, now);
-            updateToken.setLong(3, id);
-            return updateToken.executeUpdate() >= 1;
-        };
+        return readThenWriteToken(platformRowsByOpenid(connection, prefix), 38, connection.prepareStatement(
+                "UPDATE " + prefix + "user_platform SET token = ?, upd_time = ?"
+                        + " WHERE user_id = ? AND system_type = 'default' AND platform = 'weixin'"));
     }
 
     private static Login newUserOnPlatformRows(Connection connection, String prefix) throws SQLException {

@@ -51,12 +51,6 @@ public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBi
                 loginPlatforms, failuresPerSessionKey, StatusRule.ONLY_NORMAL, ReferrerForms.SHOPXO_V6);
     }
 
-    /** The same settings under another status rule. */
-    public LoginSettings withStatusRule(StatusRule rule) {
-        return new LoginSettings(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof,
-                loginPlatforms, failuresPerSessionKey, rule, referrerForms);
-    }
-
     /** Every platform may log in, with the default failure limit. */
     public LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding, boolean weixinAutoRegister,
                          boolean requireLoginProof) {

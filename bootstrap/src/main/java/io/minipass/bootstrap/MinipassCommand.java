@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 @Command(name = "minipass", mixinStandardHelpOptions = true, versionProvider = MinipassCommand.Version.class,
         description = "ShopXO-compatible mini-program login service. Without a command: serve.",
-        footer = {"", "Settings come from MINIPASS_* environment variables or minipass.properties (see the README).",
+        footer = {"", "Settings come from MINIPASS_* environment variables or minipass.properties (see docs/configuration.md).",
                 "Exit codes: 0 done, 1 something is wrong (check, migrate, a serve that cannot start), 2 a setting makes no sense."},
         subcommands = {MinipassCommand.Serve.class, MinipassCommand.Migrate.class, MinipassCommand.Check.class,
                 CommandLine.HelpCommand.class})

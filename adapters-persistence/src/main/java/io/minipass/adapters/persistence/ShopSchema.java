@@ -22,7 +22,8 @@ import java.util.Set;
  *       ShopXO's own Kuaishou login and payment read, so this service reads and writes them there.</li>
  *   <li>{@code <prefix>user_platform} beside a {@code <prefix>user} without those columns:
  *       {@link ShopLayout#PLATFORM_ROWS}, ShopXO v3.0 to v6.7 (and v2.3.3 to v2.3.x, whose tables are the same
- *       but whose PHP reads tokens from its cache only: the README says why they cannot be served).</li>
+ *       but whose PHP reads tokens from its cache only; docs/database.md#supported-shopxo-versions says why they
+ *       cannot be served).</li>
  *   <li>Anything else (a table lacking a column this service reads, both layouts at once) is refused.</li>
  * </ul>
  *

@@ -44,7 +44,8 @@ public final class ApiRequest {
                       String clientAddress) {
         this.route = Objects.requireNonNull(route, "route");
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-        this.formParameters = Collections.unmodifiableMap(new LinkedHashMap<>(formParameters));
+        this.formParameters = formParameters == parameters
+                ? this.parameters : Collections.unmodifiableMap(new LinkedHashMap<>(formParameters));
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress");
     }

@@ -30,7 +30,7 @@ public final class RegisterWithMobileService implements RegisterWithMobileUseCas
     public LoginOutcome register(RegisterWithMobileCommand command) {
         ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
         String mobile = command.mobile();
-        if (!mobile.matches("\\d{5,11}") || !verified.consume(command.platform(), command.openId(), mobile)) {
+        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(command.platform(), command.openId(), mobile)) {
             throw new InvalidInputException(MOBILE_NOT_VERIFIED);
         }
         LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),

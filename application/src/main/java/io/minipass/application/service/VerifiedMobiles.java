@@ -26,11 +26,16 @@ final class VerifiedMobiles {
         return requireMobileShape(mobile);
     }
 
-    /** Mainland numbers and the short ones some test accounts have, digits only. */
+    /** @throws InvalidInputException unless the mobile {@linkplain #hasMobileShape has a mobile's shape} */
     static String requireMobileShape(String mobile) {
-        if (mobile == null || !mobile.matches("\\d{5,11}")) {
+        if (!hasMobileShape(mobile)) {
             throw new InvalidInputException(MOBILE_MALFORMED);
         }
         return mobile;
+    }
+
+    /** Mainland numbers and the short ones some test accounts have, digits only. */
+    static boolean hasMobileShape(String mobile) {
+        return mobile != null && mobile.matches("\\d{5,11}");
     }
 }

@@ -5,6 +5,8 @@ import io.minipass.application.port.in.VerifyMobileUseCase;
 import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 
+import java.util.Optional;
+
 /**
  * The platform vouches for a mobile, which is remembered for this openid's registration and shown to the
  * client; nobody logs in, so the openid's login proof stays for the registration (docs/security.md).
@@ -23,7 +25,7 @@ public final class VerifyMobileService implements VerifyMobileUseCase {
 
     @Override
     public String verifyMobile(VerifyMobileCommand command) {
-        identities.claim(command.platform(), command.openId(), java.util.Optional.empty());
+        identities.claim(command.platform(), command.openId(), Optional.empty());
         String mobile = verifiedMobiles.verify(command.platform(), command.openId(), command.proof(), command.from());
         records.record(command.platform(), command.openId(), mobile);
         return mobile;

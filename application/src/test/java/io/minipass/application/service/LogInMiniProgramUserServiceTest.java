@@ -23,7 +23,6 @@ import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.PlatformIdentities;
@@ -348,7 +347,7 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void under_shopxo_v6s_rule_a_muted_user_is_refused_and_a_unionid_finds_a_user_refused_by_its_status() {
-        LoginSettings v6 = LoginSettings.DEFAULT.withStatusRule(StatusRule.ONLY_NORMAL);
+        LoginSettings v6 = LoginSettings.DEFAULT.asShopxoV6();
         existing(1, Platform.WEIXIN, "o-muted", null, UserStatus.MUTED);
         User unionOwner = existing(2, Platform.WEIXIN, "o-first", "u-shared", UserStatus.AWAITING_AUDIT);
 

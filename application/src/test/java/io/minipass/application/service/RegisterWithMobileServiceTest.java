@@ -22,7 +22,6 @@ import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
-import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
@@ -124,7 +123,7 @@ class RegisterWithMobileServiceTest {
 
     @Test
     void under_shopxo_v6s_rule_a_muted_holder_is_refused_and_keeps_the_openid_unbound() {
-        settings = LoginSettings.DEFAULT.withStatusRule(StatusRule.ONLY_NORMAL);
+        settings = LoginSettings.DEFAULT.asShopxoV6();
         Fixtures.user(store, 4, Platform.ALIPAY, "2089", MOBILE, UserStatus.MUTED);
         verify("o-muted", "code");
 

@@ -169,11 +169,19 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     public synchronized void setStatus(UserId id, UserStatus status) {
-        update(id, user -> user.withStatus(status));
+        update(id, user -> new User(user.id(), user.identities(), status, user.token(), user.username(),
+                user.nickname(), user.mobile(), user.email(), user.gender(), user.avatar(), user.province(),
+                user.city(), user.birthday(), user.address(), user.integral(), user.lockingIntegral(),
+                user.referrer(), user.deleteTime(), user.addTime(), user.updTime(), user.numberCode(), user.county(),
+                user.logoutTime(), user.passwordSet(), user.channel()));
     }
 
     public synchronized void softDelete(UserId id, long deleteTime) {
-        update(id, user -> user.deletedAt(deleteTime));
+        update(id, user -> new User(user.id(), user.identities(), user.status(), user.token(), user.username(),
+                user.nickname(), user.mobile(), user.email(), user.gender(), user.avatar(), user.province(),
+                user.city(), user.birthday(), user.address(), user.integral(), user.lockingIntegral(),
+                user.referrer(), deleteTime, user.addTime(), user.updTime(), user.numberCode(), user.county(),
+                user.logoutTime(), user.passwordSet(), user.channel()));
     }
 
     private User update(UserId id, UnaryOperator<User> change) {

@@ -97,20 +97,6 @@ public record User(
                 numberCode, county, logoutTime, passwordSet, rowChannel);
     }
 
-    /** The user as it reads with another status (an administrator's change, in tests and in-memory stores). */
-    public User withStatus(UserStatus newStatus) {
-        return new User(id, identities, newStatus, token, username, nickname, mobile, email, gender, avatar,
-                province, city, birthday, address, integral, lockingIntegral, referrer, deleteTime, addTime, updTime,
-                numberCode, county, logoutTime, passwordSet, channel);
-    }
-
-    /** The user as it reads after the shop deleted it at {@code time}. */
-    public User deletedAt(long time) {
-        return new User(id, identities, status, token, username, nickname, mobile, email, gender, avatar,
-                province, city, birthday, address, integral, lockingIntegral, referrer, time, addTime, updTime,
-                numberCode, county, logoutTime, passwordSet, channel);
-    }
-
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
  */
 public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
-    /** A (channel) row first, then a row of the platform, then any; of those the lowest user id, then row id. */
+    /** Of several rows, the lowest user id first, then the lowest row id. */
     private static final Comparator<PlatformUserRow> LOWEST_IDS = Comparator.comparingLong(PlatformUserRow::id)
             .thenComparingLong(PlatformUserRow::rowId);
 
@@ -75,21 +75,21 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
 
     @Override
     public Optional<User> findByNumberCode(String numberCode) {
-        return userWith(NUMBER_CODE_COLUMN, numberCode);
+        return userWith(NUMBER_CODE_COLUMN, PlatformUserRow::numberCode, numberCode);
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
-        return userWith(EMAIL_COLUMN, email);
+        return userWith(EMAIL_COLUMN, PlatformUserRow::email, email);
     }
 
-    /** The user, deleted or not, whose column holds exactly this value; the lowest id if several. */
-    private Optional<User> userWith(String column, String value) {
+    /** The user, deleted or not, whose column ({@code valueOf} in the row) holds exactly this value; lowest id first. */
+    private Optional<User> userWith(String column, Function<PlatformUserRow, String> valueOf, String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
         return sessions.read(session -> mapper(session).selectUsersByColumn(column, value).stream()
-                .filter(user -> value.equals(column.equals(EMAIL_COLUMN) ? user.email() : user.numberCode()))
+                .filter(user -> value.equals(valueOf.apply(user)))
                 .min(Comparator.comparingLong(PlatformUserRow::id))
                 .map(PlatformUserRows::withoutRow));
     }

@@ -16,11 +16,6 @@ public final class AuthorizeMiniProgramUserEndpoint implements ApiEndpoint {
     private final ClientChannels channels;
     private final UserAnswers answers;
 
-    /** Answering as ShopXO v2.2. */
-    public AuthorizeMiniProgramUserEndpoint(AuthorizeMiniProgramUserUseCase useCase, LoginOutcomeAnswers answers) {
-        this(useCase, ClientChannels.SHOPXO_V2, new ShopxoV2Answers(answers));
-    }
-
     AuthorizeMiniProgramUserEndpoint(AuthorizeMiniProgramUserUseCase useCase, ClientChannels channels,
                                      UserAnswers answers) {
         this.useCase = useCase;

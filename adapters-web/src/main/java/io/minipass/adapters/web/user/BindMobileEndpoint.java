@@ -23,11 +23,6 @@ public final class BindMobileEndpoint implements ApiEndpoint {
     private final ClientChannels channels;
     private final UserAnswers answers;
 
-    /** Answering as ShopXO v2.2. */
-    public BindMobileEndpoint(BindMobileUseCase useCase, LoginOutcomeAnswers answers) {
-        this(useCase, ClientChannels.SHOPXO_V2, new ShopxoV2Answers(answers));
-    }
-
     BindMobileEndpoint(BindMobileUseCase useCase, ClientChannels channels, UserAnswers answers) {
         this.useCase = useCase;
         this.channels = channels;

@@ -22,11 +22,6 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
     private final ClientChannels channels;
     private final UserAnswers answers;
 
-    /** Answering as ShopXO v2.2. */
-    public LogInMiniProgramUserEndpoint(LogInMiniProgramUserUseCase useCase, LoginOutcomeAnswers answers) {
-        this(useCase, ClientChannels.SHOPXO_V2, new ShopxoV2Answers(answers));
-    }
-
     LogInMiniProgramUserEndpoint(LogInMiniProgramUserUseCase useCase, ClientChannels channels, UserAnswers answers) {
         this.useCase = useCase;
         this.channels = channels;

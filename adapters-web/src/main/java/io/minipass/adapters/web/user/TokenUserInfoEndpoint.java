@@ -17,11 +17,6 @@ public final class TokenUserInfoEndpoint implements ApiEndpoint {
     private final ResumeSessionUseCase useCase;
     private final UserAnswers answers;
 
-    /** Answering as ShopXO v2.2. */
-    public TokenUserInfoEndpoint(ResumeSessionUseCase useCase, UserViewMapper views) {
-        this(useCase, new ShopxoV2Answers(new LoginOutcomeAnswers(views)));
-    }
-
     TokenUserInfoEndpoint(ResumeSessionUseCase useCase, UserAnswers answers) {
         this.useCase = useCase;
         this.answers = answers;

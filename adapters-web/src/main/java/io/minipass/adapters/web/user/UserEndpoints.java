@@ -25,13 +25,14 @@ public final class UserEndpoints {
     }
 
     private static Map<String, ApiEndpoint> shopxoV2(LoginUseCases useCases, WebSettings settings) {
-        UserViewMapper views = new UserViewMapper(settings);
-        LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
+        ClientChannels channels = ClientChannels.SHOPXO_V2;
+        UserAnswers answers = new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(settings)));
         return Map.of(
-                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), answers),
-                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), answers),
-                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), views),
-                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), answers));
+                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), channels, answers),
+                AuthorizeMiniProgramUserEndpoint.ROUTE,
+                new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), channels, answers),
+                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), answers),
+                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), channels, answers));
     }
 
     private static Map<String, ApiEndpoint> shopxoV6(LoginUseCases useCases, WebSettings settings) {

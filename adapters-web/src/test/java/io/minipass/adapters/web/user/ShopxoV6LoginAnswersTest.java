@@ -6,7 +6,6 @@ import io.minipass.adapters.web.ShopxoDialect;
 import io.minipass.application.LoginSettings;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
-import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +124,7 @@ class ShopxoV6LoginAnswersTest {
     @ParameterizedTest
     @CsvSource({"zh, 用户等待审核中", "en, User waiting for approval"})
     void refusesANewcomerStoredForAudit(String lang, String msg) {
-        client = api.login(new LoginSettings(true, false).withStatusRule(StatusRule.ONLY_NORMAL)).start();
+        client = api.login(new LoginSettings(true, false).asShopxoV6()).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, "wx-openid", null, "session-key");
 
         Answer info = client.postForm(INFO + "alipay&lang=" + lang, ApiClient.fields("openid", "2088102", "auth_data", AUTH_DATA));
@@ -220,7 +219,7 @@ class ShopxoV6LoginAnswersTest {
     @ParameterizedTest
     @CsvSource({"zh, 授权成功", "en, Authorization Succeeded"})
     void saysAuthorizedWithTheUnsavedUserWhenAMobileMustBeBoundFirst(String lang, String msg) {
-        client = api.login(new LoginSettings(false, true).withStatusRule(StatusRule.ONLY_NORMAL)).start();
+        client = api.login(new LoginSettings(false, true).asShopxoV6()).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, null, "session-key");
 
         Answer info = client.postForm(INFO + "alipay&lang=" + lang, ApiClient.fields("openid", "2088102", "auth_data", AUTH_DATA));

@@ -12,7 +12,6 @@ import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
-import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -42,7 +41,7 @@ class ShopxoV6MobileRoutesTest {
     static final String OPENID = "oB6US5SNOngn196qzb3lagEBTh6w";
     static final String UNIONID = "o1Ang5xo5tiJD-l7Y1kY7-hT6emk";
     static final String MOBILE = "13800138000";
-    static final LoginSettings MANDATORY_MOBILE = new LoginSettings(false, true).withStatusRule(StatusRule.ONLY_NORMAL);
+    static final LoginSettings MANDATORY_MOBILE = new LoginSettings(false, true).asShopxoV6();
     /** What the uni-app client sends to {@code userbasereg} once the mobile was verified. */
     static final String REGISTER_BODY = "{\"openid\":\"" + OPENID + "\",\"avatar\":\"/static/upload/a.png\",\"nickname\":\"Tom\","
             + "\"mobile\":\"" + MOBILE + "\",\"province\":\"广东\",\"city\":\"深圳\",\"gender\":\"1\","
@@ -246,7 +245,7 @@ class ShopxoV6MobileRoutesTest {
     @ParameterizedTest
     @CsvSource({"zh, 用户等待审核中", "en, User waiting for approval"})
     void refusesANewcomerStoredForAudit(String lang, String msg) {
-        client = api.login(new LoginSettings(true, true).withStatusRule(StatusRule.ONLY_NORMAL)).start();
+        client = api.login(new LoginSettings(true, true).asShopxoV6()).start();
         api.phoneNumbers.answer("phone-code", MOBILE);
         api.phoneNumbers.answer("other-code", "13900139000");
 

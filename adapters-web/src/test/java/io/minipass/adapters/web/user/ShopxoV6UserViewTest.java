@@ -10,7 +10,6 @@ import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
-import io.minipass.domain.user.StatusRule;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -44,7 +43,7 @@ class ShopxoV6UserViewTest {
     static final List<String> INTEGER_FIELDS = List.of("id", "status", "gender", "integral", "locking_integral",
             "referrer", "is_delete_time", "is_logout_time", "add_time", "upd_time", "is_setup_pwd",
             "is_mandatory_bind_mobile", "is_user_exist");
-    static final LoginSettings V6_LOGIN = LoginSettings.DEFAULT.withStatusRule(StatusRule.ONLY_NORMAL);
+    static final LoginSettings V6_LOGIN = LoginSettings.DEFAULT.asShopxoV6();
     static final String V6_DEFAULT_AVATAR_PATH = "/static/common/images/default-user-avatar-md.png";
     static final String INFO = "/api.php?s=user/appminiuserinfo&system_type=default&application=app&application_client_type=";
     static final String AUTH = "/api.php?s=user/appminiuserauth&system_type=default&application=app&application_client_type=";
@@ -221,7 +220,7 @@ class ShopxoV6UserViewTest {
 
     @Test
     void answersTheUnsavedUserWithItsStoredAvatarWhenAMobileMustBeBoundFirst() {
-        client = api.login(new LoginSettings(false, true).withStatusRule(StatusRule.ONLY_NORMAL))
+        client = api.login(new LoginSettings(false, true).asShopxoV6())
                 .web(new WebSettings(null, "", true)).start();
         api.store.put(UserApi.user(128, "inviter-openid", UserStatus.NORMAL));
 
@@ -244,7 +243,7 @@ class ShopxoV6UserViewTest {
 
     @Test
     void answersTheUnsavedWeixinNewcomerOfACodeWhenAMobileMustBeBoundFirst() {
-        client = api.login(new LoginSettings(false, true).withStatusRule(StatusRule.ONLY_NORMAL))
+        client = api.login(new LoginSettings(false, true).asShopxoV6())
                 .web(new WebSettings(null, "", true)).start();
         api.store.put(UserApi.user(128, "inviter-openid", UserStatus.NORMAL));
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, null, "session-key");
