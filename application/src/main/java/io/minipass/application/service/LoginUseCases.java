@@ -54,15 +54,17 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
         AttemptBudgets attemptBudgets = new AttemptBudgets(state.attempts(), budgets);
         FailedDecryptions failedDecryptions = new FailedDecryptions(state.sessionKeys(), attemptBudgets,
                 settings.failuresPerSessionKey());
+        LiveTokens liveTokens = new LiveTokens(users.loadByToken(), tokenLifetime, clock);
         return new LoginUseCases(
                 new LogInMiniProgramUserService(signIn, platforms.decrypt(), referrers, identities, failedDecryptions,
                         attemptBudgets, settings),
                 new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
                         state.proofs(), identities, attemptBudgets, settings),
-                new ResumeSessionService(users.loadByToken(), tokenLifetime, clock, attemptBudgets, settings.statusRule()),
-                new BindMobileService(platforms.phones(), users, signIn, referrers, identities, failedDecryptions,
+                new ResumeSessionService(liveTokens, attemptBudgets, settings.statusRule()),
+                new BindMobileService(platforms.phones(), users, signIn, referrers, identities,
+                        new TokenProofs(liveTokens, users.load(), attemptBudgets), failedDecryptions, attemptBudgets),
+                new VerifyMobileService(platforms.phones(), failedDecryptions, identities, state.verifiedMobiles(),
                         attemptBudgets),
-                new VerifyMobileService(platforms.phones(), failedDecryptions, identities, state.verifiedMobiles()),
                 new RegisterWithMobileService(new MobileSignIn(users, signIn, referrers, attemptBudgets), identities,
                         state.verifiedMobiles()));
     }

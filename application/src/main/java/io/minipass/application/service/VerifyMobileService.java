@@ -1,9 +1,11 @@
 package io.minipass.application.service;
 
+import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.VerifyMobileCommand;
 import io.minipass.application.port.in.VerifyMobileUseCase;
 import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 
 import java.util.Optional;
 
@@ -17,16 +19,16 @@ public final class VerifyMobileService implements VerifyMobileUseCase {
     private final VerifiedMobilePort records;
 
     public VerifyMobileService(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions,
-                               ClientIdentities identities, VerifiedMobilePort records) {
-        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions);
+                               ClientIdentities identities, VerifiedMobilePort records, AttemptBudgets budgets) {
+        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions, budgets);
         this.identities = identities;
         this.records = records;
     }
 
     @Override
     public String verifyMobile(VerifyMobileCommand command) {
-        identities.claim(command.platform(), command.openId(), Optional.empty());
-        String mobile = verifiedMobiles.verify(command.platform(), command.openId(), command.proof(), command.from());
+        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), Optional.empty());
+        String mobile = verifiedMobiles.verify(identity, command.proof(), command.from());
         records.record(command.platform(), command.openId(), mobile);
         return mobile;
     }

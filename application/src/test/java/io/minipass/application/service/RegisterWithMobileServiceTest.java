@@ -50,7 +50,7 @@ class RegisterWithMobileServiceTest {
 
     private VerifyMobileService verifier() {
         return new VerifyMobileService(phones, Fixtures.failedDecryptions(new InMemorySessionKeys()),
-                new ClientIdentities(proofs, settings), verified);
+                new ClientIdentities(proofs, settings), verified, Fixtures.noBudgets());
     }
 
     private RegisterWithMobileService registrar() {
