@@ -8,10 +8,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.minipass.domain.user.Platform.WEIXIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,12 +65,30 @@ class PhoneProofSystemTest {
         void closeDatabase() throws Exception {
             ShopxoV6Database.closeAll(shop);
         }
+
+        @Test
+        void a_signed_in_user_binds_through_shopxo_v6_4s_two_steps_with_their_token() {
+            String openId = unique("oTwoStep");
+            register(openId);
+            String token = logInKnown(openId);
+            stub.willProvePhone(APP_ID, "phone-two-" + openId, "13700137003");
+
+            Answer verified = client.post("onekeyusermobiledecrypt", WEIXIN, "default", "zh", token,
+                    Map.of("openid", openId, "code", "phone-two-" + openId));
+            Answer registered = client.post("userbasereg", WEIXIN, "default", "zh", token, Map.of("openid", openId,
+                    "avatar", "https://shop.example/a.png", "nickname", "老用户", "mobile", "13700137003"));
+
+            assertThat(verified.code()).as(verified.body()).isZero();
+            assertThat(verified.data().asText()).isEqualTo("13700137003");
+            assertThat(registered.code()).as(registered.body()).isZero();
+            assertThat(registered.data().get("mobile").asText()).isEqualTo("13700137003");
+        }
     }
 
     abstract static class Layout {
-        private PlatformStub stub;
+        PlatformStub stub;
         private MinipassServer server;
-        private UniAppClient client;
+        UniAppClient client;
 
         abstract Map<String, String> database() throws Exception;
 
@@ -108,6 +133,37 @@ class PhoneProofSystemTest {
 
             assertThat(bought).as("getuserphonenumber calls one proof bought").isEqualTo(FAILURES_PER_PROOF);
             assertThat(last.msg()).isEqualTo("授权已失效，请重新授权");
+        }
+
+        @Test
+        void a_concurrent_flood_with_one_proof_buys_no_more_failing_phone_calls() throws Exception {
+            String openId = unique("oBurst");
+            proven(openId);
+            int before = stub.phoneCalls();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                long started = System.nanoTime();
+                List<Future<Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    String code = "burst-phone-code-" + i;
+                    answers.add(pool.submit(() -> bind("", Map.of("openid", openId, "code", code))));
+                }
+                Map<String, Integer> summary = new TreeMap<>();
+                for (Future<Answer> answer : answers) {
+                    Answer done = answer.get(60, TimeUnit.SECONDS);
+                    summary.merge(done.code() + " " + done.msg(), 1, Integer::sum);
+                }
+                long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+                int bought = stub.phoneCalls() - before;
+                System.out.printf("[measure] %s: 200 concurrent onekeyusermobilebind with one proof -> %d getuserphonenumber"
+                        + " calls in %d ms; answers %s%n", getClass().getSimpleName(), bought, elapsedMillis, summary);
+
+                assertThat(bought).as("getuserphonenumber calls one proof bought, %s", summary)
+                        .isLessThanOrEqualTo(FAILURES_PER_PROOF);
+                assertThat(summary.keySet()).allMatch(answer -> answer.startsWith("-"));
+            } finally {
+                pool.shutdownNow();
+            }
         }
 
         @Test
@@ -170,7 +226,7 @@ class PhoneProofSystemTest {
         }
 
         /** A code exchange for an openid nobody holds: the service keeps a login proof for it. */
-        private void proven(String openId) {
+        void proven(String openId) {
             String code = "auth-" + openId;
             stub.willAnswer(code, new Session(openId, "", SESSION_KEY));
             Answer auth = client.auth(WEIXIN, code);
@@ -179,7 +235,7 @@ class PhoneProofSystemTest {
         }
 
         /** The client's two steps register the openid's user, spending the proof. */
-        private void register(String openId) {
+        void register(String openId) {
             proven(openId);
             Answer registered = client.info(WEIXIN, Map.of("openid", openId,
                     "auth_data", ServiceClient.json(Map.of("nickName", "老用户"))));
@@ -187,7 +243,7 @@ class PhoneProofSystemTest {
         }
 
         /** {@code appminiuserauth} logs the known user in, leaving no proof: the token the client holds. */
-        private String logInKnown(String openId) {
+        String logInKnown(String openId) {
             String code = "again-" + openId;
             stub.willAnswer(code, new Session(openId, "", SESSION_KEY));
             Answer auth = client.auth(WEIXIN, code);
@@ -197,11 +253,11 @@ class PhoneProofSystemTest {
         }
 
         /** As the client binds: the token in the query (empty when signed out), the proof in a JSON body. */
-        private Answer bind(String token, Map<String, ?> body) {
+        Answer bind(String token, Map<String, ?> body) {
             return client.post("onekeyusermobilebind", WEIXIN, "default", "zh", token, body);
         }
 
-        private static String unique(String prefix) {
+        static String unique(String prefix) {
             return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         }
     }

@@ -103,7 +103,7 @@ class PhoneVerificationTest {
         proven();
         VerifyMobileService verifier = new VerifyMobileService(refusingPlatform,
                 new FailedDecryptions(new InMemorySessionKeys(), budgets, 5), new ClientIdentities(proofs, PROOF_REQUIRED),
-                new InMemoryVerifiedMobiles(), budgets);
+                Fixtures.tokenProofs(store), new InMemoryVerifiedMobiles(), budgets);
 
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> verifier.verifyMobile(new VerifyMobileCommand(Platform.WEIXIN, OPENID,

@@ -12,6 +12,8 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.in.PhoneProof;
+import io.minipass.application.port.in.RegisterWithMobileCommand;
+import io.minipass.application.port.in.VerifyMobileCommand;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.UserStorePorts;
@@ -20,6 +22,7 @@ import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -77,6 +80,23 @@ class SignedInMobileBindingTest {
                 Optional.empty(), Profile.EMPTY, "", new PhoneProof("phone-code", "", ""), CLIENT, token));
     }
 
+    /** ShopXO v6.4's two steps: the platform verifies the mobile, then the registration names it. */
+    private LoginOutcome verifyThenRegister(String openId, String token) {
+        TokenProofs tokenProofs = new TokenProofs(new LiveTokens(store, Duration.ofSeconds(TOKEN_LIFETIME), Fixtures.CLOCK),
+                store, budgets);
+        ClientIdentities identities = new ClientIdentities(proofs, PROOF_REQUIRED);
+        InMemoryVerifiedMobiles verified = new InMemoryVerifiedMobiles();
+        String mobile = new VerifyMobileService(phones, Fixtures.failedDecryptions(new InMemorySessionKeys()), identities,
+                tokenProofs, verified, Fixtures.noBudgets()).verifyMobile(new VerifyMobileCommand(SystemType.DEFAULT,
+                Platform.WEIXIN, new OpenId(openId), new PhoneProof("phone-code", "", ""), CLIENT, token));
+        RegisterWithMobileService registrar = new RegisterWithMobileService(new MobileSignIn(UserStorePorts.of(store),
+                Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store), Fixtures.noBudgets()), identities,
+                tokenProofs, verified);
+        return registrar.register(new RegisterWithMobileCommand(SystemType.DEFAULT, Platform.WEIXIN, new OpenId(openId),
+                Optional.empty(), new Profile("昵称", "https://a/b.png", Gender.SECRET, "", ""), mobile, "", CLIENT,
+                token));
+    }
+
     private User known(long id, String openId) {
         return Fixtures.user(store, id, Platform.WEIXIN, openId, "", UserStatus.NORMAL);
     }
@@ -92,6 +112,18 @@ class SignedInMobileBindingTest {
         assertThat(bound.kind()).isEqualTo(LoginKind.BOUND_BY_MOBILE);
         assertThat(bound.user().id()).isEqualTo(user.id());
         assertThat(store.findById(user.id()).orElseThrow().mobile()).isEqualTo(MOBILE);
+    }
+
+    @Test
+    void a_signed_in_user_binds_through_the_two_step_registration_with_their_token() {
+        User user = known(27, "o-known-27");
+        String token = logInWithCode("o-known-27");
+
+        LoggedIn bound = (LoggedIn) verifyThenRegister("o-known-27", token);
+
+        assertThat(bound.user().id()).isEqualTo(user.id());
+        assertThat(store.findById(user.id()).orElseThrow().mobile()).isEqualTo(MOBILE);
+        assertThatThrownBy(() -> verifyThenRegister("o-known-27", "garbage")).isInstanceOf(UnprovenIdentityException.class);
     }
 
     @Test
