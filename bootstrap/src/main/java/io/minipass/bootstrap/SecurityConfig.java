@@ -23,7 +23,9 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
             Attempt.CODE_EXCHANGE, new Budget(600, 30, Duration.ofMinutes(1)),
             Attempt.REGISTRATION, new Budget(300, 0, Duration.ofMinutes(1)),
             Attempt.FAILED_DECRYPTION, new Budget(200, 10, Duration.ofHours(1)),
-            Attempt.FAILED_TOKEN_LOOKUP, new Budget(300, 0, Duration.ofMinutes(1)));
+            Attempt.FAILED_TOKEN_LOOKUP, new Budget(300, 0, Duration.ofMinutes(1)),
+            Attempt.PHONE_VERIFICATION, new Budget(300, 3, Duration.ofMinutes(1)),
+            Attempt.FAILED_PHONE_VERIFICATION, new Budget(200, 3, Duration.ofMinutes(10)));
     private static final Pattern BUDGET = Pattern.compile("(\\d{1,9})/(\\d{1,9})/(\\S+)");
 
     public SecurityConfig {

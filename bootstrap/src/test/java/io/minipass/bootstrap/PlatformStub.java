@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the platforms' code-to-session APIs on 127.0.0.1: each login code answers the
@@ -21,6 +22,8 @@ final class PlatformStub implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, String> phones = new ConcurrentHashMap<>();
     private volatile String appId = "";
+    private final AtomicInteger phoneCalls = new AtomicInteger();
+    private final AtomicInteger longestPhoneCode = new AtomicInteger();
 
     PlatformStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -50,6 +53,8 @@ final class PlatformStub implements AutoCloseable {
         server.createContext("/wxa/business/getuserphonenumber", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String code = body.replaceAll(".*\"code\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+            phoneCalls.incrementAndGet();
+            longestPhoneCode.accumulateAndGet(code.length(), Math::max);
             String phone = phones.get(code);
             boolean tokenOk = exchange.getRequestURI().getRawQuery().contains("access_token=ACCESS_TOKEN_1");
             answer(exchange, 200, "application/json", phone == null || !tokenOk
@@ -68,6 +73,16 @@ final class PlatformStub implements AutoCloseable {
     void willProvePhone(String appId, String code, String phone) {
         this.appId = appId;
         phones.put(code, phone);
+    }
+
+    /** The {@code getuserphonenumber} calls this stub answered. */
+    int phoneCalls() {
+        return phoneCalls.get();
+    }
+
+    /** The longest phone button code a {@code getuserphonenumber} call sent. */
+    int longestPhoneCode() {
+        return longestPhoneCode.get();
     }
 
     String baseUrl() {

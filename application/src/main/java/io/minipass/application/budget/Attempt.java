@@ -9,5 +9,9 @@ public enum Attempt {
     /** Sending encrypted user data that does not open. */
     FAILED_DECRYPTION,
     /** Asking for the user of a token that is not valid. */
-    FAILED_TOKEN_LOOKUP
+    FAILED_TOKEN_LOOKUP,
+    /** Having the platform vouch for a phone number (a call to the platform, or opening sealed data). */
+    PHONE_VERIFICATION,
+    /** A phone proof the platform refused or that did not open. */
+    FAILED_PHONE_VERIFICATION
 }

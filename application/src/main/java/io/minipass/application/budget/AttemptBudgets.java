@@ -58,6 +58,16 @@ public final class AttemptBudgets {
         requireRemaining(attempt, accounts(attempt, from, platform, openId));
     }
 
+    /** Whether the openid has failures of this kind left, whatever its address's budget. */
+    public boolean hasRemaining(Attempt attempt, Platform platform, OpenId openId) {
+        for (Account account : accounts(attempt, null, platform, openId)) {
+            if (counter.count(account.key()) >= account.limit()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public void recordFailure(Attempt attempt, ClientAddress from) {
         record(attempt, accounts(attempt, from, null, null));
     }

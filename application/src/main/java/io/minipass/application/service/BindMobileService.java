@@ -18,19 +18,24 @@ public final class BindMobileService implements BindMobileUseCase {
     private final VerifiedMobiles verifiedMobiles;
     private final MobileSignIn mobileSignIn;
     private final ClientIdentities identities;
+    private final TokenProofs tokenProofs;
 
-    public BindMobileService(VerifyPhoneNumberPort phoneNumbers, UserStorePorts users, UserSignIn signIn,
-                             ReferrerResolver referrers, ClientIdentities identities, FailedDecryptions failedDecryptions,
-                             AttemptBudgets budgets) {
-        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions);
+    BindMobileService(VerifyPhoneNumberPort phoneNumbers, UserStorePorts users, UserSignIn signIn,
+                      ReferrerResolver referrers, ClientIdentities identities, TokenProofs tokenProofs,
+                      FailedDecryptions failedDecryptions, AttemptBudgets budgets) {
+        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions, budgets);
         this.mobileSignIn = new MobileSignIn(users, signIn, referrers, budgets);
         this.identities = identities;
+        this.tokenProofs = tokenProofs;
     }
 
+    /** A signed-in user's token stands in for the login proof of their own openid (docs/security.md#the-login-proof). */
     @Override
     public LoginOutcome bindMobile(BindMobileCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
-        String mobile = verifiedMobiles.verify(command.platform(), command.openId(), command.proof(), command.from());
+        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId(),
+                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
+                        command.from()));
+        String mobile = verifiedMobiles.verify(identity, command.proof(), command.from());
         LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
                 identity.unionId());
         return mobileSignIn.signIn(new MobileLogin(login, identity, mobile, command.profile(), command.referrer(),

@@ -10,6 +10,7 @@ import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.UnionId;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the service believes of an identity a client names: on a platform the shop serves, and, when
@@ -41,12 +42,29 @@ public final class ClientIdentities {
      * @throws InvalidInputException when the platform is not served or the openid is not proven
      */
     ClaimedIdentity claim(Platform platform, OpenId openId, Optional<UnionId> clientUnionId) {
+        return claim(platform, openId, clientUnionId, () -> false);
+    }
+
+    /**
+     * The identity a call may act for, when a client signed in as the openid's user may stand in for its proof.
+     *
+     * @param signedIn asked only when the proof is required and the openid has none: whether the client is signed
+     *                 in as the user who holds the openid; then there is no proof to spend and no unionid to bind by
+     * @throws InvalidInputException when the platform is not served, or the openid is neither proven nor signed in
+     */
+    ClaimedIdentity claim(Platform platform, OpenId openId, Optional<UnionId> clientUnionId, BooleanSupplier signedIn) {
         requireServed(platform);
         if (!settings.requireLoginProof()) {
             return new ClaimedIdentity(platform, openId, clientUnionId, null);
         }
-        LoginProof proof = proofs.find(platform, openId).orElseThrow(UnprovenIdentityException::new);
-        return new ClaimedIdentity(platform, openId, proof.unionId(), proofs);
+        Optional<LoginProof> proof = proofs.find(platform, openId);
+        if (proof.isPresent()) {
+            return new ClaimedIdentity(platform, openId, proof.get().unionId(), proofs);
+        }
+        if (signedIn.getAsBoolean()) {
+            return new ClaimedIdentity(platform, openId, Optional.empty(), null);
+        }
+        throw new UnprovenIdentityException();
     }
 
     /** An identity a call acts for, and the proof it spends when it logs someone in. */
@@ -62,6 +80,14 @@ public final class ClientIdentities {
             this.openId = openId;
             this.unionId = unionId;
             this.proofs = proofs;
+        }
+
+        Platform platform() {
+            return platform;
+        }
+
+        OpenId openId() {
+            return openId;
         }
 
         Optional<UnionId> unionId() {
@@ -82,6 +108,16 @@ public final class ClientIdentities {
                 throw new UnprovenIdentityException();
             }
             spent = true;
+        }
+
+        /**
+         * Takes the proof away unused (too many failures with it): the client must authorize again. A later
+         * {@link #spendProof} finds it gone.
+         */
+        void forfeitProof() {
+            if (proofs != null && !spent) {
+                proofs.consume(platform, openId);
+            }
         }
     }
 }

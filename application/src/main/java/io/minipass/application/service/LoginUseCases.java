@@ -54,16 +54,19 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
         AttemptBudgets attemptBudgets = new AttemptBudgets(state.attempts(), budgets);
         FailedDecryptions failedDecryptions = new FailedDecryptions(state.sessionKeys(), attemptBudgets,
                 settings.failuresPerSessionKey());
+        LiveTokens liveTokens = new LiveTokens(users.loadByToken(), tokenLifetime, clock);
+        TokenProofs tokenProofs = new TokenProofs(liveTokens, users.load(), attemptBudgets);
         return new LoginUseCases(
                 new LogInMiniProgramUserService(signIn, platforms.decrypt(), referrers, identities, failedDecryptions,
                         attemptBudgets, settings),
                 new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
                         state.proofs(), identities, attemptBudgets, settings),
-                new ResumeSessionService(users.loadByToken(), tokenLifetime, clock, attemptBudgets, settings.statusRule()),
-                new BindMobileService(platforms.phones(), users, signIn, referrers, identities, failedDecryptions,
-                        attemptBudgets),
-                new VerifyMobileService(platforms.phones(), failedDecryptions, identities, state.verifiedMobiles()),
+                new ResumeSessionService(liveTokens, attemptBudgets, settings.statusRule()),
+                new BindMobileService(platforms.phones(), users, signIn, referrers, identities, tokenProofs,
+                        failedDecryptions, attemptBudgets),
+                new VerifyMobileService(platforms.phones(), failedDecryptions, identities, tokenProofs,
+                        state.verifiedMobiles(), attemptBudgets),
                 new RegisterWithMobileService(new MobileSignIn(users, signIn, referrers, attemptBudgets), identities,
-                        state.verifiedMobiles()));
+                        tokenProofs, state.verifiedMobiles()));
     }
 }

@@ -11,7 +11,8 @@ import io.minipass.domain.user.LoginIdentity;
 
 /**
  * A registration that names a mobile: only one the platform verified for this openid lately counts, once; then
- * {@link MobileSignIn}'s rules log the user in, with the profile the user filled in for a newcomer.
+ * {@link MobileSignIn}'s rules log the user in, with the profile the user filled in for a newcomer. A client
+ * signed in as the openid's user needs no login proof: its token stands in for it.
  */
 public final class RegisterWithMobileService implements RegisterWithMobileUseCase {
     static final String MOBILE_NOT_VERIFIED = "手机号码未验证，请重新获取";
@@ -19,16 +20,21 @@ public final class RegisterWithMobileService implements RegisterWithMobileUseCas
     private final MobileSignIn mobileSignIn;
     private final ClientIdentities identities;
     private final VerifiedMobilePort verified;
+    private final TokenProofs tokenProofs;
 
-    RegisterWithMobileService(MobileSignIn mobileSignIn, ClientIdentities identities, VerifiedMobilePort verified) {
+    RegisterWithMobileService(MobileSignIn mobileSignIn, ClientIdentities identities, TokenProofs tokenProofs,
+                              VerifiedMobilePort verified) {
         this.mobileSignIn = mobileSignIn;
         this.identities = identities;
+        this.tokenProofs = tokenProofs;
         this.verified = verified;
     }
 
     @Override
     public LoginOutcome register(RegisterWithMobileCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
+        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId(),
+                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
+                        command.from()));
         String mobile = command.mobile();
         if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(command.platform(), command.openId(), mobile)) {
             throw new InvalidInputException(MOBILE_NOT_VERIFIED);

@@ -20,11 +20,7 @@ import java.util.Optional;
  * address that sent too many invalid tokens lately is refused before anything is looked up.
  */
 public final class ResumeSessionService implements ResumeSessionUseCase {
-    private static final int MAX_TOKEN_LENGTH = 60;
-
-    private final LoadUserByTokenPort tokens;
-    private final Duration lifetime;
-    private final Clock clock;
+    private final LiveTokens tokens;
     private final AttemptBudgets budgets;
     private final StatusRule statusRule;
 
@@ -34,11 +30,7 @@ public final class ResumeSessionService implements ResumeSessionUseCase {
      */
     public ResumeSessionService(LoadUserByTokenPort tokens, Duration lifetime, Clock clock, AttemptBudgets budgets,
                                 StatusRule statusRule) {
-        this.tokens = tokens;
-        this.lifetime = lifetime;
-        this.clock = clock;
-        this.budgets = budgets;
-        this.statusRule = statusRule;
+        this(new LiveTokens(tokens, lifetime, clock), budgets, statusRule);
     }
 
     /** Under ShopXO v2.2's status rule. */
@@ -46,33 +38,22 @@ public final class ResumeSessionService implements ResumeSessionUseCase {
         this(tokens, lifetime, clock, budgets, StatusRule.MUTED_MAY_LOG_IN);
     }
 
+    ResumeSessionService(LiveTokens tokens, AttemptBudgets budgets, StatusRule statusRule) {
+        this.tokens = tokens;
+        this.budgets = budgets;
+        this.statusRule = statusRule;
+    }
+
     @Override
     public TokenLookup resume(String token, ClientAddress from) {
         budgets.requireRemaining(Attempt.FAILED_TOKEN_LOOKUP, from);
-        Optional<TokenHolder> holder = looksLikeAToken(token) ? tokens.findLiveByToken(token) : Optional.empty();
-        if (holder.isEmpty() || expired(holder.get())) {
+        Optional<TokenHolder> holder = tokens.holder(token);
+        if (holder.isEmpty()) {
             budgets.recordFailure(Attempt.FAILED_TOKEN_LOOKUP, from);
             return new TokenLookup.Invalid();
         }
         User user = holder.get().user();
         Optional<LoginRefusal> refusal = statusRule.loginRefusal(user.status());
         return refusal.<TokenLookup>map(TokenLookup.Refused::new).orElseGet(() -> new TokenLookup.Valid(user));
-    }
-
-    /** A token whose issue this service did not record is as old as the user's last update. */
-    private boolean expired(TokenHolder holder) {
-        if (lifetime.isZero()) {
-            return false;
-        }
-        User user = holder.user();
-        long issuedAt = holder.issuedAt() > 0 ? holder.issuedAt() : Math.max(user.updTime(), user.addTime());
-        return clock.instant().getEpochSecond() - issuedAt >= lifetime.toSeconds();
-    }
-
-    private static boolean looksLikeAToken(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            return false;
-        }
-        return token.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }

@@ -1,28 +1,56 @@
 package io.minipass.application.service;
 
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.PhoneProof;
+import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 
-/** Turns a client's phone proof into the mobile its platform vouches for, counting proofs that fail to open. */
+/**
+ * Turns a client's phone proof into the mobile its platform vouches for. Each verification is budgeted before it
+ * runs, as code exchanges are; proofs the platform refuses or that do not open are counted, and the openid's
+ * last failure allowed spends its login proof, so one proof buys only a few failing platform calls
+ * (docs/security.md#phone-verification).
+ */
 final class VerifiedMobiles {
     private static final String MOBILE_MALFORMED = "手机号码格式有误";
 
     private final VerifyPhoneNumberPort phoneNumbers;
     private final FailedDecryptions failedDecryptions;
+    private final AttemptBudgets budgets;
 
-    VerifiedMobiles(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions) {
+    VerifiedMobiles(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions, AttemptBudgets budgets) {
         this.phoneNumbers = phoneNumbers;
         this.failedDecryptions = failedDecryptions;
+        this.budgets = budgets;
     }
 
-    /** @throws InvalidInputException when the proof does not open or the platform vouches for no mobile number */
-    String verify(Platform platform, OpenId openId, PhoneProof proof, ClientAddress from) {
-        String mobile = failedDecryptions.open(platform, openId, from,
-                () -> phoneNumbers.verifiedMobile(platform, openId, proof));
+    /**
+     * @throws io.minipass.application.port.in.OverBudgetException when the address or openid may try no more now
+     * @throws InvalidInputException when the proof does not open or the platform vouches for no mobile number
+     */
+    String verify(ClaimedIdentity identity, PhoneProof proof, ClientAddress from) {
+        Platform platform = identity.platform();
+        OpenId openId = identity.openId();
+        budgets.requireRemaining(Attempt.FAILED_PHONE_VERIFICATION, from, platform, openId);
+        budgets.spend(Attempt.PHONE_VERIFICATION, from, platform, openId);
+        String mobile;
+        try {
+            mobile = failedDecryptions.open(platform, openId, from,
+                    () -> phoneNumbers.verifiedMobile(platform, openId, proof));
+        } catch (PlatformCallFailedException | UserDataRefusedException refused) {
+            budgets.recordFailure(Attempt.FAILED_PHONE_VERIFICATION, from, platform, openId);
+            if (!budgets.hasRemaining(Attempt.FAILED_PHONE_VERIFICATION, platform, openId)) {
+                identity.forfeitProof();
+            }
+            throw refused;
+        }
         return requireMobileShape(mobile);
     }
 

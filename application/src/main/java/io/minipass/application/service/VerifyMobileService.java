@@ -1,32 +1,40 @@
 package io.minipass.application.service;
 
+import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.VerifyMobileCommand;
 import io.minipass.application.port.in.VerifyMobileUseCase;
 import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 
 import java.util.Optional;
 
 /**
  * The platform vouches for a mobile, which is remembered for this openid's registration and shown to the
- * client; nobody logs in, so the openid's login proof stays for the registration (docs/security.md).
+ * client; nobody logs in, so the openid's login proof stays for the registration (docs/security.md). A client
+ * signed in as the openid's user needs no proof: its token stands in for it.
  */
 public final class VerifyMobileService implements VerifyMobileUseCase {
     private final VerifiedMobiles verifiedMobiles;
     private final ClientIdentities identities;
     private final VerifiedMobilePort records;
+    private final TokenProofs tokenProofs;
 
-    public VerifyMobileService(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions,
-                               ClientIdentities identities, VerifiedMobilePort records) {
-        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions);
+    VerifyMobileService(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions,
+                        ClientIdentities identities, TokenProofs tokenProofs, VerifiedMobilePort records,
+                        AttemptBudgets budgets) {
+        this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions, budgets);
         this.identities = identities;
+        this.tokenProofs = tokenProofs;
         this.records = records;
     }
 
     @Override
     public String verifyMobile(VerifyMobileCommand command) {
-        identities.claim(command.platform(), command.openId(), Optional.empty());
-        String mobile = verifiedMobiles.verify(command.platform(), command.openId(), command.proof(), command.from());
+        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), Optional.empty(),
+                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
+                        command.from()));
+        String mobile = verifiedMobiles.verify(identity, command.proof(), command.from());
         records.record(command.platform(), command.openId(), mobile);
         return mobile;
     }

@@ -59,7 +59,7 @@ class BindMobileRaceTest {
     private final BindMobileService service = new BindMobileService(phones,
             new UserStorePorts(store, store, store, store, store, racingReads, store),
             Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
-            new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT),
+            new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT), Fixtures.tokenProofs(store),
             Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
 
     @Test

@@ -45,7 +45,7 @@ class BindMobileServiceTest {
     private LoginOutcome bind(String openId, String code) {
         BindMobileService service = new BindMobileService(phones, UserStorePorts.of(store),
                 Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
-                new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT),
+                new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT), Fixtures.tokenProofs(store),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
         return service.bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
                 new Profile("新用户", "https://a/x.png", Gender.MALE, "", ""), "", new PhoneProof(code, "", "")));

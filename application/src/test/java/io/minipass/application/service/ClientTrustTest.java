@@ -88,7 +88,8 @@ class ClientTrustTest {
 
     private LoginOutcome bindMobile(String openId) {
         return new BindMobileService(phones, UserStorePorts.of(store), Fixtures.signIn(store, settings), Fixtures.referrers(store),
-                new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets)
+                new ClientIdentities(proofs, settings), Fixtures.tokenProofs(store), Fixtures.failedDecryptions(sessionKeys),
+                budgets)
                 .bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
                         new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof("code", "", ""), ATTACKER));
     }

@@ -16,6 +16,7 @@ import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -35,6 +36,11 @@ final class Fixtures {
     /** Budgets that never refuse, for tests about something else. */
     static AttemptBudgets noBudgets() {
         return AttemptBudgets.unlimited(new InMemoryAttemptCounter(CLOCK));
+    }
+
+    /** Tokens that last until replaced, without budgets. */
+    static TokenProofs tokenProofs(InMemoryUserStore store) {
+        return new TokenProofs(new LiveTokens(store, Duration.ZERO, CLOCK), store, noBudgets());
     }
 
     static FailedDecryptions failedDecryptions(SessionKeyStore sessionKeys) {

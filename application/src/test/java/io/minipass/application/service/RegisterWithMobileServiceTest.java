@@ -50,13 +50,13 @@ class RegisterWithMobileServiceTest {
 
     private VerifyMobileService verifier() {
         return new VerifyMobileService(phones, Fixtures.failedDecryptions(new InMemorySessionKeys()),
-                new ClientIdentities(proofs, settings), verified);
+                new ClientIdentities(proofs, settings), Fixtures.tokenProofs(store), verified, Fixtures.noBudgets());
     }
 
     private RegisterWithMobileService registrar() {
         UserSignIn signIn = Fixtures.signIn(store, settings);
         return new RegisterWithMobileService(new MobileSignIn(UserStorePorts.of(store), signIn, Fixtures.referrers(store),
-                Fixtures.noBudgets()), new ClientIdentities(proofs, settings), verified);
+                Fixtures.noBudgets()), new ClientIdentities(proofs, settings), Fixtures.tokenProofs(store), verified);
     }
 
     private String verify(String openId, String code) {
@@ -66,7 +66,7 @@ class RegisterWithMobileServiceTest {
 
     private LoginOutcome register(SystemType systemType, String openId, String mobile) {
         return registrar().register(new RegisterWithMobileCommand(systemType, Platform.WEIXIN, new OpenId(openId),
-                Optional.empty(), FILLED_IN, mobile, "", ClientAddress.UNKNOWN));
+                Optional.empty(), FILLED_IN, mobile, "", ClientAddress.UNKNOWN, ""));
     }
 
     @Test

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code user/onekeyusermobilebind}: the client proves the user's mobile with the platform's phone
- * button and sends back the provisional profile it was given (docs/contract.md#onekeyusermobilebind).
+ * button and sends back the provisional profile it was given, and the token it holds when the user is signed in
+ * (docs/contract.md#onekeyusermobilebind).
  */
 public final class BindMobileEndpoint implements ApiEndpoint {
     public static final String ROUTE = "user/onekeyusermobilebind";
@@ -44,7 +45,7 @@ public final class BindMobileEndpoint implements ApiEndpoint {
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
         LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(channels.systemType(request), platform, openId,
                 unionId, EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
-                request.clientAddress()));
+                request.clientAddress(), request.scalar("token").orElse("")));
         return answers.mobileLogin(outcome, request);
     }
 }

@@ -40,8 +40,9 @@ public final class VerifyMobileEndpoint implements ApiEndpoint {
         if (platform.isEmpty()) {
             return answers.noOneTouchLogin(channels.clientType(request), request);
         }
-        String mobile = useCase.verifyMobile(new VerifyMobileCommand(platform.get(), ClientIds.openId(request),
-                PhoneProofs.read(request), request.clientAddress()));
+        String mobile = useCase.verifyMobile(new VerifyMobileCommand(channels.systemType(request), platform.get(),
+                ClientIds.openId(request), PhoneProofs.read(request), request.clientAddress(),
+                request.scalar("token").orElse("")));
         return ApiResult.success("success", mobile);
     }
 }

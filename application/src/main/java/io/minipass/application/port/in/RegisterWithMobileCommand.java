@@ -10,13 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A client's {@code userbasereg} call: the platform identity, the profile the user filled in, and the mobile
- * the platform verified for this openid a moment ago ({@link VerifyMobileUseCase}); the client's word for the
- * mobile counts for nothing by itself.
+ * A client's {@code userbasereg} call: the platform identity, the profile the user filled in, the mobile
+ * the platform verified for this openid a moment ago ({@link VerifyMobileUseCase}; the client's word for the
+ * mobile counts for nothing by itself), and the token the client holds if it is signed in ("" when none).
  */
 public record RegisterWithMobileCommand(SystemType systemType, Platform platform, OpenId openId,
                                         Optional<UnionId> unionId, Profile profile, String mobile, String referrer,
-                                        ClientAddress from) {
+                                        ClientAddress from, String token) {
     public RegisterWithMobileCommand {
         Objects.requireNonNull(systemType, "systemType");
         Objects.requireNonNull(platform, "platform");
@@ -26,5 +26,6 @@ public record RegisterWithMobileCommand(SystemType systemType, Platform platform
         unionId = unionId == null || !platform.hasUnionId() ? Optional.empty() : unionId;
         referrer = referrer == null ? "" : referrer;
         from = from == null ? ClientAddress.UNKNOWN : from;
+        token = token == null ? "" : token;
     }
 }

@@ -1,0 +1,50 @@
+package io.minipass.application.service;
+
+import io.minipass.application.budget.Attempt;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.port.in.ClientAddress;
+import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+
+import java.util.Optional;
+
+/**
+ * A signed-in user's token, standing in for the login proof of an openid that very user holds: an
+ * {@code appminiuserauth} that logs a known user in leaves no proof, and that user may still bind a mobile later
+ * (docs/security.md#the-login-proof). A token that proves nothing counts as a failed token look-up.
+ */
+final class TokenProofs {
+    private final LiveTokens tokens;
+    private final LoadUserPort users;
+    private final AttemptBudgets budgets;
+
+    TokenProofs(LiveTokens tokens, LoadUserPort users, AttemptBudgets budgets) {
+        this.tokens = tokens;
+        this.users = users;
+        this.budgets = budgets;
+    }
+
+    /**
+     * Whether the token is live and belongs to the live user who holds this openid on this platform.
+     *
+     * @throws io.minipass.application.port.in.OverBudgetException when the address sent too many bad tokens lately
+     */
+    boolean proves(String token, SystemType systemType, Platform platform, OpenId openId, ClientAddress from) {
+        if (token.isEmpty()) {
+            return false;
+        }
+        budgets.requireRemaining(Attempt.FAILED_TOKEN_LOOKUP, from);
+        Optional<UserId> holder = tokens.holder(token).map(TokenHolder::user).map(User::id);
+        boolean proves = holder.isPresent()
+                && users.findLiveByOpenId(systemType, platform, openId).map(User::id).equals(holder);
+        if (!proves) {
+            budgets.recordFailure(Attempt.FAILED_TOKEN_LOOKUP, from);
+        }
+        return proves;
+    }
+}
