@@ -71,8 +71,17 @@ public final class RequestParameters {
         return Body.form(Map.of());
     }
 
+    /** A body of a known length (every body the service buffered has one) is read into one array of that size. */
     private byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared >= 0) {
+                byte[] body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) < body.length) {
+                    throw new InvalidInputException(UNREADABLE);
+                }
+                return body;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
                 throw new InvalidInputException(TOO_LARGE);
