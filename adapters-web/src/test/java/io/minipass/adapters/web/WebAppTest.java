@@ -218,11 +218,26 @@ class WebAppTest {
         assertThat(echoCalls).hasValue(0);
     }
 
-    @Test
-    void refusesJsonNestedTooDeep() {
-        Answer answer = client.postJson("/api.php?s=test/echo", "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+    @ParameterizedTest
+    @ValueSource(ints = {33, 100_000})
+    void refusesJsonNestedDeeperThanAFormName(int depth) {
+        Answer answer = client.postJson("/api.php?s=test/echo", "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
 
-        assertThat(answer.json()).containsExactly(entry("msg", "请求的JSON数据格式有误"), entry("code", -1), entry("data", List.of()));
+        assertThat(answer.json()).containsExactly(entry("msg", "请求的JSON数据层级或成员过多"), entry("code", -1), entry("data", List.of()));
+        assertThat(echoCalls).hasValue(0);
+    }
+
+    @Test
+    void refusesJsonOfMoreMembersThanAFormHasFields() {
+        StringBuilder json = new StringBuilder("{\"openid\":\"o\"");
+        for (int i = 1; i <= 1000; i++) {
+            json.append(",\"k").append(i).append("\":0");
+        }
+
+        Answer answer = client.postJson("/api.php?s=test/echo", json.append('}').toString());
+
+        assertThat(answer.json()).containsExactly(entry("msg", "请求的JSON数据层级或成员过多"), entry("code", -1), entry("data", List.of()));
+        assertThat(echoCalls).hasValue(0);
     }
 
     @ParameterizedTest

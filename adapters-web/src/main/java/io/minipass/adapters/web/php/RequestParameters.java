@@ -20,6 +20,7 @@ public final class RequestParameters {
     public static final String UNREADABLE = "请求数据读取失败";
     static final String MALFORMED_JSON = "请求的JSON数据格式有误";
     static final String JSON_NOT_OBJECT = "请求的JSON数据须为对象";
+    static final String JSON_BEYOND_LIMITS = "请求的JSON数据层级或成员过多";
     static final String MALFORMED_MULTIPART = "请求的表单数据格式有误";
 
     private final long maxBodyBytes;
@@ -99,6 +100,8 @@ public final class RequestParameters {
         Object value;
         try {
             value = JsonCodec.parse(body);
+        } catch (JsonBeyondLimitsException e) {
+            throw new InvalidInputException(JSON_BEYOND_LIMITS);
         } catch (IOException e) {
             throw new InvalidInputException(MALFORMED_JSON);
         }
