@@ -348,8 +348,9 @@ class WebAppTest {
         }
     }
 
+    /** Answers carry tokens and mobiles: no cache on the way may keep one (docs/security.md). */
     @Test
-    void everyAnswerForbidsContentSniffing() {
+    void everyAnswerForbidsContentSniffingAndStoring() {
         List<Answer> answers = List.of(
                 client.postForm("/api.php?s=test/echo", Map.of("openid", "o")),
                 client.get("/api.php?s=test/invalid"),
@@ -362,6 +363,7 @@ class WebAppTest {
                 client.postJson("/api.php?s=test/echo", "{\"openid\":1e999999999}"));
         for (Answer answer : answers) {
             assertThat(answer.headers().get("x-content-type-options")).as(answer.body()).containsExactly("nosniff");
+            assertThat(answer.headers().get("cache-control")).as(answer.body()).containsExactly("no-store");
         }
         for (String request : List.of("GARBAGE\r\n\r\n",
                 "GET /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nX: " + "a".repeat(20_000) + "\r\n\r\n",
@@ -372,7 +374,8 @@ class WebAppTest {
                 "POST /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n")) {
             String answer = client.raw(request.getBytes(StandardCharsets.US_ASCII));
 
-            assertThat(answer).as(answer).containsIgnoringCase("\r\nX-Content-Type-Options: nosniff\r\n");
+            assertThat(answer).as(answer).containsIgnoringCase("\r\nX-Content-Type-Options: nosniff\r\n")
+                    .containsIgnoringCase("\r\nCache-Control: no-store\r\n");
         }
     }
 
