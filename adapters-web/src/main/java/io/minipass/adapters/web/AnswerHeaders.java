@@ -34,10 +34,15 @@ final class AnswerHeaders extends Handler.Wrapper {
         this.answered = answered;
     }
 
-    /** {@code nosniff} and {@code no-store}; also for answers Jetty writes itself, outside any handler. */
+    /**
+     * {@code nosniff}, and {@code no-store} unless the route chose its own caching (the API document); also for
+     * answers Jetty writes itself, outside any handler.
+     */
     static void addFixedHeaders(HttpFields.Mutable headers) {
         headers.put(NO_SNIFF_NAME, NO_SNIFF_VALUE);
-        headers.put(HttpHeader.CACHE_CONTROL, NO_STORE);
+        if (!headers.contains(HttpHeader.CACHE_CONTROL)) {
+            headers.put(HttpHeader.CACHE_CONTROL, NO_STORE);
+        }
     }
 
     @Override
