@@ -57,14 +57,17 @@ class ChunkedBodyFloodIT {
         awaitHealthy(port, log);
 
         AtomicInteger answered = new AtomicInteger();
+        Map<String, Integer> messages = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger cut = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
         List<Future<?>> sent = new ArrayList<>();
         for (int c = 0; c < CONNECTIONS; c++) {
             sent.add(clients.submit(() -> {
                 for (int round = 0; round < ROUNDS && service.isAlive(); round++) {
-                    if (sendInOneByteChunks(port, BODY_BYTES, true) != null) {
+                    String answer = sendInOneByteChunks(port, BODY_BYTES, true);
+                    if (answer != null) {
                         answered.incrementAndGet();
+                        messages.merge(answer.replaceAll("(?s).*\"msg\":\"([^\"]*)\".*", "$1"), 1, Integer::sum);
                     } else {
                         cut.incrementAndGet();
                     }
@@ -76,8 +79,9 @@ class ChunkedBodyFloodIT {
             client.get(5, TimeUnit.MINUTES);
         }
         clients.shutdown();
-        System.out.printf("%d bodies of %d bytes in 1-byte chunks on %d connections: %d answered, %d refused mid-body (reset)%n",
-                CONNECTIONS * ROUNDS, BODY_BYTES, CONNECTIONS, answered.get(), cut.get());
+        System.out.printf("%d bodies of %d bytes in 1-byte chunks on %d connections: %d answered %s,"
+                        + " %d reset mid-body (refused while still sending)%n",
+                CONNECTIONS * ROUNDS, BODY_BYTES, CONNECTIONS, answered.get(), messages, cut.get());
 
         assertThat(service.isAlive()).as("the node is alive: " + tail(log)).isTrue();
         ServiceClient.Answer health = new ServiceClient(port).get("/api/minipass/health");
