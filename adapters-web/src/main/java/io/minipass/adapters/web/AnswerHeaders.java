@@ -14,13 +14,15 @@ import java.util.function.Consumer;
 
 /**
  * Headers every answer carries, set on the way out, before the headers are sent: {@code X-Content-Type-Options:
- * nosniff}, the request's {@code X-Request-Id}, and ShopXO's spelling of the JSON content type (Jetty's servlet
+ * nosniff}, {@code Cache-Control: no-store} (answers carry tokens and mobiles, and none is worth a cache's keeping:
+ * docs/security.md), the request's {@code X-Request-Id}, and ShopXO's spelling of the JSON content type (Jetty's servlet
  * layer rewrites {@code application/json; charset=utf-8} to its cached spelling without the space). The outermost
  * handler, so it also starts each request's {@link RequestTrail} and tells {@code answered} once the answer is out.
  */
 final class AnswerHeaders extends Handler.Wrapper {
     static final String NO_SNIFF_NAME = "X-Content-Type-Options";
     static final String NO_SNIFF_VALUE = "nosniff";
+    static final String NO_STORE = "no-store";
     private static final Logger LOG = LoggerFactory.getLogger(AnswerHeaders.class);
 
     private final boolean trustProxyHeaders;
@@ -32,15 +34,21 @@ final class AnswerHeaders extends Handler.Wrapper {
         this.answered = answered;
     }
 
-    /** For answers Jetty writes itself, outside any handler. */
-    static void addNoSniff(HttpFields.Mutable headers) {
+    /**
+     * {@code nosniff}, and {@code no-store} unless the route chose its own caching (the API document); also for
+     * answers Jetty writes itself, outside any handler.
+     */
+    static void addFixedHeaders(HttpFields.Mutable headers) {
         headers.put(NO_SNIFF_NAME, NO_SNIFF_VALUE);
+        if (!headers.contains(HttpHeader.CACHE_CONTROL)) {
+            headers.put(HttpHeader.CACHE_CONTROL, NO_STORE);
+        }
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         RequestTrail trail = RequestTrail.start(request, trustProxyHeaders);
-        addNoSniff(response.getHeaders());
+        addFixedHeaders(response.getHeaders());
         response.getHeaders().put(RequestTrail.HEADER, trail.id());
         // Told once the answer is out (or failed to go out), whichever thread that is on.
         Callback finished = Callback.from(callback, () -> tell(trail, response));
@@ -79,7 +87,7 @@ final class AnswerHeaders extends Handler.Wrapper {
             public void write(boolean last, ByteBuffer content, Callback writeCallback) {
                 if (!isCommitted()) {
                     // The servlet layer may have reset the headers since.
-                    addNoSniff(getHeaders());
+                    addFixedHeaders(getHeaders());
                     getHeaders().put(RequestTrail.HEADER, trail.id());
                     String contentType = getHeaders().get(HttpHeader.CONTENT_TYPE);
                     if (contentType != null && contentType.replace(" ", "").equalsIgnoreCase("application/json;charset=utf-8")) {

@@ -1,6 +1,7 @@
 package io.minipass.adapters.web;
 
 import io.minipass.adapters.web.php.RequestParameters;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
@@ -13,8 +14,6 @@ import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,16 +22,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Receives a request's whole body before the servlet layer sees it, without holding a thread while it
  * arrives: the servlet layer reads bodies blocking, so clients trickling bodies in would otherwise hold
  * every thread of the server. A body must arrive in full within the body timeout and fit the size limit;
- * else the answer is a JSON error and the connection is closed.
+ * else the answer is a JSON error and the connection is closed. Its bytes go into one {@link ReceivedBody},
+ * whatever its framing, and all bodies together hold at most the service's {@link BodyMemory}: beyond it a
+ * body is answered {@code -1 系统繁忙，请稍后再试} (docs/security.md).
  */
 final class BodyBuffering extends Handler.Wrapper {
     static final String TOO_SLOW = "请求数据接收超时";
 
-    private final long maxBodyBytes;
+    private final int maxBodyBytes;
     private final Duration bodyTimeout;
+    private final BodyMemory memory;
 
-    BodyBuffering(long maxBodyBytes, Duration bodyTimeout) {
+    BodyBuffering(int maxBodyBytes, Duration bodyTimeout, BodyMemory memory) {
         this.maxBodyBytes = maxBodyBytes;
+        this.memory = Objects.requireNonNull(memory, "memory");
         this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout");
         if (bodyTimeout.isZero() || bodyTimeout.isNegative()) {
             throw new IllegalArgumentException("bodyTimeout must be positive");
@@ -65,14 +68,15 @@ final class BodyBuffering extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final AtomicBoolean finished = new AtomicBoolean();
-        private final List<ByteBuffer> received = new ArrayList<>();
-        private long size;
+        private final ReceivedBody received;
         private Scheduler.Task deadline;
 
         BodyReception(Request request, Response response, Callback callback) {
             this.request = request;
             this.response = response;
-            this.callback = callback;
+            this.received = new ReceivedBody(memory, maxBodyBytes, request.getLength());
+            // The bytes are held until the answer is out.
+            this.callback = Callback.from(callback, received::release);
         }
 
         void start() {
@@ -97,15 +101,12 @@ final class BodyBuffering extends Handler.Wrapper {
                     return;
                 }
                 boolean last = chunk.isLast();
-                ByteBuffer content = chunk.getByteBuffer();
-                size += content.remaining();
-                if (size <= maxBodyBytes && content.hasRemaining()) {
-                    received.add(ByteBuffer.allocate(content.remaining()).put(content).flip());
-                }
+                ReceivedBody.Added added = received.add(chunk.getByteBuffer());
                 chunk.release();
-                if (size > maxBodyBytes) {
+                if (added != ReceivedBody.Added.KEPT) {
                     if (finish()) {
-                        refuseWhileReading(RequestParameters.TOO_LARGE);
+                        refuseWhileReading(added == ReceivedBody.Added.TOO_LARGE
+                                ? RequestParameters.TOO_LARGE : ApiDispatcher.SYSTEM_BUSY);
                     }
                     return;
                 }
@@ -123,6 +124,7 @@ final class BodyBuffering extends Handler.Wrapper {
 
         /** Says {@code Connection: close} when the rest of the body is not there to be skipped, as the servlet layer does. */
         private void refuseWhileReading(String message) {
+            received.release();
             if (!request.consumeAvailable()) {
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             }
@@ -132,6 +134,7 @@ final class BodyBuffering extends Handler.Wrapper {
         /** Runs on the scheduler, maybe while a read is pending: closing the connection is the only safe end. */
         private void tooSlow() {
             if (finish()) {
+                received.release();
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
                 refuse(request, response, callback, TOO_SLOW);
             }
@@ -146,7 +149,7 @@ final class BodyBuffering extends Handler.Wrapper {
         }
 
         private void dispatch() {
-            Request buffered = new BufferedRequest(request, received);
+            Request buffered = new BufferedRequest(request, received.contents());
             try {
                 if (!BodyBuffering.super.handle(buffered, response, callback)) {
                     Response.writeError(buffered, response, callback, 404);
@@ -157,13 +160,33 @@ final class BodyBuffering extends Handler.Wrapper {
         }
     }
 
-    /** The request with its body already received. */
+    /**
+     * The request with its body already received, as if it had come with a {@code Content-Length} (as a buffering
+     * proxy passes it on): readers can take it into an array of the right size at once.
+     */
     private static final class BufferedRequest extends Request.Wrapper {
         private final ByteBufferContentSource body;
+        private final HttpFields headers;
+        private final long length;
 
-        BufferedRequest(Request request, List<ByteBuffer> body) {
+        BufferedRequest(Request request, ByteBuffer body) {
             super(request);
+            this.length = body.remaining();
             this.body = new ByteBufferContentSource(body);
+            this.headers = HttpFields.build(request.getHeaders())
+                    .remove(HttpHeader.TRANSFER_ENCODING)
+                    .put(HttpHeader.CONTENT_LENGTH, length)
+                    .asImmutable();
+        }
+
+        @Override
+        public HttpFields getHeaders() {
+            return headers;
+        }
+
+        @Override
+        public long getLength() {
+            return length;
         }
 
         @Override

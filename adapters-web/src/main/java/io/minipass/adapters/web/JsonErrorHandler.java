@@ -27,7 +27,7 @@ final class JsonErrorHandler extends ErrorHandler {
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
-        AnswerHeaders.addNoSniff(response.getHeaders());
+        AnswerHeaders.addFixedHeaders(response.getHeaders());
         response.write(true, ByteBuffer.wrap(JsonEnvelopeWriter.toJson(result)), callback);
         return true;
     }
@@ -35,7 +35,7 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
-        AnswerHeaders.addNoSniff(fields);
+        AnswerHeaders.addFixedHeaders(fields);
         return ByteBuffer.wrap(JsonEnvelopeWriter.toJson(ApiResult.failed(BAD_REQUEST)));
     }
 }

@@ -73,7 +73,7 @@ public final class WebApp {
                                  WebObservation observation) {
         JettyCacheLine.tellJetty();
         ApiDispatcher dispatcher = new ApiDispatcher(routes, MAX_BODY_BYTES, trustProxyHeaders);
-        BodyBuffering bodies = new BodyBuffering(MAX_BODY_BYTES, bodyTimeout);
+        BodyBuffering bodies = new BodyBuffering((int) MAX_BODY_BYTES, bodyTimeout, BodyMemory.shareOfHeap(MAX_BODY_BYTES));
         bodies.setHandler(new RequestScope());
         AccessLog accessLog = new AccessLog();
         AnswerHeaders answers = new AnswerHeaders(bodies, trustProxyHeaders,

@@ -218,11 +218,26 @@ class WebAppTest {
         assertThat(echoCalls).hasValue(0);
     }
 
-    @Test
-    void refusesJsonNestedTooDeep() {
-        Answer answer = client.postJson("/api.php?s=test/echo", "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+    @ParameterizedTest
+    @ValueSource(ints = {33, 100_000})
+    void refusesJsonNestedDeeperThanAFormName(int depth) {
+        Answer answer = client.postJson("/api.php?s=test/echo", "{\"a\":" + "[".repeat(depth) + "]".repeat(depth) + "}");
 
-        assertThat(answer.json()).containsExactly(entry("msg", "请求的JSON数据格式有误"), entry("code", -1), entry("data", List.of()));
+        assertThat(answer.json()).containsExactly(entry("msg", "请求的JSON数据层级或成员过多"), entry("code", -1), entry("data", List.of()));
+        assertThat(echoCalls).hasValue(0);
+    }
+
+    @Test
+    void refusesJsonOfMoreMembersThanAFormHasFields() {
+        StringBuilder json = new StringBuilder("{\"openid\":\"o\"");
+        for (int i = 1; i <= 1000; i++) {
+            json.append(",\"k").append(i).append("\":0");
+        }
+
+        Answer answer = client.postJson("/api.php?s=test/echo", json.append('}').toString());
+
+        assertThat(answer.json()).containsExactly(entry("msg", "请求的JSON数据层级或成员过多"), entry("code", -1), entry("data", List.of()));
+        assertThat(echoCalls).hasValue(0);
     }
 
     @ParameterizedTest
@@ -333,8 +348,9 @@ class WebAppTest {
         }
     }
 
+    /** Answers carry tokens and mobiles: no cache on the way may keep one (docs/security.md). */
     @Test
-    void everyAnswerForbidsContentSniffing() {
+    void everyAnswerForbidsContentSniffingAndStoring() {
         List<Answer> answers = List.of(
                 client.postForm("/api.php?s=test/echo", Map.of("openid", "o")),
                 client.get("/api.php?s=test/invalid"),
@@ -347,6 +363,7 @@ class WebAppTest {
                 client.postJson("/api.php?s=test/echo", "{\"openid\":1e999999999}"));
         for (Answer answer : answers) {
             assertThat(answer.headers().get("x-content-type-options")).as(answer.body()).containsExactly("nosniff");
+            assertThat(answer.headers().get("cache-control")).as(answer.body()).containsExactly("no-store");
         }
         for (String request : List.of("GARBAGE\r\n\r\n",
                 "GET /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nX: " + "a".repeat(20_000) + "\r\n\r\n",
@@ -357,7 +374,8 @@ class WebAppTest {
                 "POST /api.php?s=test/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 2000000\r\n\r\n")) {
             String answer = client.raw(request.getBytes(StandardCharsets.US_ASCII));
 
-            assertThat(answer).as(answer).containsIgnoringCase("\r\nX-Content-Type-Options: nosniff\r\n");
+            assertThat(answer).as(answer).containsIgnoringCase("\r\nX-Content-Type-Options: nosniff\r\n")
+                    .containsIgnoringCase("\r\nCache-Control: no-store\r\n");
         }
     }
 

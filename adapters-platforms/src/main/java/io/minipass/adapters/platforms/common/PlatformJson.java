@@ -28,7 +28,11 @@ import java.util.Map;
  */
 public final class PlatformJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder(
-                    JsonFactory.builder().streamReadConstraints(JsonNumberLimits.CONSTRAINTS).build())
+                    JsonFactory.builder()
+                            .streamReadConstraints(JsonNumberLimits.CONSTRAINTS)
+                            // Decrypted payloads are a client's bytes: their names are never interned (docs/security.md).
+                            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                            .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();

@@ -38,4 +38,15 @@ class PlatformJsonTest {
         assertThat(PlatformJson.code(node, "errcode")).isEqualTo(new BigInteger(digits64).toString());
         assertThat(node.get("f").doubleValue()).isEqualTo(1e64);
     }
+
+    @Test
+    void namesOfDecryptedPayloadsAreNotInterned() {
+        String name = "k" + System.nanoTime();
+        String pooled = new String(name.toCharArray()).intern();
+
+        java.util.Map<String, Object> payload = PlatformJson.plainObject(("{\"" + name + "\":\"v\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(payload.keySet()).containsExactly(name);
+        assertThat(payload.keySet().iterator().next()).isNotSameAs(pooled);
+    }
 }

@@ -20,6 +20,7 @@ public final class RequestParameters {
     public static final String UNREADABLE = "请求数据读取失败";
     static final String MALFORMED_JSON = "请求的JSON数据格式有误";
     static final String JSON_NOT_OBJECT = "请求的JSON数据须为对象";
+    static final String JSON_BEYOND_LIMITS = "请求的JSON数据层级或成员过多";
     static final String MALFORMED_MULTIPART = "请求的表单数据格式有误";
 
     private final long maxBodyBytes;
@@ -71,8 +72,17 @@ public final class RequestParameters {
         return Body.form(Map.of());
     }
 
+    /** A body of a known length (every body the service buffered has one) is read into one array of that size. */
     private byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared >= 0) {
+                byte[] body = new byte[(int) declared];
+                if (in.readNBytes(body, 0, body.length) < body.length) {
+                    throw new InvalidInputException(UNREADABLE);
+                }
+                return body;
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (body.length > maxBodyBytes) {
                 throw new InvalidInputException(TOO_LARGE);
@@ -90,6 +100,8 @@ public final class RequestParameters {
         Object value;
         try {
             value = JsonCodec.parse(body);
+        } catch (JsonBeyondLimitsException e) {
+            throw new InvalidInputException(JSON_BEYOND_LIMITS);
         } catch (IOException e) {
             throw new InvalidInputException(MALFORMED_JSON);
         }

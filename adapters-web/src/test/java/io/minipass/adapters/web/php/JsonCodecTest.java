@@ -54,4 +54,47 @@ class JsonCodecTest {
                 new BigInteger(digits64), new BigDecimal("1e64"), new BigDecimal("-1E-64"), new BigDecimal("1e64"),
                 new BigDecimal("0." + "1".repeat(63))));
     }
+
+    @Test
+    void readsAsManyValuesAsAFormHasFields() throws IOException {
+        assertThat((Map<?, ?>) JsonCodec.parse(members(1000))).hasSize(1000);
+        assertThat(JsonCodec.parse("{\"a\":[" + "0,".repeat(998) + "0]}")).isEqualTo(Map.of("a", java.util.Collections.nCopies(999, 0)));
+    }
+
+    @Test
+    void refusesMoreValuesThanAFormHasFields() {
+        assertThatThrownBy(() -> JsonCodec.parse(members(1001))).isInstanceOf(JsonBeyondLimitsException.class);
+        assertThatThrownBy(() -> JsonCodec.parse(members(1001).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(JsonBeyondLimitsException.class);
+        assertThatThrownBy(() -> JsonCodec.parse("{\"a\":[" + "0,".repeat(999) + "0]}")).isInstanceOf(JsonBeyondLimitsException.class);
+        assertThatThrownBy(() -> JsonCodec.parse("[" + "{},".repeat(1000) + "{}]")).isInstanceOf(JsonBeyondLimitsException.class);
+    }
+
+    @Test
+    void readsJsonNestedAsDeepAsAFormNameAndNoDeeper() throws IOException {
+        assertThat(JsonCodec.parse("[".repeat(32) + "]".repeat(32))).isInstanceOf(List.class);
+        assertThatThrownBy(() -> JsonCodec.parse("[".repeat(33) + "]".repeat(33))).isInstanceOf(JsonBeyondLimitsException.class);
+        assertThatThrownBy(() -> JsonCodec.parse("{\"a\":".repeat(33) + "1" + "}".repeat(33)))
+                .isInstanceOf(JsonBeyondLimitsException.class);
+    }
+
+    @Test
+    void doesNotInternMemberNames() throws IOException {
+        String name = "k" + System.nanoTime();
+        String pooled = new String(name.toCharArray()).intern();
+
+        for (Object parsed : List.of(JsonCodec.parse("{\"" + name + "\":1}"),
+                JsonCodec.parse(("{\"" + name + "\":1}").getBytes(StandardCharsets.UTF_8)))) {
+            String key = (String) ((Map<?, ?>) parsed).keySet().iterator().next();
+            assertThat(key).isEqualTo(name).isNotSameAs(pooled);
+        }
+    }
+
+    private static String members(int count) {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+        }
+        return json.append('}').toString();
+    }
 }

@@ -54,6 +54,20 @@ class TokenUserInfoEndpointTest {
     }
 
     @Test
+    void answersThatCarryATokenOrAMobileAreNeverStored() {
+        client = api.start();
+        api.loginCodes.answer("c1", Platform.WEIXIN, OPENID, null, "session-key");
+        Answer login = client.postJson(AUTH, "{\"authcode\":\"c1\"}");
+
+        Answer user = client.get(ROUTE + "&token=" + login.data().get("token"));
+
+        for (Answer answer : List.of(login, user)) {
+            assertThat(answer.data()).containsKeys("token", "mobile");
+            assertThat(answer.headers().get("cache-control")).containsExactly("no-store");
+        }
+    }
+
+    @Test
     void readsTheTokenFromTheBody() {
         client = api.start();
         String token = (String) logIn("c1", OPENID).get("token");
