@@ -182,6 +182,7 @@ public final class MinipassCommand implements Callable<Integer> {
             boolean production = config.profile() == MinipassConfig.RunProfile.PRODUCTION;
             line(out, "configuration", true, config.profile().name().toLowerCase(Locale.ROOT) + " profile, listens on "
                     + config.host() + ":" + config.port());
+            config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> warn(out, "login proof", danger));
             boolean allOk = true;
             MinipassConfig.DatabaseConfig db = config.database();
             Optional<String> database = MyBatisPersistence.check(databaseSettings(db));
@@ -214,6 +215,11 @@ public final class MinipassCommand implements Callable<Integer> {
 
         private static void info(PrintWriter out, String what, String detail) {
             out.printf("%-4s %-18s %s%n", "-", what, detail);
+        }
+
+        /** Not wrong (the operator asked for it), but dangerous: the exit code stays 0. */
+        private static void warn(PrintWriter out, String what, String detail) {
+            out.printf("%-4s %-18s %s%n", "WARN", what, detail);
         }
     }
 

@@ -128,8 +128,9 @@ public record MinipassConfig(
         if (port != 0 && observability.managementPort().orElse(0) == port) {
             throw new ConfigException(ConfigSource.envName("management.port") + "=" + port + " is the API's port too");
         }
+        PlatformsConfig platforms = PlatformsConfig.load(settings);
         return new MinipassConfig(host, port, settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
+                database, shop, platforms, SecurityConfig.load(settings, profile, platforms), bodyTimeout,
                 observability, shutdownGrace, RedisConfig.load(settings));
     }
 }

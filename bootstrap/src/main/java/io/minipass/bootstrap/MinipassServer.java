@@ -55,6 +55,7 @@ public final class MinipassServer implements AutoCloseable {
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
         MinipassConfig.DatabaseConfig db = config.database();
+        config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> log.warn("*** {} ***", danger));
         DatabaseSettings settings = MinipassCommand.databaseSettings(db);
         ServiceMetrics metrics = new ServiceMetrics();
         MetricsTrackerFactory poolMetrics = metrics.pool();

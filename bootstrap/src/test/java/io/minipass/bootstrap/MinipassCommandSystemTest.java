@@ -268,6 +268,42 @@ class MinipassCommandSystemTest {
     }
 
     @Test
+    void real_credentials_with_the_proof_off_by_default_stop_serve_and_check_naming_the_setting() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
+
+        assertThat(MinipassCommand.execute(env, started::add)).isEqualTo(2);
+        assertThat(loggedErrors()).singleElement().asString().startsWith("cannot start: the credentials of [weixin] are set")
+                .contains("MINIPASS_PROFILE=production");
+        assertThat(run(env, "check")).isEqualTo(2);
+        assertThat(out.toString()).startsWith("FAIL configuration      the credentials of [weixin] are set, but the login proof is off");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void openid_only_logins_the_operator_asked_for_are_warned_of_at_every_start_and_by_check() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
+        ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
+        serverLog.start();
+        Logger serverLogger = (Logger) LoggerFactory.getLogger(MinipassServer.class);
+        serverLogger.addAppender(serverLog);
+        try {
+            assertThat(run(env, "check")).isZero();
+            assertThat(out.toString()).contains("WARN login proof        OPENID-ONLY LOGINS on [weixin]");
+            assertThat(MinipassCommand.execute(env, started::add)).isZero();
+        } finally {
+            serverLogger.detachAppender(serverLog);
+        }
+        assertThat(serverLog.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("*** OPENID-ONLY LOGINS on [weixin]"));
+    }
+
+    @Test
     void check_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
         Map<String, String> env = unreachableDatabase();
         assertThat(run(env, "check")).isEqualTo(1);

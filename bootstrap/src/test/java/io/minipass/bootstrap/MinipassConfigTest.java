@@ -60,6 +60,40 @@ class MinipassConfigTest {
     }
 
     @Test
+    void real_credentials_never_run_with_the_proof_off_by_the_development_default() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_WEIXIN_APPID", "wx1", "MINIPASS_WEIXIN_SECRET", "s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[weixin]")
+                .hasMessageContaining("MINIPASS_PROFILE=production")
+                .hasMessageContaining("MINIPASS_REQUIRE_LOGIN_PROOF=false");
+        // an App ID alone is no credentials: the development gateway still serves the platform
+        assertThat(load(Map.of("MINIPASS_QQ_APPID", "only-an-id")).security().requireLoginProof()).isFalse();
+    }
+
+    @Test
+    void with_real_credentials_the_proof_is_on_unless_the_operator_turns_it_off_and_is_warned() {
+        Map<String, String> weixin = Map.of("MINIPASS_WEIXIN_APPID", "wx1", "MINIPASS_WEIXIN_SECRET", "s");
+        MinipassConfig production = load(with(weixin, "MINIPASS_PROFILE", "production"));
+        MinipassConfig askedFor = load(with(weixin, "MINIPASS_REQUIRE_LOGIN_PROOF", "true"));
+        MinipassConfig turnedOff = load(with(weixin, "MINIPASS_REQUIRE_LOGIN_PROOF", "false"));
+
+        assertThat(production.security().requireLoginProof()).isTrue();
+        assertThat(production.security().openidOnlyLogins(production.platforms())).isEmpty();
+        assertThat(askedFor.security().requireLoginProof()).isTrue();
+        assertThat(turnedOff.security().requireLoginProof()).isFalse();
+        assertThat(turnedOff.security().openidOnlyLogins(turnedOff.platforms())).hasValueSatisfying(warning ->
+                assertThat(warning).contains("OPENID-ONLY LOGINS on [weixin]", "MINIPASS_REQUIRE_LOGIN_PROOF=false"));
+        assertThat(load(Map.of()).security().openidOnlyLogins(load(Map.of()).platforms()))
+                .as("without credentials nobody real logs in: the development gateway's fake openids only").isEmpty();
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(env);
+        more.put(name, value);
+        return more;
+    }
+
+    @Test
     void budgets_read_per_address_per_openid_and_window() {
         MinipassConfig config = load(Map.of("MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "20/0/10m",
                 "MINIPASS_SESSION_KEY_MAX_FAILURES", "3"));
@@ -154,7 +188,7 @@ class MinipassConfigTest {
                 "MINIPASS_BAIDU_APPKEY", "key", "MINIPASS_BAIDU_SECRET", "s",
                 "MINIPASS_ALIPAY_APPID", "2021", "MINIPASS_ALIPAY_PRIVATE_KEY", "k",
                 "MINIPASS_QQ_APPID", "only-an-id",
-                "MINIPASS_TOUTIAO_BASE_URL", "http://127.0.0.1:9/tt"));
+                "MINIPASS_TOUTIAO_BASE_URL", "http://127.0.0.1:9/tt", "MINIPASS_REQUIRE_LOGIN_PROOF", "false"));
 
         assertThat(config.platforms().app(Platform.WEIXIN).isConfigured(Platform.WEIXIN)).isTrue();
         assertThat(config.platforms().app(Platform.BAIDU).isConfigured(Platform.BAIDU)).isTrue();
