@@ -124,7 +124,7 @@ public record MinipassConfig(
         String host = settings.text("host", defaultHost);
         host = host.isEmpty() ? defaultHost : host;
         int port = settings.integer("port", 8080, 0, 65535);
-        ObservabilityConfig observability = ObservabilityConfig.load(settings, host);
+        ObservabilityConfig observability = ObservabilityConfig.load(settings, profile);
         if (port != 0 && observability.managementPort().orElse(0) == port) {
             throw new ConfigException(ConfigSource.envName("management.port") + "=" + port + " is the API's port too");
         }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +79,8 @@ public final class MinipassServer implements AutoCloseable {
                 management = ManagementServer.start(observability.managementHost(),
                         observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
             }
-            // /metrics is on the API's port unless it has a port of its own.
             web = WebApp.create(routes, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
-                    metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
+                    metrics::answered, observability.metricsOnApiPort() ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
         } catch (RuntimeException e) {
             routes.fail(e);
@@ -110,8 +110,7 @@ public final class MinipassServer implements AutoCloseable {
             log.info("minipass serves on {}:{} ({} profile, database {} with the tables of {}, {}); metrics on {}",
                     config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
                     persistence.layout().releases(), state.description,
-                    management == null ? "this port's /metrics"
-                            : config.observability().managementHost() + ":" + management.port() + "/metrics");
+                    metricsServedAt(config.observability(), management));
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
             ShutdownSequence shutdown = new ShutdownSequence()
                     .add("metrics", metrics)
@@ -129,6 +128,18 @@ public final class MinipassServer implements AutoCloseable {
             persistence.close();
             throw e;
         }
+    }
+
+    /** Where {@code /metrics} answers, for the start-up line. */
+    private static String metricsServedAt(ObservabilityConfig observability, ManagementServer management) {
+        List<String> places = new ArrayList<>();
+        if (management != null) {
+            places.add(observability.managementHost() + ":" + management.port() + "/metrics");
+        }
+        if (observability.metricsOnApiPort()) {
+            places.add("this port's /metrics");
+        }
+        return places.isEmpty() ? "nowhere (set MINIPASS_MANAGEMENT_PORT)" : String.join(" and ", places);
     }
 
     /** What a start that failed had opened, the HTTP server first; each may be null (not opened yet). */

@@ -230,7 +230,8 @@ class MinipassConfigTest {
         ObservabilityConfig observability = load(Map.of("MINIPASS_HOST", "10.0.0.5")).observability();
 
         assertThat(observability.managementPort()).isEmpty();
-        assertThat(observability.managementHost()).isEqualTo("10.0.0.5");
+        assertThat(observability.metricsOnApiPort()).isTrue();
+        assertThat(observability.managementHost()).as("this machine only, whatever the API's address").isEqualTo("127.0.0.1");
         assertThat(observability.logFormat()).isEqualTo("text");
         assertThat(observability.logLevel()).isEqualTo("INFO");
         assertThat(load(Map.of("MINIPASS_LOG_LEVEL", "debug")).observability().logLevel()).isEqualTo("debug");
@@ -246,8 +247,19 @@ class MinipassConfigTest {
         assertThat(observability.logFormat()).isEqualTo("json");
     }
 
+    @Test
+    void production_serves_metrics_on_the_management_port_only_unless_the_api_port_is_asked_for() {
+        ObservabilityConfig production = load(Map.of("MINIPASS_PROFILE", "production")).observability();
+        assertThat(production.metricsOnApiPort()).isFalse();
+        assertThat(production.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_METRICS_ON_API_PORT", "true"))
+                .observability().metricsOnApiPort()).isTrue();
+        assertThat(load(Map.of("MINIPASS_MANAGEMENT_PORT", "9090")).observability().metricsOnApiPort())
+                .as("development with a management port: there only").isFalse();
+    }
+
     @ParameterizedTest
-    @CsvSource({"MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_LOG_LEVEL, DEBUGG",
+    @CsvSource({"MINIPASS_METRICS_ON_API_PORT, maybe", "MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_LOG_LEVEL, DEBUGG",
             "MINIPASS_LOG_LEVEL, verbose", "MINIPASS_MANAGEMENT_PORT, 70000",
             "MINIPASS_MANAGEMENT_PORT, nine"})
     void a_wrong_operations_setting_stops_the_start_naming_it(String variable, String value) {
