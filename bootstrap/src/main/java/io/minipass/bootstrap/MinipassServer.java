@@ -62,8 +62,10 @@ public final class MinipassServer implements AutoCloseable {
         MetricsTrackerFactory poolMetrics = metrics.pool();
         // The database is opened and migrated on a thread of its own while the rest is wired and the HTTP server
         // starts; requests that come before it wait for the routes (docs/design.md, ADR-18 and ADR-21).
-        StartingPart<MyBatisPersistence> opening = StartingPart.begin("database",
-                () -> MyBatisPersistence.open(settings, poolMetrics));
+        StartingPart<MyBatisPersistence> opening = StartingPart.begin("database", () -> {
+            EmbeddedDatabaseFiles.ownerOnly(db.url());
+            return MyBatisPersistence.open(settings, poolMetrics);
+        });
         StateWiring state = null;
         PlatformWiring platforms;
         ManagementServer management = null;
