@@ -199,6 +199,9 @@ public final class MinipassCommand implements Callable<Integer> {
             }
             line(out, "database", database.isEmpty(), DatabaseUrls.masked(db.url()) + database.map(p -> ": " + p).orElse(""));
             allOk &= database.isEmpty();
+            if (production && db.password().isEmpty() && !db.url().startsWith("jdbc:h2:")) {
+                warn(out, "database account", db.user() + " has no password (MINIPASS_DB_PASSWORD)");
+            }
             for (Platform platform : Platform.values()) {
                 PlatformsConfig.App app = config.platforms().app(platform);
                 String name = "platform " + platform.clientType();

@@ -94,6 +94,16 @@ class MinipassConfigTest {
     }
 
     @Test
+    void production_refuses_the_env_templates_placeholder_password() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_PASSWORD", "change-me")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("MINIPASS_DB_PASSWORD is still change-me, the placeholder of deploy/minipass.env: "
+                        + "set the database account's own password");
+        assertThat(load(Map.of("MINIPASS_DB_PASSWORD", "change-me")).database().password())
+                .as("development: a local database's password is its owner's business").isEqualTo("change-me");
+    }
+
+    @Test
     void budgets_read_per_address_per_openid_and_window() {
         MinipassConfig config = load(Map.of("MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "20/0/10m",
                 "MINIPASS_SESSION_KEY_MAX_FAILURES", "3"));
