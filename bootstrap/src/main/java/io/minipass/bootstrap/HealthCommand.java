@@ -17,15 +17,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code java -jar minipass.jar health}: asks the service running with the same settings for
- * {@code GET /api/minipass/health} and exits 0 when it answers HTTP 200, 1 otherwise: a container's health check
- * without curl in the image (docs/operations.md#deployment-files).
+ * {@code GET /api/minipass/health} and exits 0 when it answers HTTP 200, 1 otherwise: a probe for orchestrators that
+ * run a command (docs/operations.md#commands).
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = {"Ask the service running with these settings (MINIPASS_HOST, MINIPASS_PORT) for "
                 + "GET /api/minipass/health; print its answer.", "Exit code 0 when it answers HTTP 200, 1 otherwise "
                 + "(not running, not answering within 3 s), 2 when a setting makes no sense."})
 final class HealthCommand implements Callable<Integer> {
-    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final Map<String, String> environment;
 
