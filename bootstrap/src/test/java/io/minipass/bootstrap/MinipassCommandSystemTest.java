@@ -352,6 +352,18 @@ class MinipassCommandSystemTest {
     }
 
     @Test
+    void check_in_production_warns_of_a_database_account_without_a_password() {
+        Map<String, String> env = unreachableDatabase();
+        env.put("MINIPASS_PROFILE", "production");
+        run(env, "check");
+        assertThat(out.toString()).contains("WARN database account   root has no password (MINIPASS_DB_PASSWORD)");
+
+        env.put("MINIPASS_DB_PASSWORD", "a-password");
+        run(env, "check");
+        assertThat(out.toString()).doesNotContain("WARN database account");
+    }
+
+    @Test
     void check_in_production_asks_wechat_for_its_stable_token() throws Exception {
         PlatformStub wechat = new PlatformStub();
         closeAfter.add(wechat);
