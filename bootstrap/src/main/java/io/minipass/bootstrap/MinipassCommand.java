@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
         footer = {"", "Settings come from MINIPASS_* environment variables or minipass.properties (see docs/configuration.md).",
                 "Exit codes: 0 done, 1 something is wrong (check, migrate, a serve that cannot start), 2 a setting makes no sense."},
         subcommands = {MinipassCommand.Serve.class, MinipassCommand.Migrate.class, MinipassCommand.Check.class,
-                CommandLine.HelpCommand.class})
+                HealthCommand.class, CommandLine.HelpCommand.class})
 public final class MinipassCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int WRONG = 1;
@@ -76,6 +77,9 @@ public final class MinipassCommand implements Callable<Integer> {
                 }
                 if (type == Check.class) {
                     return type.cast(new Check(top));
+                }
+                if (type == HealthCommand.class) {
+                    return type.cast(new HealthCommand(environment));
                 }
                 return CommandLine.defaultFactory().create(type);
             }
@@ -147,6 +151,7 @@ public final class MinipassCommand implements Callable<Integer> {
             }
             MinipassConfig.DatabaseConfig db = config.get().database();
             try {
+                EmbeddedDatabaseFiles.ownerOnly(db.url());
                 MyBatisPersistence.migrate(databaseSettings(db));
             } catch (RuntimeException e) {
                 log.error("migration of {} failed: {}", DatabaseUrls.masked(db.url()), e.getMessage());
@@ -182,11 +187,21 @@ public final class MinipassCommand implements Callable<Integer> {
             boolean production = config.profile() == MinipassConfig.RunProfile.PRODUCTION;
             line(out, "configuration", true, config.profile().name().toLowerCase(Locale.ROOT) + " profile, listens on "
                     + config.host() + ":" + config.port());
+            config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> warn(out, "login proof", danger));
             boolean allOk = true;
             MinipassConfig.DatabaseConfig db = config.database();
-            Optional<String> database = MyBatisPersistence.check(databaseSettings(db));
+            Optional<String> database;
+            try {
+                EmbeddedDatabaseFiles.ownerOnly(db.url());
+                database = MyBatisPersistence.check(databaseSettings(db));
+            } catch (UncheckedIOException e) {
+                database = Optional.of(e.getMessage());
+            }
             line(out, "database", database.isEmpty(), DatabaseUrls.masked(db.url()) + database.map(p -> ": " + p).orElse(""));
             allOk &= database.isEmpty();
+            if (production && db.password().isEmpty() && !db.url().startsWith("jdbc:h2:")) {
+                warn(out, "database account", db.user() + " has no password (MINIPASS_DB_PASSWORD)");
+            }
             for (Platform platform : Platform.values()) {
                 PlatformsConfig.App app = config.platforms().app(platform);
                 String name = "platform " + platform.clientType();
@@ -214,6 +229,11 @@ public final class MinipassCommand implements Callable<Integer> {
 
         private static void info(PrintWriter out, String what, String detail) {
             out.printf("%-4s %-18s %s%n", "-", what, detail);
+        }
+
+        /** Not wrong (the operator asked for it), but dangerous: the exit code stays 0. */
+        private static void warn(PrintWriter out, String what, String detail) {
+            out.printf("%-4s %-18s %s%n", "WARN", what, detail);
         }
     }
 

@@ -34,6 +34,9 @@ public record MinipassConfig(
     public static final String DEFAULT_DB_URL =
             "jdbc:h2:file:./data/minipass;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
 
+    /** deploy/minipass.env's placeholder for the database password, which production refuses. */
+    static final String PLACEHOLDER_PASSWORD = "change-me";
+
     /** Development allows conveniences (a fake login gateway) that production refuses. */
     public enum RunProfile { DEVELOPMENT, PRODUCTION }
 
@@ -103,6 +106,10 @@ public record MinipassConfig(
                 settings.timeout("db.connect.timeout", Duration.ofSeconds(2)),
                 settings.timeout("db.query.timeout", Duration.ofSeconds(5)),
                 settings.timeout("db.pool.wait", Duration.ofSeconds(2)), shopLayout(settings));
+        if (profile == RunProfile.PRODUCTION && database.password().equals(PLACEHOLDER_PASSWORD)) {
+            throw new ConfigException(ConfigSource.envName("db.password") + " is still " + PLACEHOLDER_PASSWORD
+                    + ", the placeholder of deploy/minipass.env: set the database account's own password");
+        }
         ShopConfig shop = new ShopConfig(
                 settings.zone("timezone", "Asia/Shanghai"),
                 settings.text("default.avatar", ""),
@@ -124,12 +131,13 @@ public record MinipassConfig(
         String host = settings.text("host", defaultHost);
         host = host.isEmpty() ? defaultHost : host;
         int port = settings.integer("port", 8080, 0, 65535);
-        ObservabilityConfig observability = ObservabilityConfig.load(settings, host);
+        ObservabilityConfig observability = ObservabilityConfig.load(settings, profile);
         if (port != 0 && observability.managementPort().orElse(0) == port) {
             throw new ConfigException(ConfigSource.envName("management.port") + "=" + port + " is the API's port too");
         }
+        PlatformsConfig platforms = PlatformsConfig.load(settings);
         return new MinipassConfig(host, port, settings.flag("trust.proxy.headers", false), profile,
-                database, shop, PlatformsConfig.load(settings), SecurityConfig.load(settings, profile), bodyTimeout,
+                database, shop, platforms, SecurityConfig.load(settings, profile, platforms), bodyTimeout,
                 observability, shutdownGrace, RedisConfig.load(settings));
     }
 }

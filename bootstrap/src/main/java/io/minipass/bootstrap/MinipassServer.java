@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +56,16 @@ public final class MinipassServer implements AutoCloseable {
 
     public static MinipassServer start(MinipassConfig config, Clock clock) {
         MinipassConfig.DatabaseConfig db = config.database();
+        config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> log.warn("*** {} ***", danger));
         DatabaseSettings settings = MinipassCommand.databaseSettings(db);
         ServiceMetrics metrics = new ServiceMetrics();
         MetricsTrackerFactory poolMetrics = metrics.pool();
         // The database is opened and migrated on a thread of its own while the rest is wired and the HTTP server
         // starts; requests that come before it wait for the routes (docs/design.md, ADR-18 and ADR-21).
-        StartingPart<MyBatisPersistence> opening = StartingPart.begin("database",
-                () -> MyBatisPersistence.open(settings, poolMetrics));
+        StartingPart<MyBatisPersistence> opening = StartingPart.begin("database", () -> {
+            EmbeddedDatabaseFiles.ownerOnly(db.url());
+            return MyBatisPersistence.open(settings, poolMetrics);
+        });
         StateWiring state = null;
         PlatformWiring platforms;
         ManagementServer management = null;
@@ -77,9 +81,8 @@ public final class MinipassServer implements AutoCloseable {
                 management = ManagementServer.start(observability.managementHost(),
                         observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
             }
-            // /metrics is on the API's port unless it has a port of its own.
             web = WebApp.create(routes, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
-                    metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
+                    metrics::answered, observability.metricsOnApiPort() ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
         } catch (RuntimeException e) {
             routes.fail(e);
@@ -109,8 +112,7 @@ public final class MinipassServer implements AutoCloseable {
             log.info("minipass serves on {}:{} ({} profile, database {} with the tables of {}, {}); metrics on {}",
                     config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
                     persistence.layout().releases(), state.description,
-                    management == null ? "this port's /metrics"
-                            : config.observability().managementHost() + ":" + management.port() + "/metrics");
+                    metricsServedAt(config.observability(), management));
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
             ShutdownSequence shutdown = new ShutdownSequence()
                     .add("metrics", metrics)
@@ -128,6 +130,18 @@ public final class MinipassServer implements AutoCloseable {
             persistence.close();
             throw e;
         }
+    }
+
+    /** Where {@code /metrics} answers, for the start-up line. */
+    private static String metricsServedAt(ObservabilityConfig observability, ManagementServer management) {
+        List<String> places = new ArrayList<>();
+        if (management != null) {
+            places.add(observability.managementHost() + ":" + management.port() + "/metrics");
+        }
+        if (observability.metricsOnApiPort()) {
+            places.add("this port's /metrics");
+        }
+        return places.isEmpty() ? "nowhere (set MINIPASS_MANAGEMENT_PORT)" : String.join(" and ", places);
     }
 
     /** What a start that failed had opened, the HTTP server first; each may be null (not opened yet). */

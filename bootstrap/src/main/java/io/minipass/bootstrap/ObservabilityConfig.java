@@ -7,24 +7,32 @@ import java.util.Set;
 /**
  * Where metrics are served and how logs are written.
  *
- * @param managementPort {@code MINIPASS_MANAGEMENT_PORT}: {@code /metrics} on this port only; empty: on the API's port
- * @param managementHost {@code MINIPASS_MANAGEMENT_HOST}: the address the management port listens on (default: the API's)
+ * @param managementPort   {@code MINIPASS_MANAGEMENT_PORT}: {@code /metrics} on this port, always; empty: no such port
+ * @param managementHost   {@code MINIPASS_MANAGEMENT_HOST}: the address the management port listens on (default:
+ *                         {@code 127.0.0.1}, this machine only)
+ * @param metricsOnApiPort {@code MINIPASS_METRICS_ON_API_PORT}: {@code /metrics} on the API's port too. Default: in
+ *                         development when there is no management port; never in production, whose API port faces
+ *                         the internet (docs/operations.md#metrics)
  * @param logFormat      {@code MINIPASS_LOG_FORMAT}: {@code text} (default) or {@code json}; Logback reads it itself
  *                       ({@link LogConfiguration}), from the environment or a system property; it is checked here so a typo
  *                       stops the start with its name
  * @param logLevel       {@code MINIPASS_LOG_LEVEL}: the root's level (default INFO), read by Logback the same way and
  *                       checked here for the same reason: Logback would take a typo for DEBUG, or for INFO
  */
-public record ObservabilityConfig(OptionalInt managementPort, String managementHost, String logFormat, String logLevel) {
+public record ObservabilityConfig(OptionalInt managementPort, String managementHost, boolean metricsOnApiPort,
+                                  String logFormat, String logLevel) {
     public static final String TEXT = "text";
     public static final String JSON = "json";
+    static final String LOOPBACK = "127.0.0.1";
     private static final Set<String> LEVELS = Set.of("ALL", "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
-    static ObservabilityConfig load(SettingParser settings, String apiHost) {
+    static ObservabilityConfig load(SettingParser settings, MinipassConfig.RunProfile profile) {
         String portText = settings.text("management.port", "");
         OptionalInt port = portText.isEmpty() ? OptionalInt.empty()
                 : OptionalInt.of(settings.integer("management.port", 0, 0, 65535));
-        String host = settings.text("management.host", apiHost);
+        String host = settings.text("management.host", LOOPBACK);
+        boolean onApiPort = settings.flag("metrics.on.api.port",
+                profile == MinipassConfig.RunProfile.DEVELOPMENT && port.isEmpty());
         // Exactly as LogConfiguration and deploy/logback.xml read it.
         String format = settings.text("log.format", TEXT);
         if (!format.equals(TEXT) && !format.equals(JSON)) {
@@ -35,6 +43,6 @@ public record ObservabilityConfig(OptionalInt managementPort, String managementH
             throw new ConfigException(ConfigSource.envName("log.level") + "=" + level
                     + " is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)");
         }
-        return new ObservabilityConfig(port, host.isEmpty() ? apiHost : host, format, level);
+        return new ObservabilityConfig(port, host.isEmpty() ? LOOPBACK : host, onApiPort, format, level);
     }
 }

@@ -8,7 +8,9 @@ import io.minipass.domain.user.Platform;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Each platform's app credentials and API base URL ({@code MINIPASS_WEIXIN_APPID}, ...), the timeout
@@ -42,6 +44,17 @@ public record PlatformsConfig(Map<Platform, App> apps, Duration timeout, boolean
 
     public App app(Platform platform) {
         return apps.get(platform);
+    }
+
+    /** The platforms whose credentials are set (whatever their base URL: a proxy may front the real platform). */
+    public Set<Platform> configured() {
+        Set<Platform> configured = EnumSet.noneOf(Platform.class);
+        apps.forEach((platform, app) -> {
+            if (app.isConfigured(platform)) {
+                configured.add(platform);
+            }
+        });
+        return configured;
     }
 
     static PlatformsConfig load(SettingParser settings) {

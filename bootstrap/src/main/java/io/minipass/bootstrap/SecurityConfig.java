@@ -3,11 +3,14 @@ package io.minipass.bootstrap;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
+import io.minipass.domain.user.Platform;
 
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +35,12 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
         budgets = Map.copyOf(budgets);
     }
 
-    static SecurityConfig load(SettingParser settings, MinipassConfig.RunProfile profile) {
+    /**
+     * @param platforms the credentials configured: with any of them the proof may be off only when the operator
+     *                  says so ({@code MINIPASS_REQUIRE_LOGIN_PROOF=false}), never by the development profile's
+     *                  default (docs/security.md#the-login-proof)
+     */
+    static SecurityConfig load(SettingParser settings, MinipassConfig.RunProfile profile, PlatformsConfig platforms) {
         Duration proofTtl = settings.duration("login.proof.ttl", Duration.ofMinutes(30));
         if (proofTtl.isZero()) {
             throw new ConfigException(ConfigSource.envName("login.proof.ttl") + " must be longer than 0");
@@ -41,11 +49,37 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
         for (Attempt attempt : Attempt.values()) {
             budgets.put(attempt, budget(settings, attempt));
         }
+        boolean proofNamed = !settings.text("require.login.proof", "").isEmpty();
+        boolean requireProof = settings.flag("require.login.proof", profile == MinipassConfig.RunProfile.PRODUCTION);
+        Set<Platform> credentials = platforms.configured();
+        if (!requireProof && !proofNamed && !credentials.isEmpty()) {
+            throw new ConfigException("the credentials of " + names(credentials) + " are set, but the login proof is "
+                    + "off (the development profile's default): anyone who knows a user's openid could log in as them. "
+                    + "Set MINIPASS_PROFILE=production (or MINIPASS_REQUIRE_LOGIN_PROOF=true); only to trust the "
+                    + "openids clients send, as ShopXO does, set MINIPASS_REQUIRE_LOGIN_PROOF=false");
+        }
         return new SecurityConfig(
-                settings.flag("require.login.proof", profile == MinipassConfig.RunProfile.PRODUCTION),
+                requireProof,
                 proofTtl,
                 settings.integer("session.key.max.failures", LoginSettings.DEFAULT_FAILURES_PER_SESSION_KEY, 1, 1000),
                 budgets);
+    }
+
+    /**
+     * What to warn of at every start and in {@code check}: the proof turned off while real platforms log users in,
+     * so a client's openid alone logs in (the operator asked for it; {@link #load} refuses it otherwise).
+     */
+    Optional<String> openidOnlyLogins(PlatformsConfig platforms) {
+        Set<Platform> credentials = platforms.configured();
+        if (requireLoginProof || credentials.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("OPENID-ONLY LOGINS on " + names(credentials) + ": MINIPASS_REQUIRE_LOGIN_PROOF=false, so "
+                + "anyone who knows a user's openid (or unionid) logs in as them without the platform's proof");
+    }
+
+    private static String names(Set<Platform> platforms) {
+        return platforms.stream().sorted().map(Platform::clientType).toList().toString();
     }
 
     private static Budget budget(SettingParser settings, Attempt attempt) {

@@ -146,6 +146,7 @@ class DenialOfServiceSystemTest {
             platformThreads.shutdownNow();
         });
         env.put("MINIPASS_WEIXIN_APPID", "wx0000000000000001");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_WEIXIN_SECRET", "secret");
         env.put("MINIPASS_WEIXIN_BASE_URL", "http://127.0.0.1:" + platform.getAddress().getPort());
         env.put("MINIPASS_PLATFORM_TIMEOUT", "30s");

@@ -586,6 +586,7 @@ class EveryPlatformSystemTest {
 
     private static Map<String, String> production(Map<String, String> environment) {
         environment.put("MINIPASS_PROFILE", "production");
+        environment.remove("MINIPASS_REQUIRE_LOGIN_PROOF"); // production's own default: the proof on
         return environment;
     }
 
@@ -617,6 +618,7 @@ class EveryPlatformSystemTest {
         for (Platform platform : Platform.values()) {
             env.put(setting(platform, "BASE_URL"), stub.baseUrl(platform));
         }
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         return env;
     }
 

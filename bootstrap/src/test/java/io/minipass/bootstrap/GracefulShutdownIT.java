@@ -270,6 +270,7 @@ class GracefulShutdownIT {
                 "MINIPASS_DB_URL", "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
                 "MINIPASS_SHUTDOWN_GRACE", grace,
                 "MINIPASS_WEIXIN_APPID", "wx0123456789abcdef",
+                "MINIPASS_REQUIRE_LOGIN_PROOF", "false",
                 "MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef",
                 "MINIPASS_WEIXIN_BASE_URL", "http://127.0.0.1:" + wechat.getAddress().getPort(),
                 "MINIPASS_BUDGET_CODE_EXCHANGE", "0/0/1m",

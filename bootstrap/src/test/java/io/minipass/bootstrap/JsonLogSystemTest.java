@@ -70,6 +70,7 @@ class JsonLogSystemTest {
                 "MINIPASS_DB_URL", "jdbc:h2:mem:jsonlog_" + UUID.randomUUID().toString().replace("-", "")
                         + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
                 "MINIPASS_WEIXIN_APPID", "wx0000000000000001", "MINIPASS_WEIXIN_SECRET", "secret",
+                "MINIPASS_REQUIRE_LOGIN_PROOF", "false",
                 "MINIPASS_WEIXIN_BASE_URL", platform.baseUrl()))));
         // WeChat refuses a code it never issued: the service logs that on the request's thread, then the access line
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(

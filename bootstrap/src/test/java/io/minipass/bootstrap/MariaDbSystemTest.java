@@ -150,6 +150,7 @@ class MariaDbSystemTest {
         env.put("MINIPASS_DB_USER", "root");
         env.put("MINIPASS_DB_POOL_SIZE", "16");
         env.put("MINIPASS_WEIXIN_APPID", "wx0000000000000001");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_WEIXIN_SECRET", "secret");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try (PlatformStub platforms = new PlatformStub()) {

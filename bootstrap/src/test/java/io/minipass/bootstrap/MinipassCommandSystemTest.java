@@ -18,7 +18,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -94,7 +96,7 @@ class MinipassCommandSystemTest {
     @Test
     void help_lists_the_commands_and_their_options() {
         assertThat(run(Map.of(), "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: minipass", "serve", "migrate", "check", "Without a command: serve",
+        assertThat(out.toString()).contains("Usage: minipass", "serve", "migrate", "check", "health", "Without a command: serve",
                 "Exit codes");
         assertThat(run(Map.of(), "check", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: minipass check", "stable access token");
@@ -209,6 +211,26 @@ class MinipassCommandSystemTest {
     }
 
     @Test
+    void the_embedded_database_is_created_for_its_owner_only(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", "jdbc:h2:file:" + data.resolve("minipass")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
+
+        assertThat(run(env, "migrate")).isZero();
+        assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        Path database = data.resolve("minipass.mv.db");
+        assertThat(Files.size(database)).as("H2 wrote its tables into the file made for it").isPositive();
+        assertThat(Files.getPosixFilePermissions(database)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        // a database an older version left readable by everyone is closed at the next start
+        Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run(env)).isZero();
+        assertThat(Files.getPosixFilePermissions(database)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(new ServiceClient(started.get(0).port()).get("/api/minipass/health").code()).isZero();
+    }
+
+    @Test
     void migrate_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
         Map<String, String> env = unreachableDatabase();
         assertThat(run(env, "migrate")).isEqualTo(1);
@@ -268,10 +290,77 @@ class MinipassCommandSystemTest {
     }
 
     @Test
+    void real_credentials_with_the_proof_off_by_default_stop_serve_and_check_naming_the_setting() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
+
+        assertThat(MinipassCommand.execute(env, started::add)).isEqualTo(2);
+        assertThat(loggedErrors()).singleElement().asString().startsWith("cannot start: the credentials of [weixin] are set")
+                .contains("MINIPASS_PROFILE=production");
+        assertThat(run(env, "check")).isEqualTo(2);
+        assertThat(out.toString()).startsWith("FAIL configuration      the credentials of [weixin] are set, but the login proof is off");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void openid_only_logins_the_operator_asked_for_are_warned_of_at_every_start_and_by_check() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
+        ListAppender<ILoggingEvent> serverLog = new ListAppender<>();
+        serverLog.start();
+        Logger serverLogger = (Logger) LoggerFactory.getLogger(MinipassServer.class);
+        serverLogger.addAppender(serverLog);
+        try {
+            assertThat(run(env, "check")).isZero();
+            assertThat(out.toString()).contains("WARN login proof        OPENID-ONLY LOGINS on [weixin]");
+            assertThat(MinipassCommand.execute(env, started::add)).isZero();
+        } finally {
+            serverLogger.detachAppender(serverLog);
+        }
+        assertThat(serverLog.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).startsWith("*** OPENID-ONLY LOGINS on [weixin]"));
+    }
+
+    @Test
+    void health_exits_0_while_the_service_answers_and_1_when_nothing_does() throws Exception {
+        assertThat(run(h2Memory())).isZero();
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_PORT", String.valueOf(started.get(0).port()));
+        env.put("MINIPASS_HOST", "0.0.0.0");
+
+        assertThat(run(env, "health")).as(out.toString()).isZero();
+        assertThat(out.toString()).startsWith("OK   http://127.0.0.1:" + started.get(0).port() + "/api/minipass/health HTTP 200 ")
+                .contains("\"code\":0");
+
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            env.put("MINIPASS_PORT", String.valueOf(free.getLocalPort()));
+        }
+        assertThat(run(env, "health")).isEqualTo(1);
+        assertThat(out.toString()).startsWith("FAIL http://127.0.0.1:");
+        assertThat(started).hasSize(1);
+    }
+
+    @Test
     void check_fails_with_exit_code_1_when_the_database_is_out_of_reach() {
         Map<String, String> env = unreachableDatabase();
         assertThat(run(env, "check")).isEqualTo(1);
         assertThat(out.toString()).contains("FAIL database           jdbc:mysql://127.0.0.1:1/shop: ");
+    }
+
+    @Test
+    void check_in_production_warns_of_a_database_account_without_a_password() {
+        Map<String, String> env = unreachableDatabase();
+        env.put("MINIPASS_PROFILE", "production");
+        run(env, "check");
+        assertThat(out.toString()).contains("WARN database account   root has no password (MINIPASS_DB_PASSWORD)");
+
+        env.put("MINIPASS_DB_PASSWORD", "a-password");
+        run(env, "check");
+        assertThat(out.toString()).doesNotContain("WARN database account");
     }
 
     @Test

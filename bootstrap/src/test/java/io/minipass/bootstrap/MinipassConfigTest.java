@@ -60,6 +60,50 @@ class MinipassConfigTest {
     }
 
     @Test
+    void real_credentials_never_run_with_the_proof_off_by_the_development_default() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_WEIXIN_APPID", "wx1", "MINIPASS_WEIXIN_SECRET", "s")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[weixin]")
+                .hasMessageContaining("MINIPASS_PROFILE=production")
+                .hasMessageContaining("MINIPASS_REQUIRE_LOGIN_PROOF=false");
+        // an App ID alone is no credentials: the development gateway still serves the platform
+        assertThat(load(Map.of("MINIPASS_QQ_APPID", "only-an-id")).security().requireLoginProof()).isFalse();
+    }
+
+    @Test
+    void with_real_credentials_the_proof_is_on_unless_the_operator_turns_it_off_and_is_warned() {
+        Map<String, String> weixin = Map.of("MINIPASS_WEIXIN_APPID", "wx1", "MINIPASS_WEIXIN_SECRET", "s");
+        MinipassConfig production = load(with(weixin, "MINIPASS_PROFILE", "production"));
+        MinipassConfig askedFor = load(with(weixin, "MINIPASS_REQUIRE_LOGIN_PROOF", "true"));
+        MinipassConfig turnedOff = load(with(weixin, "MINIPASS_REQUIRE_LOGIN_PROOF", "false"));
+
+        assertThat(production.security().requireLoginProof()).isTrue();
+        assertThat(production.security().openidOnlyLogins(production.platforms())).isEmpty();
+        assertThat(askedFor.security().requireLoginProof()).isTrue();
+        assertThat(turnedOff.security().requireLoginProof()).isFalse();
+        assertThat(turnedOff.security().openidOnlyLogins(turnedOff.platforms())).hasValueSatisfying(warning ->
+                assertThat(warning).contains("OPENID-ONLY LOGINS on [weixin]", "MINIPASS_REQUIRE_LOGIN_PROOF=false"));
+        assertThat(load(Map.of()).security().openidOnlyLogins(load(Map.of()).platforms()))
+                .as("without credentials nobody real logs in: the development gateway's fake openids only").isEmpty();
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(env);
+        more.put(name, value);
+        return more;
+    }
+
+    @Test
+    void production_refuses_the_env_templates_placeholder_password() {
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_PASSWORD", "change-me")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("MINIPASS_DB_PASSWORD is still change-me, the placeholder of deploy/minipass.env: "
+                        + "set the database account's own password");
+        assertThat(load(Map.of("MINIPASS_DB_PASSWORD", "change-me")).database().password())
+                .as("development: a local database's password is its owner's business").isEqualTo("change-me");
+    }
+
+    @Test
     void budgets_read_per_address_per_openid_and_window() {
         MinipassConfig config = load(Map.of("MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "20/0/10m",
                 "MINIPASS_SESSION_KEY_MAX_FAILURES", "3"));
@@ -154,7 +198,7 @@ class MinipassConfigTest {
                 "MINIPASS_BAIDU_APPKEY", "key", "MINIPASS_BAIDU_SECRET", "s",
                 "MINIPASS_ALIPAY_APPID", "2021", "MINIPASS_ALIPAY_PRIVATE_KEY", "k",
                 "MINIPASS_QQ_APPID", "only-an-id",
-                "MINIPASS_TOUTIAO_BASE_URL", "http://127.0.0.1:9/tt"));
+                "MINIPASS_TOUTIAO_BASE_URL", "http://127.0.0.1:9/tt", "MINIPASS_REQUIRE_LOGIN_PROOF", "false"));
 
         assertThat(config.platforms().app(Platform.WEIXIN).isConfigured(Platform.WEIXIN)).isTrue();
         assertThat(config.platforms().app(Platform.BAIDU).isConfigured(Platform.BAIDU)).isTrue();
@@ -196,7 +240,8 @@ class MinipassConfigTest {
         ObservabilityConfig observability = load(Map.of("MINIPASS_HOST", "10.0.0.5")).observability();
 
         assertThat(observability.managementPort()).isEmpty();
-        assertThat(observability.managementHost()).isEqualTo("10.0.0.5");
+        assertThat(observability.metricsOnApiPort()).isTrue();
+        assertThat(observability.managementHost()).as("this machine only, whatever the API's address").isEqualTo("127.0.0.1");
         assertThat(observability.logFormat()).isEqualTo("text");
         assertThat(observability.logLevel()).isEqualTo("INFO");
         assertThat(load(Map.of("MINIPASS_LOG_LEVEL", "debug")).observability().logLevel()).isEqualTo("debug");
@@ -212,8 +257,19 @@ class MinipassConfigTest {
         assertThat(observability.logFormat()).isEqualTo("json");
     }
 
+    @Test
+    void production_serves_metrics_on_the_management_port_only_unless_the_api_port_is_asked_for() {
+        ObservabilityConfig production = load(Map.of("MINIPASS_PROFILE", "production")).observability();
+        assertThat(production.metricsOnApiPort()).isFalse();
+        assertThat(production.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_METRICS_ON_API_PORT", "true"))
+                .observability().metricsOnApiPort()).isTrue();
+        assertThat(load(Map.of("MINIPASS_MANAGEMENT_PORT", "9090")).observability().metricsOnApiPort())
+                .as("development with a management port: there only").isFalse();
+    }
+
     @ParameterizedTest
-    @CsvSource({"MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_LOG_LEVEL, DEBUGG",
+    @CsvSource({"MINIPASS_METRICS_ON_API_PORT, maybe", "MINIPASS_LOG_FORMAT, xml", "MINIPASS_LOG_FORMAT, JSON", "MINIPASS_LOG_LEVEL, DEBUGG",
             "MINIPASS_LOG_LEVEL, verbose", "MINIPASS_MANAGEMENT_PORT, 70000",
             "MINIPASS_MANAGEMENT_PORT, nine"})
     void a_wrong_operations_setting_stops_the_start_naming_it(String variable, String value) {

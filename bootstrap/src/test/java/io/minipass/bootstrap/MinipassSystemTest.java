@@ -122,6 +122,7 @@ class MinipassSystemTest {
         platforms.willAnswer("wx-code-1", new PlatformStub.Session("oWx0000000000000000000001", "uWx1", "3q2+7wEjRWeJq83vASNFZw=="));
         Map<String, String> env = h2Environment();
         env.put("MINIPASS_WEIXIN_APPID", "wx0000000000000001");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_WEIXIN_SECRET", "secret");
         env.put("MINIPASS_WEIXIN_BASE_URL", platforms.baseUrl());
         ServiceClient client = start(env);
@@ -149,6 +150,7 @@ class MinipassSystemTest {
         platforms.willAnswer("bd-code-1", new PlatformStub.Session("k9DemoOpenidBaidu0000000", "", sessionKey));
         Map<String, String> env = h2Environment();
         env.put("MINIPASS_BAIDU_APPID", "1000001");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_BAIDU_APPKEY", BAIDU_APP_KEY);
         env.put("MINIPASS_BAIDU_SECRET", "secret");
         env.put("MINIPASS_BAIDU_BASE_URL", platforms.baseUrl());
@@ -185,6 +187,7 @@ class MinipassSystemTest {
         platforms.willProvePhone("wx0000000000000001", "phone-code-1", "13800138000");
         Map<String, String> env = h2Environment();
         env.put("MINIPASS_WEIXIN_APPID", "wx0000000000000001");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_WEIXIN_SECRET", "secret");
         env.put("MINIPASS_WEIXIN_BASE_URL", platforms.baseUrl());
         env.put("MINIPASS_MANDATORY_BIND_MOBILE", "true");

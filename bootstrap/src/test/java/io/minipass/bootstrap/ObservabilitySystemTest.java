@@ -122,6 +122,26 @@ class ObservabilitySystemTest {
     }
 
     @Test
+    void in_production_the_api_port_serves_no_metrics_and_the_management_port_does() throws Exception {
+        MinipassServer server = start(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_MANAGEMENT_PORT", "0"));
+
+        Answer onApiPort = new ServiceClient(server.port()).get("/metrics");
+        assertThat(onApiPort.code()).isEqualTo(-1000);
+        assertThat(onApiPort.body()).doesNotContain("jvm_", "hikaricp_", "minipass_logins_total");
+        assertThat(scrape(server.managementPort().orElseThrow())).contains("hikaricp_connections_max");
+    }
+
+    @Test
+    void in_production_without_a_management_port_metrics_are_nowhere_unless_the_api_port_is_asked_for() throws Exception {
+        MinipassServer closed = start(Map.of("MINIPASS_PROFILE", "production"));
+        assertThat(closed.managementPort()).isEmpty();
+        assertThat(new ServiceClient(closed.port()).get("/metrics").code()).isEqualTo(-1000);
+
+        MinipassServer asked = start(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_METRICS_ON_API_PORT", "true"));
+        assertThat(scrape(asked.port())).contains("jvm_threads_live_threads ");
+    }
+
+    @Test
     void the_access_log_has_one_line_per_request_with_its_id_and_no_token_or_openid() throws Exception {
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger access = logging.getLogger("minipass.access");

@@ -301,6 +301,7 @@ class SecretFreeLogSystemTest {
         env.put("MINIPASS_PORT", "0");
         env.put("MINIPASS_HOST", "127.0.0.1");
         env.put("MINIPASS_WEIXIN_APPID", WEIXIN_APP_ID);
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_WEIXIN_SECRET", WEIXIN_SECRET);
         env.put("MINIPASS_WEIXIN_BASE_URL", wechatAndBaidu.baseUrl());
         env.put("MINIPASS_BAIDU_APPID", "1000003");

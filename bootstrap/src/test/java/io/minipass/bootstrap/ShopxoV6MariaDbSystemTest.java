@@ -475,6 +475,7 @@ class ShopxoV6MariaDbSystemTest {
     private Map<String, String> environment() {
         Map<String, String> env = shop.serviceSettings();
         env.put("MINIPASS_DB_POOL_SIZE", "8");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_BUDGET_CODE_EXCHANGE", "100000/1000/1m");
         env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");
         env.put("MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "100000/0/1m");

@@ -33,6 +33,7 @@ class ShopxoV6NewH2DatabaseSystemTest {
         env.put("MINIPASS_DB_URL", url);
         env.put("MINIPASS_SHOPXO_LAYOUT", "v6");
         env.put("MINIPASS_WEIXIN_APPID", "wx6b2000000000000001");
+        env.put("MINIPASS_REQUIRE_LOGIN_PROOF", "false");
         env.put("MINIPASS_WEIXIN_SECRET", "wx-secret-h2");
         try (PlatformStub stub = new PlatformStub()) {
             stub.willAnswer("v6-h2-1", new Session(openId, "u6NewH2Database0001", "3q2+7wEjRWeJq83vASNFZw=="));
