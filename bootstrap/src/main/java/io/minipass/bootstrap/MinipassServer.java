@@ -78,7 +78,7 @@ public final class MinipassServer implements AutoCloseable {
                         observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
             }
             // /metrics is on the API's port unless it has a port of its own.
-            web = WebApp.create(routes, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
+            web = WebApp.create(routes, config.trustedProxies(), config.bodyTimeout(), new WebObservation(
                     metrics::answered, management == null ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
         } catch (RuntimeException e) {
