@@ -159,7 +159,7 @@ public final class MinipassServer implements AutoCloseable {
                 new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
                         platformCalls.phoneNumbers(platforms.phoneNumbers)),
                 new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts, state.verifiedMobiles),
-                loginSettings, security.budgets(), shop.tokenLifetime(), clock));
+                loginSettings, security.budgets(), security.suspectTokenLookups(), shop.tokenLifetime(), clock));
         return UserEndpoints.create(dialect, useCases,
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
     }

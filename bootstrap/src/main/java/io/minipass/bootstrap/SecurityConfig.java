@@ -3,6 +3,7 @@ package io.minipass.bootstrap;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -14,10 +15,12 @@ import java.util.regex.Pattern;
 /**
  * Whom the service believes and how often a client may try (docs/security.md): the login proof, the
  * failures a session key survives, and the attempt budgets ({@code MINIPASS_BUDGET_<ATTEMPT>} as
- * {@code <per address>/<per openid>/<window>}, 0 for no limit).
+ * {@code <per address>/<per openid>/<window>}, 0 for no limit), and the token look-ups the whole service still
+ * makes for addresses whose failed-look-up budget is spent ({@code MINIPASS_SUSPECT_TOKEN_LOOKUPS} as
+ * {@code <look-ups>/<window>}, 0 for none).
  */
 public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, int failuresPerSessionKey,
-                             Map<Attempt, Budget> budgets) {
+                             Map<Attempt, Budget> budgets, SuspectLane.Limit suspectTokenLookups) {
     /** Generous enough for many real users behind one carrier NAT; see docs/security.md for the reasoning. */
     static final Map<Attempt, Budget> DEFAULT_BUDGETS = Map.of(
             Attempt.CODE_EXCHANGE, new Budget(600, 30, Duration.ofMinutes(1)),
@@ -25,6 +28,7 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
             Attempt.FAILED_DECRYPTION, new Budget(200, 10, Duration.ofHours(1)),
             Attempt.FAILED_TOKEN_LOOKUP, new Budget(300, 0, Duration.ofMinutes(1)));
     private static final Pattern BUDGET = Pattern.compile("(\\d{1,9})/(\\d{1,9})/(\\S+)");
+    private static final Pattern LANE = Pattern.compile("(\\d{1,9})/(\\S+)");
 
     public SecurityConfig {
         budgets = Map.copyOf(budgets);
@@ -43,7 +47,27 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
                 settings.flag("require.login.proof", profile == MinipassConfig.RunProfile.PRODUCTION),
                 proofTtl,
                 settings.integer("session.key.max.failures", LoginSettings.DEFAULT_FAILURES_PER_SESSION_KEY, 1, 1000),
-                budgets);
+                budgets, suspectTokenLookups(settings));
+    }
+
+    private static SuspectLane.Limit suspectTokenLookups(SettingParser settings) {
+        String name = "suspect.token.lookups";
+        String value = settings.text(name, "");
+        if (value.isEmpty()) {
+            return SuspectLane.Limit.TOKEN_LOOKUPS;
+        }
+        if (value.equals("0")) {
+            return SuspectLane.Limit.CLOSED;
+        }
+        Matcher parts = LANE.matcher(value);
+        if (!parts.matches()) {
+            throw new ConfigException(ConfigSource.envName(name) + "=" + value + " is not <look-ups>/<window>, e.g. 50/1s");
+        }
+        Duration window = SettingParser.parseDuration(name, parts.group(2));
+        if (window.isZero()) {
+            throw new ConfigException(ConfigSource.envName(name) + "=" + value + " needs a window longer than 0");
+        }
+        return new SuspectLane.Limit(Long.parseLong(parts.group(1)), window);
     }
 
     private static Budget budget(SettingParser settings, Attempt attempt) {
