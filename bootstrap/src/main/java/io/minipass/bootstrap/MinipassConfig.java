@@ -1,6 +1,7 @@
 package io.minipass.bootstrap;
 
 import io.minipass.adapters.persistence.ShopLayout;
+import io.minipass.adapters.web.proxy.TrustedProxies;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -10,6 +11,8 @@ import java.util.Optional;
 /**
  * Every setting the service runs with, read once at start.
  *
+ * @param trustedProxies the proxies whose {@code X-Forwarded-*} headers count ({@code MINIPASS_TRUSTED_PROXIES},
+ *                      default loopback), {@link TrustedProxies#NONE} unless {@code MINIPASS_TRUST_PROXY_HEADERS=true}
  * @param bodyTimeout   how long a request's body may take to arrive in full ({@code MINIPASS_BODY_TIMEOUT}, default 10 s)
  * @param observability where metrics are served, how logs are written
  * @param shutdownGrace how long a stop waits for requests in flight ({@code MINIPASS_SHUTDOWN_GRACE}, default 10 s; 0: not at all)
@@ -19,6 +22,7 @@ public record MinipassConfig(
         String host,
         int port,
         boolean trustProxyHeaders,
+        TrustedProxies trustedProxies,
         RunProfile profile,
         DatabaseConfig database,
         ShopConfig shop,
@@ -84,6 +88,22 @@ public record MinipassConfig(
         };
     }
 
+    /** {@code MINIPASS_TRUSTED_PROXIES}: CIDR networks, loopback when unset; none when proxy headers are not trusted. */
+    private static TrustedProxies trustedProxies(SettingParser settings, boolean trustProxyHeaders) {
+        String list = settings.text("trusted.proxies", TrustedProxies.LOOPBACK_TEXT);
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigSource.envName("trusted.proxies") + ": " + e.getMessage());
+        }
+        if (trustProxyHeaders && !proxies.any()) {
+            throw new ConfigException(ConfigSource.envName("trust.proxy.headers") + "=true needs "
+                    + ConfigSource.envName("trusted.proxies") + " to name the proxies' networks");
+        }
+        return trustProxyHeaders ? proxies : TrustedProxies.NONE;
+    }
+
     public static MinipassConfig load(ConfigSource source) {
         SettingParser settings = new SettingParser(source);
         String profileName = settings.text("profile", "development").toUpperCase(Locale.ROOT);
@@ -136,7 +156,8 @@ public record MinipassConfig(
             throw new ConfigException(ConfigSource.envName("management.port") + "=" + port + " is the API's port too");
         }
         PlatformsConfig platforms = PlatformsConfig.load(settings);
-        return new MinipassConfig(host, port, settings.flag("trust.proxy.headers", false), profile,
+        boolean trustProxyHeaders = settings.flag("trust.proxy.headers", false);
+        return new MinipassConfig(host, port, trustProxyHeaders, trustedProxies(settings, trustProxyHeaders), profile,
                 database, shop, platforms, SecurityConfig.load(settings, profile, platforms), bodyTimeout,
                 observability, shutdownGrace, RedisConfig.load(settings));
     }

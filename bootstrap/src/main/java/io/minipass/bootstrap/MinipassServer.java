@@ -81,7 +81,7 @@ public final class MinipassServer implements AutoCloseable {
                 management = ManagementServer.start(observability.managementHost(),
                         observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
             }
-            web = WebApp.create(routes, config.trustProxyHeaders(), config.bodyTimeout(), new WebObservation(
+            web = WebApp.create(routes, config.trustedProxies(), config.bodyTimeout(), new WebObservation(
                     metrics::answered, observability.metricsOnApiPort() ? Optional.of(metrics.text()) : Optional.empty()));
             web.start(config.host(), config.port());
         } catch (RuntimeException e) {
@@ -173,7 +173,7 @@ public final class MinipassServer implements AutoCloseable {
                 new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
                         platformCalls.phoneNumbers(platforms.phoneNumbers)),
                 new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts, state.verifiedMobiles),
-                loginSettings, security.budgets(), shop.tokenLifetime(), clock));
+                loginSettings, security.budgets(), security.suspectTokenLookups(), shop.tokenLifetime(), clock));
         return UserEndpoints.create(dialect, useCases,
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
     }

@@ -3,6 +3,7 @@ package io.minipass.bootstrap;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.domain.user.Platform;
 
 import java.time.Duration;
@@ -17,10 +18,12 @@ import java.util.regex.Pattern;
 /**
  * Whom the service believes and how often a client may try (docs/security.md): the login proof, the
  * failures a session key survives, and the attempt budgets ({@code MINIPASS_BUDGET_<ATTEMPT>} as
- * {@code <per address>/<per openid>/<window>}, 0 for no limit).
+ * {@code <per address>/<per openid>/<window>}, 0 for no limit), and the token look-ups the whole service still
+ * makes for addresses whose failed-look-up budget is spent ({@code MINIPASS_SUSPECT_TOKEN_LOOKUPS} as
+ * {@code <look-ups>/<window>}, 0 for none).
  */
 public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, int failuresPerSessionKey,
-                             Map<Attempt, Budget> budgets) {
+                             Map<Attempt, Budget> budgets, SuspectLane.Limit suspectTokenLookups) {
     /** Generous enough for many real users behind one carrier NAT; see docs/security.md for the reasoning. */
     static final Map<Attempt, Budget> DEFAULT_BUDGETS = Map.of(
             Attempt.CODE_EXCHANGE, new Budget(600, 30, Duration.ofMinutes(1)),
@@ -30,6 +33,7 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
             Attempt.PHONE_VERIFICATION, new Budget(300, 3, Duration.ofMinutes(1)),
             Attempt.FAILED_PHONE_VERIFICATION, new Budget(200, 3, Duration.ofMinutes(10)));
     private static final Pattern BUDGET = Pattern.compile("(\\d{1,9})/(\\d{1,9})/(\\S+)");
+    private static final Pattern LANE = Pattern.compile("(\\d{1,9})/(\\S+)");
 
     public SecurityConfig {
         budgets = Map.copyOf(budgets);
@@ -62,7 +66,27 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
                 requireProof,
                 proofTtl,
                 settings.integer("session.key.max.failures", LoginSettings.DEFAULT_FAILURES_PER_SESSION_KEY, 1, 1000),
-                budgets);
+                budgets, suspectTokenLookups(settings));
+    }
+
+    private static SuspectLane.Limit suspectTokenLookups(SettingParser settings) {
+        String name = "suspect.token.lookups";
+        String value = settings.text(name, "");
+        if (value.isEmpty()) {
+            return SuspectLane.Limit.TOKEN_LOOKUPS;
+        }
+        if (value.equals("0")) {
+            return SuspectLane.Limit.CLOSED;
+        }
+        Matcher parts = LANE.matcher(value);
+        if (!parts.matches()) {
+            throw new ConfigException(ConfigSource.envName(name) + "=" + value + " is not <look-ups>/<window>, e.g. 50/1s");
+        }
+        Duration window = SettingParser.parseDuration(name, parts.group(2));
+        if (window.isZero()) {
+            throw new ConfigException(ConfigSource.envName(name) + "=" + value + " needs a window longer than 0");
+        }
+        return new SuspectLane.Limit(Long.parseLong(parts.group(1)), window);
     }
 
     /**

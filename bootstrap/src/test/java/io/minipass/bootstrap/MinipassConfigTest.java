@@ -1,8 +1,10 @@
 package io.minipass.bootstrap;
 
 import io.minipass.adapters.persistence.ShopLayout;
+import io.minipass.adapters.web.proxy.TrustedProxies;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,10 +46,38 @@ class MinipassConfigTest {
         assertThat(config.security().failuresPerSessionKey()).isEqualTo(5);
         assertThat(config.security().budgets()).isEqualTo(SecurityConfig.DEFAULT_BUDGETS);
         assertThat(config.trustProxyHeaders()).isFalse();
+        assertThat(config.trustedProxies()).isSameAs(TrustedProxies.NONE);
+        assertThat(config.security().suspectTokenLookups()).isEqualTo(new SuspectLane.Limit(50, Duration.ofSeconds(1)));
         assertThat(config.bodyTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.platforms().maxConcurrentCalls()).isEqualTo(100);
         for (Platform platform : Platform.values()) {
             assertThat(config.platforms().app(platform).isConfigured(platform)).isFalse();
+        }
+    }
+
+    @Test
+    void trusted_proxy_headers_come_from_this_machine_unless_the_proxies_networks_are_named() {
+        assertThat(load(Map.of("MINIPASS_TRUST_PROXY_HEADERS", "true")).trustedProxies()).hasToString("127.0.0.0/8,::1/128");
+        assertThat(load(Map.of("MINIPASS_TRUST_PROXY_HEADERS", "true", "MINIPASS_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"))
+                .trustedProxies()).hasToString("10.0.0.0/8,fd00::/8");
+        assertThat(load(Map.of("MINIPASS_TRUSTED_PROXIES", "10.0.0.0/8")).trustedProxies()).isSameAs(TrustedProxies.NONE);
+        for (String bad : new String[]{"10.0.0.0/33", "proxy.example.com", "10.0.0.1:80"}) {
+            assertThatThrownBy(() -> load(Map.of("MINIPASS_TRUST_PROXY_HEADERS", "true", "MINIPASS_TRUSTED_PROXIES", bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_TRUSTED_PROXIES").hasMessageContaining(bad);
+        }
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_TRUST_PROXY_HEADERS", "true", "MINIPASS_TRUSTED_PROXIES", " ")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_TRUSTED_PROXIES");
+    }
+
+    @Test
+    void the_suspect_token_look_ups_are_a_count_per_window_or_none() {
+        assertThat(load(Map.of("MINIPASS_SUSPECT_TOKEN_LOOKUPS", "200/10s")).security().suspectTokenLookups())
+                .isEqualTo(new SuspectLane.Limit(200, Duration.ofSeconds(10)));
+        assertThat(load(Map.of("MINIPASS_SUSPECT_TOKEN_LOOKUPS", "0")).security().suspectTokenLookups())
+                .isEqualTo(SuspectLane.Limit.CLOSED);
+        for (String bad : new String[]{"50", "50/0s", "x/1s", "-1/1s"}) {
+            assertThatThrownBy(() -> load(Map.of("MINIPASS_SUSPECT_TOKEN_LOOKUPS", bad)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_SUSPECT_TOKEN_LOOKUPS");
         }
     }
 

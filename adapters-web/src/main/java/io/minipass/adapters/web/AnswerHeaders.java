@@ -1,5 +1,6 @@
 package io.minipass.adapters.web;
 
+import io.minipass.adapters.web.proxy.TrustedProxies;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -25,12 +26,12 @@ final class AnswerHeaders extends Handler.Wrapper {
     static final String NO_STORE = "no-store";
     private static final Logger LOG = LoggerFactory.getLogger(AnswerHeaders.class);
 
-    private final boolean trustProxyHeaders;
+    private final TrustedProxies proxies;
     private final Consumer<AnsweredRequest> answered;
 
-    AnswerHeaders(Handler handler, boolean trustProxyHeaders, Consumer<AnsweredRequest> answered) {
+    AnswerHeaders(Handler handler, TrustedProxies proxies, Consumer<AnsweredRequest> answered) {
         super(handler);
-        this.trustProxyHeaders = trustProxyHeaders;
+        this.proxies = proxies;
         this.answered = answered;
     }
 
@@ -47,7 +48,7 @@ final class AnswerHeaders extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        RequestTrail trail = RequestTrail.start(request, trustProxyHeaders);
+        RequestTrail trail = RequestTrail.start(request, proxies);
         addFixedHeaders(response.getHeaders());
         response.getHeaders().put(RequestTrail.HEADER, trail.id());
         // Told once the answer is out (or failed to go out), whichever thread that is on.

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param status        the HTTP status
  * @param code          the envelope's code ({@code 0}, {@code -1}...), or {@code none} for an answer that is none
  * @param duration      from the request's headers to the answer's last byte
- * @param clientAddress as attempt budgets see it (the peer, or behind a trusted proxy its last hop)
+ * @param clientAddress the address the service believes (the peer, or behind trusted proxies what the outermost saw)
  */
 public record AnsweredRequest(String requestId, String method, String route, String platform, int status, String code,
                               Duration duration, String clientAddress) {

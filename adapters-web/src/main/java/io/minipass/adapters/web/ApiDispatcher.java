@@ -7,6 +7,7 @@ import io.minipass.adapters.web.php.PhpValues;
 import io.minipass.adapters.web.php.RequestParameters;
 import io.minipass.adapters.web.proxy.BaseUrl;
 import io.minipass.adapters.web.proxy.ClientAddresses;
+import io.minipass.adapters.web.proxy.TrustedProxies;
 import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.SharedStateUnavailableException;
@@ -39,12 +40,12 @@ final class ApiDispatcher implements Handler {
 
     private final Routes routes;
     private final RequestParameters parameters;
-    private final boolean trustProxyHeaders;
+    private final TrustedProxies proxies;
 
-    ApiDispatcher(Routes routes, long maxBodyBytes, boolean trustProxyHeaders) {
+    ApiDispatcher(Routes routes, long maxBodyBytes, TrustedProxies proxies) {
         this.routes = routes;
         this.parameters = new RequestParameters(maxBodyBytes);
-        this.trustProxyHeaders = trustProxyHeaders;
+        this.proxies = proxies;
     }
 
     @Override
@@ -129,7 +130,8 @@ final class ApiDispatcher implements Handler {
                 form = commonParameters(form);
             }
             ApiRequest request = new ApiRequest(routeName, given, form,
-                    BaseUrl.of(ctx.req(), trustProxyHeaders), ClientAddresses.of(ctx.req(), trustProxyHeaders));
+                    BaseUrl.of(ctx.req(), proxies.trustsPeer(ctx.req().getRemoteAddr())),
+                    ClientAddresses.of(ctx.req(), proxies));
             ApiResult result = endpoint.handle(request);
             if (result == null) {
                 throw new IllegalStateException("endpoint " + routeName + " answered nothing");

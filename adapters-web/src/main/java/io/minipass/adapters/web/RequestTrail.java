@@ -1,6 +1,7 @@
 package io.minipass.adapters.web;
 
 import io.minipass.adapters.web.proxy.ClientAddresses;
+import io.minipass.adapters.web.proxy.TrustedProxies;
 import io.minipass.domain.user.Platform;
 import org.eclipse.jetty.server.Request;
 
@@ -41,11 +42,12 @@ final class RequestTrail {
     }
 
     /** Starts the trail of a request that just arrived. */
-    static RequestTrail start(Request request, boolean trustProxyHeaders) {
+    static RequestTrail start(Request request, TrustedProxies proxies) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         RequestTrail trail = new RequestTrail(idFor(request.getHeaders().get(HEADER)),
                 METHODS.contains(method) ? method : "OTHER",
-                ClientAddresses.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"), trustProxyHeaders));
+                ClientAddresses.of(Request.getRemoteAddr(request), request.getHeaders().getValuesList(ClientAddresses.HEADER),
+                        proxies));
         request.setAttribute(ATTRIBUTE, trail);
         return trail;
     }

@@ -5,6 +5,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.minipass.adapters.web.proxy.TrustedProxies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,8 @@ public final class WebApp {
      * @param trustProxyHeaders take the scheme and host of the request's base URL (the shop's avatar URLs)
      *                          from {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code Forwarded};
      *                          only for a service every request reaches through a reverse proxy that sets
-     *                          or strips them, since a client can send them too
+     *                          or strips them, since a client can send them too; true trusts a proxy on this
+     *                          machine ({@link TrustedProxies#LOOPBACK}), and the client's address too
      * @return the application, not started
      */
     public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders) {
@@ -71,12 +73,22 @@ public final class WebApp {
      */
     public static Javalin create(Routes routes, boolean trustProxyHeaders, Duration bodyTimeout,
                                  WebObservation observation) {
+        return create(routes, trustProxyHeaders ? TrustedProxies.LOOPBACK : TrustedProxies.NONE, bodyTimeout, observation);
+    }
+
+    /**
+     * @param proxies the reverse proxies whose forwarding headers count ({@link TrustedProxies#NONE}: none, a client
+     *                could send them too); the client's address is what the outermost of them saw
+     * @see #create(Routes, boolean, Duration, WebObservation)
+     */
+    public static Javalin create(Routes routes, TrustedProxies proxies, Duration bodyTimeout,
+                                 WebObservation observation) {
         JettyCacheLine.tellJetty();
-        ApiDispatcher dispatcher = new ApiDispatcher(routes, MAX_BODY_BYTES, trustProxyHeaders);
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, MAX_BODY_BYTES, proxies);
         BodyBuffering bodies = new BodyBuffering((int) MAX_BODY_BYTES, bodyTimeout, BodyMemory.shareOfHeap(MAX_BODY_BYTES));
         bodies.setHandler(new RequestScope());
         AccessLog accessLog = new AccessLog();
-        AnswerHeaders answers = new AnswerHeaders(bodies, trustProxyHeaders,
+        AnswerHeaders answers = new AnswerHeaders(bodies, proxies,
                 accessLog.andThen(observation.answered()));
         return Javalin.create(config -> {
             observation.metrics().ifPresent(metrics -> config.routes.addHttpHandler(HandlerType.GET,

@@ -109,7 +109,7 @@ public final class AttemptBudgets {
         }
         String prefix = attempt.name().toLowerCase(Locale.ROOT) + ":";
         if (budget.perAddress() > 0 && from != null) {
-            accounts.add(new Account(prefix + "address:" + from.value(), budget.perAddress()));
+            accounts.add(new Account(prefix + "address:" + from.budgetKey(), budget.perAddress()));
         }
         if (budget.perOpenId() > 0 && openId != null) {
             accounts.add(new Account(prefix + platform.clientType() + ":" + openId.value(), budget.perOpenId()));

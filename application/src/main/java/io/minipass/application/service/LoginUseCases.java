@@ -4,6 +4,7 @@ import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
 import io.minipass.application.port.in.BindMobileUseCase;
 import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
@@ -48,6 +49,16 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
     public static LoginUseCases create(UserStorePorts users, PlatformPorts platforms, StatePorts state,
                                        LoginSettings settings, Map<Attempt, Budget> budgets, Duration tokenLifetime,
                                        Clock clock) {
+        return create(users, platforms, state, settings, budgets, SuspectLane.Limit.TOKEN_LOOKUPS, tokenLifetime, clock);
+    }
+
+    /**
+     * @param suspectTokenLookups token look-ups the whole service still makes for addresses whose failed-look-up
+     *                            budget is spent
+     */
+    public static LoginUseCases create(UserStorePorts users, PlatformPorts platforms, StatePorts state,
+                                       LoginSettings settings, Map<Attempt, Budget> budgets,
+                                       SuspectLane.Limit suspectTokenLookups, Duration tokenLifetime, Clock clock) {
         UserSignIn signIn = new UserSignIn(users, new TokenGenerator(), settings, clock);
         ReferrerResolver referrers = new ReferrerResolver(users, ReferralRules.standard(), settings.referrerForms());
         ClientIdentities identities = new ClientIdentities(state.proofs(), settings);
@@ -61,7 +72,8 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
                         attemptBudgets, settings),
                 new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
                         state.proofs(), identities, attemptBudgets, settings),
-                new ResumeSessionService(liveTokens, attemptBudgets, settings.statusRule()),
+                new ResumeSessionService(liveTokens, attemptBudgets, settings.statusRule(),
+                        new SuspectLane(state.attempts(), Attempt.FAILED_TOKEN_LOOKUP, suspectTokenLookups)),
                 new BindMobileService(platforms.phones(), users, signIn, referrers, identities, tokenProofs,
                         failedDecryptions, attemptBudgets),
                 new VerifyMobileService(platforms.phones(), failedDecryptions, identities, tokenProofs,
