@@ -115,6 +115,7 @@ class ClientAddressIT {
                 "MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef",
                 "MINIPASS_WEIXIN_BASE_URL", "http://127.0.0.1:" + wechat.getAddress().getPort(),
                 "MINIPASS_TRUST_PROXY_HEADERS", "true",
+                "MINIPASS_REQUIRE_LOGIN_PROOF", "true",
                 "MINIPASS_BUDGET_CODE_EXCHANGE", BUDGET + "/0/1h")));
         Path log = dir.resolve("service.log");
         builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
