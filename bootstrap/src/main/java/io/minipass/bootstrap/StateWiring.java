@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * What a node remembers between requests, chosen by configuration: in its own memory (Caffeine, one
- * node) or, with {@code MINIPASS_REDIS_URL}, in the Redis every node shares (docs/design.md#adr-14-shared-state-in-redis).
+ * node) or, with {@code MINIPASS_REDIS_URL}, in the Redis every node shares (docs/design.md#adr-14-shared-state-in-redis-chosen-by-configuration).
  * Attempt counts fall back to this node's memory while Redis does not answer; session keys, login
  * proofs and verified mobiles have no fallback (another node could not find them), so what needs them fails
  * with a clear answer.

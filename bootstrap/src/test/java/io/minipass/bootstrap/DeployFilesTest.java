@@ -55,6 +55,16 @@ class DeployFilesTest {
                 assertThat(location).containsPattern("proxy_set_header\\s+X-Request-Id\\s+\\$request_id;"));
     }
 
+    /** nginx's own JSON answers (busy, unavailable) are kept by no cache either, like the service's (docs/security.md). */
+    @Test
+    void nginx_answers_of_its_own_are_never_stored() throws IOException {
+        String site = read("nginx-minipass.conf");
+
+        List<String> ownAnswers = blocks(site, "location").stream().filter(location -> location.contains("return 200")).toList();
+        assertThat(ownAnswers).isNotEmpty().allSatisfy(location ->
+                assertThat(location).containsPattern("add_header\\s+Cache-Control\\s+no-store\\s+always;"));
+    }
+
     @Test
     void the_unit_filters_system_calls_hides_other_processes_and_bounds_memory_above_its_heap() throws IOException {
         String unit = read("minipass.service");

@@ -66,14 +66,15 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
         FailedDecryptions failedDecryptions = new FailedDecryptions(state.sessionKeys(), attemptBudgets,
                 settings.failuresPerSessionKey());
         LiveTokens liveTokens = new LiveTokens(users.loadByToken(), tokenLifetime, clock);
-        TokenProofs tokenProofs = new TokenProofs(liveTokens, users.load(), attemptBudgets);
+        TokenLookupGate tokenLookups = new TokenLookupGate(attemptBudgets,
+                new SuspectLane(state.attempts(), Attempt.FAILED_TOKEN_LOOKUP, suspectTokenLookups));
+        TokenProofs tokenProofs = new TokenProofs(liveTokens, users.load(), tokenLookups);
         return new LoginUseCases(
                 new LogInMiniProgramUserService(signIn, platforms.decrypt(), referrers, identities, failedDecryptions,
                         attemptBudgets, settings),
                 new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
                         state.proofs(), identities, attemptBudgets, settings),
-                new ResumeSessionService(liveTokens, attemptBudgets, settings.statusRule(),
-                        new SuspectLane(state.attempts(), Attempt.FAILED_TOKEN_LOOKUP, suspectTokenLookups)),
+                new ResumeSessionService(liveTokens, tokenLookups, settings.statusRule()),
                 new BindMobileService(platforms.phones(), users, signIn, referrers, identities, tokenProofs,
                         failedDecryptions, attemptBudgets),
                 new VerifyMobileService(platforms.phones(), failedDecryptions, identities, tokenProofs,

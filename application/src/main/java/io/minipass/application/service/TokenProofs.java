@@ -1,7 +1,5 @@
 package io.minipass.application.service;
 
-import io.minipass.application.budget.Attempt;
-import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.TokenHolder;
@@ -16,34 +14,36 @@ import java.util.Optional;
 /**
  * A signed-in user's token, standing in for the login proof of an openid that very user holds: an
  * {@code appminiuserauth} that logs a known user in leaves no proof, and that user may still bind a mobile later
- * (docs/security.md#the-login-proof). A token that proves nothing counts as a failed token look-up.
+ * (docs/security.md#the-login-proof). Its look-up passes the same {@link TokenLookupGate} as {@code tokenuserinfo}'s;
+ * a token that proves nothing counts as a failed token look-up.
  */
 final class TokenProofs {
     private final LiveTokens tokens;
     private final LoadUserPort users;
-    private final AttemptBudgets budgets;
+    private final TokenLookupGate gate;
 
-    TokenProofs(LiveTokens tokens, LoadUserPort users, AttemptBudgets budgets) {
+    TokenProofs(LiveTokens tokens, LoadUserPort users, TokenLookupGate gate) {
         this.tokens = tokens;
         this.users = users;
-        this.budgets = budgets;
+        this.gate = gate;
     }
 
     /**
      * Whether the token is live and belongs to the live user who holds this openid on this platform.
      *
      * @throws io.minipass.application.port.in.OverBudgetException when the address sent too many bad tokens lately
+     *                                                             and the gate lets this one through no more
      */
     boolean proves(String token, SystemType systemType, Platform platform, OpenId openId, ClientAddress from) {
         if (token.isEmpty()) {
             return false;
         }
-        budgets.requireRemaining(Attempt.FAILED_TOKEN_LOOKUP, from);
+        gate.admit(token, from);
         Optional<UserId> holder = tokens.holder(token).map(TokenHolder::user).map(User::id);
         boolean proves = holder.isPresent()
                 && users.findLiveByOpenId(systemType, platform, openId).map(User::id).equals(holder);
         if (!proves) {
-            budgets.recordFailure(Attempt.FAILED_TOKEN_LOOKUP, from);
+            gate.failed(from);
         }
         return proves;
     }

@@ -3,6 +3,7 @@ package io.minipass.application.service;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryUserStore;
@@ -40,7 +41,8 @@ final class Fixtures {
 
     /** Tokens that last until replaced, without budgets. */
     static TokenProofs tokenProofs(InMemoryUserStore store) {
-        return new TokenProofs(new LiveTokens(store, Duration.ZERO, CLOCK), store, noBudgets());
+        return new TokenProofs(new LiveTokens(store, Duration.ZERO, CLOCK), store,
+                new TokenLookupGate(noBudgets(), SuspectLane.CLOSED));
     }
 
     static FailedDecryptions failedDecryptions(SessionKeyStore sessionKeys) {

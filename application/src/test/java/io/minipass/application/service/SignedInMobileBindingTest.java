@@ -4,6 +4,7 @@ import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.application.port.in.AuthorizationOutcome;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.BindMobileCommand;
@@ -11,6 +12,7 @@ import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
+import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.in.RegisterWithMobileCommand;
 import io.minipass.application.port.in.VerifyMobileCommand;
@@ -52,8 +54,11 @@ class SignedInMobileBindingTest {
 
     private final InMemoryUserStore store = new InMemoryUserStore();
     private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
-    private final AttemptBudgets budgets = new AttemptBudgets(new InMemoryAttemptCounter(Fixtures.CLOCK),
+    private final InMemoryAttemptCounter attempts = new InMemoryAttemptCounter(Fixtures.CLOCK);
+    private final AttemptBudgets budgets = new AttemptBudgets(attempts,
             Map.of(Attempt.FAILED_TOKEN_LOOKUP, new Budget(300, 0, Duration.ofMinutes(1))));
+    private final TokenLookupGate tokenLookups = new TokenLookupGate(budgets,
+            new SuspectLane(attempts, Attempt.FAILED_TOKEN_LOOKUP, SuspectLane.Limit.TOKEN_LOOKUPS));
     private final AtomicInteger phoneCalls = new AtomicInteger();
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> {
         phoneCalls.incrementAndGet();
@@ -74,7 +79,8 @@ class SignedInMobileBindingTest {
         BindMobileService binder = new BindMobileService(phones, UserStorePorts.of(store),
                 Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store),
                 new ClientIdentities(proofs, PROOF_REQUIRED),
-                new TokenProofs(new LiveTokens(store, Duration.ofSeconds(TOKEN_LIFETIME), Fixtures.CLOCK), store, budgets),
+                new TokenProofs(new LiveTokens(store, Duration.ofSeconds(TOKEN_LIFETIME), Fixtures.CLOCK), store,
+                        tokenLookups),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
         return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, Platform.WEIXIN, new OpenId(openId),
                 Optional.empty(), Profile.EMPTY, "", new PhoneProof("phone-code", "", ""), CLIENT, token));
@@ -83,7 +89,7 @@ class SignedInMobileBindingTest {
     /** ShopXO v6.4's two steps: the platform verifies the mobile, then the registration names it. */
     private LoginOutcome verifyThenRegister(String openId, String token) {
         TokenProofs tokenProofs = new TokenProofs(new LiveTokens(store, Duration.ofSeconds(TOKEN_LIFETIME), Fixtures.CLOCK),
-                store, budgets);
+                store, tokenLookups);
         ClientIdentities identities = new ClientIdentities(proofs, PROOF_REQUIRED);
         InMemoryVerifiedMobiles verified = new InMemoryVerifiedMobiles();
         String mobile = new VerifyMobileService(phones, Fixtures.failedDecryptions(new InMemorySessionKeys()), identities,
@@ -124,6 +130,23 @@ class SignedInMobileBindingTest {
         assertThat(bound.user().id()).isEqualTo(user.id());
         assertThat(store.findById(user.id()).orElseThrow().mobile()).isEqualTo(MOBILE);
         assertThatThrownBy(() -> verifyThenRegister("o-known-27", "garbage")).isInstanceOf(UnprovenIdentityException.class);
+    }
+
+    /** As on {@code tokenuserinfo} (docs/security.md#attempt-budgets): junk from a shared address locks nobody out. */
+    @Test
+    void a_signed_in_user_binds_with_their_token_from_an_address_junk_has_spent() {
+        User user = known(28, "o-known-28");
+        String token = logInWithCode("o-known-28");
+        for (int junk = 0; junk < 300; junk++) {
+            budgets.recordFailure(Attempt.FAILED_TOKEN_LOOKUP, CLIENT);
+        }
+        assertThatThrownBy(() -> bind("o-known-28", "not-a-token")).as("the address's budget is spent")
+                .isInstanceOf(OverBudgetException.class);
+
+        LoggedIn bound = (LoggedIn) bind("o-known-28", token);
+
+        assertThat(bound.user().id()).isEqualTo(user.id());
+        assertThat(store.findById(user.id()).orElseThrow().mobile()).isEqualTo(MOBILE);
     }
 
     @Test
