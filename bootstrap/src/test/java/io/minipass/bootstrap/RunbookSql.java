@@ -11,28 +11,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SQL of docs/runbook.md's grants, read from the document itself so that a test runs what an operator copies:
- * the {@code sql} block after each {@code <!-- grants:NAME -->} marker, one statement per {@code ;}, without
- * {@code --} comments. The runbook writes the database as {@code shop} and the accounts as {@code 'minipass'} and
+ * The SQL of docs/runbook.md, read from the document itself so that a test runs what an operator copies: the
+ * {@code sql} block after each {@code <!-- NAME -->} marker ({@code grants:serve}, {@code tokens:v2}...), one
+ * statement per {@code ;}, without {@code --} comments. The runbook writes the database as {@code shop} and the accounts as {@code 'minipass'} and
  * {@code 'minipass_migrate'}; {@link #on} puts a test's own names in their places.
  */
-final class RunbookGrants {
+final class RunbookSql {
     static final Path RUNBOOK = Path.of("..", "docs", "runbook.md");
     private static final Pattern PASSWORD = Pattern.compile("IDENTIFIED BY '([^']*)'");
 
     private final String text;
 
-    private RunbookGrants(String text) {
+    private RunbookSql(String text) {
         this.text = text;
     }
 
-    static RunbookGrants read() throws IOException {
-        return new RunbookGrants(Files.readString(RUNBOOK, StandardCharsets.UTF_8));
+    static RunbookSql read() throws IOException {
+        return new RunbookSql(Files.readString(RUNBOOK, StandardCharsets.UTF_8));
     }
 
-    /** The statements of the block after {@code <!-- grants:name -->}. */
+    /** The statements of the block after {@code <!-- name -->}. */
     List<String> block(String name) {
-        String marker = "<!-- grants:" + name + " -->";
+        String marker = "<!-- " + name + " -->";
         int at = text.indexOf(marker);
         if (at < 0) {
             throw new IllegalStateException(RUNBOOK + " has no " + marker);
