@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shipped nginx site in front of a stand-in for the service and one for the shop's PHP: the service gets its own
  * routes in every form it reads them and nothing else, so the shop's goods, cart, orders and payment keep working
- * through the one base URL ShopXO's clients have (docs/security.md#one-site-for-the-shop-and-the-service).
+ * through the one base URL ShopXO's clients have (docs/security.md#the-settings-and-nginx-in-front).
  */
 class NginxSiteSystemTest {
     private static final String MINIPASS = "minipass";
