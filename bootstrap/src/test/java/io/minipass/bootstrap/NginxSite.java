@@ -30,12 +30,12 @@ final class NginxSite implements AutoCloseable {
     private static final Path SITE = Path.of("..", "deploy", "nginx-minipass.conf");
 
     private final Process nginx;
-    private final Path accessLog;
+    private final Path logs;
     private final int httpsPort;
 
-    private NginxSite(Process nginx, Path accessLog, int httpsPort) {
+    private NginxSite(Process nginx, Path logs, int httpsPort) {
         this.nginx = nginx;
-        this.accessLog = accessLog;
+        this.logs = logs;
         this.httpsPort = httpsPort;
     }
 
@@ -85,7 +85,7 @@ final class NginxSite implements AutoCloseable {
                 """.formatted(dir, mime));
         Process nginx = new ProcessBuilder(nginxBin, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        NginxSite started = new NginxSite(nginx, logs.resolve("minipass.access.log"), httpsPort);
+        NginxSite started = new NginxSite(nginx, logs, httpsPort);
         started.awaitListening(dir);
         return started;
     }
@@ -110,7 +110,16 @@ final class NginxSite implements AutoCloseable {
     }
 
     String accessLog() throws IOException {
-        return Files.exists(accessLog) ? Files.readString(accessLog) : "";
+        return log("minipass.access.log");
+    }
+
+    String errorLog() throws IOException {
+        return log("error.log");
+    }
+
+    private String log(String name) throws IOException {
+        Path log = logs.resolve(name);
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     @Override
