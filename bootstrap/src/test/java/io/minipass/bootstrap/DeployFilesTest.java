@@ -104,12 +104,7 @@ class DeployFilesTest {
 
     @Test
     void production_refuses_the_env_template_until_its_password_is_set() throws IOException {
-        Map<String, String> template = new HashMap<>();
-        for (String line : read("minipass.env").split("\n")) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                template.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
-            }
-        }
+        Map<String, String> template = new HashMap<>(EnvTemplateTest.read(DEPLOY.resolve("minipass.env")));
         assertThat(template).containsEntry("MINIPASS_PROFILE", "production");
 
         assertThatThrownBy(() -> MinipassConfig.load(new ConfigSource(new Properties(), template)))
