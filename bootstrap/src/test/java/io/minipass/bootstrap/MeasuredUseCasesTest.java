@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How each way a login ends is counted: {@code minipass_logins_total{outcome, reason}} and budget refusals by attempt. */
 class MeasuredUseCasesTest {
-    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final ServiceMetrics metrics = new ServiceMetrics(new BuildInfo("1.0.0", "0123456789ab"));
 
     @AfterEach
     void close() {

@@ -102,6 +102,50 @@ class ObservabilitySystemTest {
     }
 
     @Test
+    void from_the_start_every_known_counter_is_exported_at_zero_with_the_build_readiness_and_shared_state() throws Exception {
+        MinipassServer server = start(Map.of());
+
+        String start = scrape(server.port());
+        assertThat(samples(start, "minipass_logins_total", Map.of("route", "user/appminiuserinfo", "platform", "alipay",
+                "outcome", "refused", "reason", "platform_refused"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_logins_total", Map.of("route", "user/appminiuserauth", "platform", "kuaishou",
+                "outcome", "refused", "reason", "misconfigured"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_logins_total", Map.of("route", "user/onekeyusermobilebind", "platform", "qq",
+                "outcome", "bound_by_mobile", "reason", "none"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_budget_refusals_total", Map.of("attempt", "code_exchange"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_budget_refusals_total", Map.of("attempt", "failed_phone_verification")))
+                .containsExactly(0.0);
+        assertThat(samples(start, "minipass_platform_calls_seconds_count", Map.of("platform", "toutiao",
+                "operation", "code_exchange", "result", "timeout"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_http_requests_seconds_count", Map.of("route", "user/appminiuserinfo",
+                "method", "POST", "status", "200", "code", "0"))).containsExactly(0.0);
+        BuildInfo build = BuildInfo.ofThisJar();
+        assertThat(build.version()).isEqualTo("1.0.0");
+        assertThat(samples(start, "minipass_build_info", Map.of("version", build.version(), "commit", build.commit())))
+                .containsExactly(1.0);
+        assertThat(samples(start, "minipass_ready", Map.of())).containsExactly(1.0);
+        assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "memory"))).containsExactly(1.0);
+        assertThat(samples(start, "minipass_shared_state_failures_total", Map.of("store", "memory"))).containsExactly(0.0);
+    }
+
+    @Test
+    void a_platform_without_credentials_counts_as_misconfigured_not_as_bad_input() throws Exception {
+        MinipassServer server = start(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_MANAGEMENT_PORT", "0"));
+        int management = server.managementPort().orElseThrow();
+        String before = scrape(management);
+
+        Answer refused = new ServiceClient(server.port()).postJson("user/appminiuserauth", query("baidu"),
+                Map.of("authcode", "misconfigured-code-1"));
+
+        assertThat(refused.code()).as(refused.body()).isEqualTo(-1);
+        assertThat(refused.msg()).isEqualTo("百度小程序未配置");
+        String after = scrape(management);
+        assertThat(moved(before, after, "minipass_logins_total", Map.of("route", "user/appminiuserauth",
+                "platform", "baidu", "outcome", "refused", "reason", "misconfigured"))).isEqualTo(1);
+        assertThat(moved(before, after, "minipass_logins_total", Map.of("reason", "bad_input"))).isZero();
+    }
+
+    @Test
     void with_a_management_port_metrics_are_served_there_only() throws Exception {
         MinipassServer server = start(Map.of("MINIPASS_MANAGEMENT_PORT", "0"));
         int management = server.managementPort().orElseThrow();
@@ -215,6 +259,22 @@ class ObservabilitySystemTest {
 
     private static double moved(String before, String after, String name, Map<String, String> labels) {
         return value(after, name, labels) - value(before, name, labels);
+    }
+
+    /** The values of the samples of {@code name} whose labels include {@code labels}, in the text's order. */
+    static List<Double> samples(String text, String name, Map<String, String> labels) {
+        List<Double> values = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.matches() || !sample.group(1).equals(name)) {
+                continue;
+            }
+            String given = sample.group(3) == null ? "" : sample.group(3);
+            if (labels.entrySet().stream().allMatch(label -> given.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
+                values.add(Double.parseDouble(sample.group(4)));
+            }
+        }
+        return values;
     }
 
     /** The sum of the samples of {@code name} whose labels include {@code labels}; 0 when there is none. */
