@@ -15,8 +15,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,20 @@ class ObservabilitySystemTest {
         assertThat(samples(start, "minipass_ready", Map.of())).containsExactly(1.0);
         assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "memory"))).containsExactly(1.0);
         assertThat(samples(start, "minipass_shared_state_failures_total", Map.of("store", "memory"))).containsExactly(0.0);
+    }
+
+    @Test
+    void with_redis_the_metrics_say_whether_it_answers() throws Exception {
+        MinipassServer server = start(Map.of(
+                "MINIPASS_REDIS_URL", System.getProperty("minipass.test.redis.url", "redis://127.0.0.1:6379"),
+                "MINIPASS_REDIS_KEY_PREFIX", "minipass-metrics-" + UUID.randomUUID() + ":",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
+                "MINIPASS_REDIS_TIMEOUT", "1s"));
+
+        String start = scrape(server.port());
+        assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "redis"))).containsExactly(1.0);
+        assertThat(samples(start, "minipass_shared_state_failures_total", Map.of("store", "redis"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "memory"))).isEmpty();
     }
 
     @Test
