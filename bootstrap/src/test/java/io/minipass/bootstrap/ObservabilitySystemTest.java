@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,9 @@ class ObservabilitySystemTest {
         assertThat(client.get("/api.php?s=user/tokenuserinfo&token=" + guess).code()).isEqualTo(-400);
         assertThat(client.get("/api.php?s=user/tokenuserinfo&token=" + guess).code()).isEqualTo(-429);
 
-        String after = scrape(server.port());
+        // a request is counted once its answer's last byte is out, which the client may see first: wait for the last one
+        String after = scrapeUntil(server.port(), scrape -> moved(before, scrape, "minipass_http_requests_seconds_count",
+                Map.of("route", "user/tokenuserinfo", "code", "-429")) >= 1);
         assertThat(moved(before, after, "minipass_logins_total", Map.of("route", "user/appminiuserauth",
                 "platform", "weixin", "outcome", "registered", "reason", "none"))).isEqualTo(1);
         assertThat(moved(before, after, "minipass_logins_total", Map.of("route", "user/appminiuserauth",
@@ -266,6 +269,17 @@ class ObservabilitySystemTest {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(ServiceMetrics.CONTENT_TYPE);
         return answer.body();
+    }
+
+    /** The first scrape that shows what {@code done} waits for, or the last one after 5 s. */
+    private String scrapeUntil(int port, Predicate<String> done) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String scrape = scrape(port);
+        while (!done.test(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            scrape = scrape(port);
+        }
+        return scrape;
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
