@@ -10,6 +10,7 @@ import io.minipass.domain.user.Platform;
 
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -19,10 +20,19 @@ import java.util.function.Supplier;
  * did not open or the platform has no such API; {@code error}: anything else).
  */
 final class MeasuredPlatformCalls {
+    private static final List<String> OPERATIONS = List.of("code_exchange", "phone_number");
+    private static final List<String> RESULTS = List.of("ok", "failed", "timeout", "invalid", "error");
+
     private final ServiceMetrics metrics;
 
+    /** Registers every platform, operation and result at 0. */
     MeasuredPlatformCalls(ServiceMetrics metrics) {
         this.metrics = metrics;
+        for (Platform platform : Platform.values()) {
+            for (String operation : OPERATIONS) {
+                RESULTS.forEach(result -> metrics.knownPlatformCall(platform.clientType(), operation, result));
+            }
+        }
     }
 
     ExchangeLoginCodePort exchange(ExchangeLoginCodePort gateways) {

@@ -2,7 +2,9 @@ package io.minipass.bootstrap;
 
 import io.minipass.application.port.in.AuthorizationOutcome;
 import io.minipass.application.port.in.LoginOutcome;
+import io.minipass.application.budget.Attempt;
 import io.minipass.application.port.in.OverBudgetException;
+import io.minipass.application.port.in.PlatformNotServedException;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.SharedStateUnavailableException;
@@ -13,8 +15,11 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.Platform;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Counts how logins end, observed at the use cases' edge so the application stays free of metrics:
@@ -29,10 +34,36 @@ final class MeasuredUseCases {
     private static final String VERIFY_MOBILE = "user/onekeyusermobiledecrypt";
     private static final String REGISTER_WITH_MOBILE = "user/userbasereg";
 
+    private static final List<String> LOGGED_IN = Stream.concat(
+            Stream.of(LoginOutcome.LoginKind.values()).map(kind -> lower(kind.name())),
+            Stream.of("registered_awaiting_audit", "mobile_required")).toList();
+    /** How each route's logins end, refusals apart: the series registered at 0 from the start. */
+    private static final Map<String, List<String>> OUTCOMES = Map.of(
+            AUTHORIZE, Stream.concat(LOGGED_IN.stream(), Stream.of("unrecognized")).toList(),
+            LOG_IN, LOGGED_IN,
+            BIND_MOBILE, LOGGED_IN,
+            VERIFY_MOBILE, List.of("mobile_verified"),
+            REGISTER_WITH_MOBILE, LOGGED_IN);
+    /** Every {@link #reason} a refusal can have. */
+    private static final List<String> REASONS = Stream.concat(
+            Stream.of(LoginRefusal.values()).map(MeasuredUseCases::reason),
+            Stream.of("over_budget", "unproven", "decryption_failed", "platform_refused", "storage_unavailable",
+                    "state_unavailable", "misconfigured", "bad_input", "error")).toList();
+
     private final ServiceMetrics metrics;
 
+    /** Registers every route, platform, outcome and reason, and every budget, at 0. */
     MeasuredUseCases(ServiceMetrics metrics) {
         this.metrics = metrics;
+        for (Platform platform : Platform.values()) {
+            OUTCOMES.forEach((route, outcomes) -> {
+                outcomes.forEach(outcome -> metrics.knownLogin(route, platform.clientType(), outcome, NONE));
+                REASONS.forEach(reason -> metrics.knownLogin(route, platform.clientType(), "refused", reason));
+            });
+        }
+        for (Attempt attempt : Attempt.values()) {
+            metrics.knownBudget(lower(attempt.name()));
+        }
     }
 
     LoginUseCases measure(LoginUseCases useCases) {
@@ -120,6 +151,8 @@ final class MeasuredUseCases {
             return "storage_unavailable";
         } else if (failure instanceof SharedStateUnavailableException) {
             return "state_unavailable";
+        } else if (failure instanceof PlatformNotServedException) {
+            return "misconfigured";
         } else if (failure instanceof InvalidInputException) {
             return "bad_input";
         }

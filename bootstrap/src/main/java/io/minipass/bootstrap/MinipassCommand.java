@@ -237,12 +237,11 @@ public final class MinipassCommand implements Callable<Integer> {
         }
     }
 
-    /** The jar's version from its manifest, when it has one. */
+    /** The release and the commit the jar was built from: {@code minipass 1.0.0 (commit 0123456789ab)}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = MinipassCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"minipass " + (version == null ? "(development build)" : version)};
+            return new String[] {BuildInfo.ofThisJar().describe()};
         }
     }
 }

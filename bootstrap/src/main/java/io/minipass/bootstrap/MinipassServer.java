@@ -58,7 +58,8 @@ public final class MinipassServer implements AutoCloseable {
         MinipassConfig.DatabaseConfig db = config.database();
         config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> log.warn("*** {} ***", danger));
         DatabaseSettings settings = MinipassCommand.databaseSettings(db);
-        ServiceMetrics metrics = new ServiceMetrics();
+        BuildInfo build = BuildInfo.ofThisJar();
+        ServiceMetrics metrics = new ServiceMetrics(build);
         MetricsTrackerFactory poolMetrics = metrics.pool();
         // The database is opened and migrated on a thread of its own while the rest is wired and the HTTP server
         // starts; requests that come before it wait for the routes (docs/design.md, ADR-18 and ADR-21).
@@ -107,10 +108,13 @@ public final class MinipassServer implements AutoCloseable {
                     metrics));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
+            metrics.knownRoutes(endpoints.keySet());
+            metrics.readiness(persistence::isReachable);
+            metrics.sharedState(state.store, state.health);
             routes.supply(endpoints, dialect);
             GracefulStop.allow(web, config.shutdownGrace());
-            log.info("minipass serves on {}:{} ({} profile, database {} with the tables of {}, {}); metrics on {}",
-                    config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
+            log.info("{} serves on {}:{} ({} profile, database {} with the tables of {}, {}); metrics on {}",
+                    build.describe(), config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
                     persistence.layout().releases(), state.description,
                     metricsServedAt(config.observability(), management));
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.

@@ -7,6 +7,7 @@ import io.minipass.adapters.state.CaffeineSessionKeyStore;
 import io.minipass.adapters.state.CaffeineVerifiedMobiles;
 import io.minipass.adapters.state.FallbackAttemptCounter;
 import io.minipass.adapters.state.LocalTokenEvictions;
+import io.minipass.adapters.state.SharedStateHealth;
 import io.minipass.adapters.state.TokenEvictions;
 import io.minipass.adapters.state.redis.RedisState;
 import io.minipass.application.port.out.AttemptCounterPort;
@@ -32,6 +33,9 @@ final class StateWiring implements AutoCloseable {
     /** The token cache's channel to the other nodes' caches. */
     final ReplacedTokens replacedTokens;
     final String description;
+    /** For the metrics: {@code memory} or {@code redis}. */
+    final String store;
+    final SharedStateHealth health;
     private final RedisState redis;
 
     private StateWiring(SessionKeyStore sessionKeys, LoginCodeProofPort loginProofs, AttemptCounterPort attempts,
@@ -44,6 +48,8 @@ final class StateWiring implements AutoCloseable {
         this.replacedTokens = new EvictionChannel(evictions);
         this.description = description;
         this.redis = redis;
+        this.store = redis == null ? "memory" : "redis";
+        this.health = redis == null ? SharedStateHealth.IN_PROCESS : redis.health();
     }
 
     static StateWiring create(MinipassConfig config) {

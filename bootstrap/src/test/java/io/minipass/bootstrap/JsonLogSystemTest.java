@@ -82,7 +82,7 @@ class JsonLogSystemTest {
         assertThat(answer.headers().firstValue("X-Request-Id")).hasValue("json-log-1");
 
         List<JsonNode> lines = awaitAccessLine();
-        assertThat(lines).anyMatch(line -> line.get("formattedMessage").asText().startsWith("minipass serves on"));
+        assertThat(lines).anyMatch(line -> line.get("formattedMessage").asText().startsWith(BuildInfo.ofThisJar().describe() + " serves on"));
         List<JsonNode> ofRequest = lines.stream()
                 .filter(line -> line.path("mdc").path("request_id").asText().equals("json-log-1")).toList();
         assertThat(ofRequest).as("lines of the request").hasSizeGreaterThanOrEqualTo(2);

@@ -5,6 +5,7 @@ import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.OverBudgetException;
+import io.minipass.application.port.in.PlatformNotServedException;
 import io.minipass.application.port.in.ProfileData;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.in.UnprovenIdentityException;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How each way a login ends is counted: {@code minipass_logins_total{outcome, reason}} and budget refusals by attempt. */
 class MeasuredUseCasesTest {
-    private final ServiceMetrics metrics = new ServiceMetrics();
+    private final ServiceMetrics metrics = new ServiceMetrics(new BuildInfo("1.0.0", "0123456789ab"));
 
     @AfterEach
     void close() {
@@ -54,6 +55,9 @@ class MeasuredUseCasesTest {
         assertRefusedAs(() -> {
             throw new InvalidInputException("手机已绑定其他帐号");
         }, "bad_input");
+        assertRefusedAs(() -> {
+            throw new PlatformNotServedException(Platform.BAIDU);
+        }, "misconfigured");
         assertRefusedAs(() -> {
             throw new StorageUnavailableException("down", new RuntimeException());
         }, "storage_unavailable");

@@ -106,6 +106,15 @@ class MinipassCommandSystemTest {
     }
 
     @Test
+    void version_names_the_release_and_the_commit_it_was_built_from() {
+        assertThat(run(Map.of(), "--version")).isZero();
+
+        // the commit is git's short id, or "unknown" for a build without a repository (a source archive)
+        assertThat(out.toString().strip()).matches("minipass 1\\.0\\.0 \\(commit ([0-9a-f]{12}|unknown)\\)");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void an_unknown_command_or_option_is_a_usage_error() {
         assertThat(run(Map.of(), "launch")).isEqualTo(2);
         assertThat(err.toString()).contains("Unmatched argument", "launch");

@@ -15,13 +15,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +73,9 @@ class ObservabilitySystemTest {
         assertThat(client.get("/api.php?s=user/tokenuserinfo&token=" + guess).code()).isEqualTo(-400);
         assertThat(client.get("/api.php?s=user/tokenuserinfo&token=" + guess).code()).isEqualTo(-429);
 
-        String after = scrape(server.port());
+        // a request is counted once its answer's last byte is out, which the client may see first: wait for the last one
+        String after = scrapeUntil(server.port(), scrape -> moved(before, scrape, "minipass_http_requests_seconds_count",
+                Map.of("route", "user/tokenuserinfo", "code", "-429")) >= 1);
         assertThat(moved(before, after, "minipass_logins_total", Map.of("route", "user/appminiuserauth",
                 "platform", "weixin", "outcome", "registered", "reason", "none"))).isEqualTo(1);
         assertThat(moved(before, after, "minipass_logins_total", Map.of("route", "user/appminiuserauth",
@@ -99,6 +104,64 @@ class ObservabilitySystemTest {
         assertThat(after).contains("hikaricp_connections_acquire_seconds_count{pool=\"minipass-db\"}",
                 "jvm_memory_used_bytes{", "jvm_threads_live_threads ", "process_uptime_seconds ", "system_cpu_count ",
                 "jvm_gc_", "process_files_open_files ");
+    }
+
+    @Test
+    void from_the_start_every_known_counter_is_exported_at_zero_with_the_build_readiness_and_shared_state() throws Exception {
+        MinipassServer server = start(Map.of());
+
+        String start = scrape(server.port());
+        assertThat(samples(start, "minipass_logins_total", Map.of("route", "user/appminiuserinfo", "platform", "alipay",
+                "outcome", "refused", "reason", "platform_refused"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_logins_total", Map.of("route", "user/appminiuserauth", "platform", "kuaishou",
+                "outcome", "refused", "reason", "misconfigured"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_logins_total", Map.of("route", "user/onekeyusermobilebind", "platform", "qq",
+                "outcome", "bound_by_mobile", "reason", "none"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_budget_refusals_total", Map.of("attempt", "code_exchange"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_budget_refusals_total", Map.of("attempt", "failed_phone_verification")))
+                .containsExactly(0.0);
+        assertThat(samples(start, "minipass_platform_calls_seconds_count", Map.of("platform", "toutiao",
+                "operation", "code_exchange", "result", "timeout"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_http_requests_seconds_count", Map.of("route", "user/appminiuserinfo",
+                "method", "POST", "status", "200", "code", "0"))).containsExactly(0.0);
+        BuildInfo build = BuildInfo.ofThisJar();
+        assertThat(build.version()).isEqualTo("1.0.0");
+        assertThat(samples(start, "minipass_build_info", Map.of("version", build.version(), "commit", build.commit())))
+                .containsExactly(1.0);
+        assertThat(samples(start, "minipass_ready", Map.of())).containsExactly(1.0);
+        assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "memory"))).containsExactly(1.0);
+        assertThat(samples(start, "minipass_shared_state_failures_total", Map.of("store", "memory"))).containsExactly(0.0);
+    }
+
+    @Test
+    void with_redis_the_metrics_say_whether_it_answers() throws Exception {
+        MinipassServer server = start(Map.of(
+                "MINIPASS_REDIS_URL", System.getProperty("minipass.test.redis.url", "redis://127.0.0.1:6379"),
+                "MINIPASS_REDIS_KEY_PREFIX", "minipass-metrics-" + UUID.randomUUID() + ":",
+                "MINIPASS_REDIS_SESSION_KEY_SECRET", Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
+                "MINIPASS_REDIS_TIMEOUT", "1s"));
+
+        String start = scrape(server.port());
+        assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "redis"))).containsExactly(1.0);
+        assertThat(samples(start, "minipass_shared_state_failures_total", Map.of("store", "redis"))).containsExactly(0.0);
+        assertThat(samples(start, "minipass_shared_state_up", Map.of("store", "memory"))).isEmpty();
+    }
+
+    @Test
+    void a_platform_without_credentials_counts_as_misconfigured_not_as_bad_input() throws Exception {
+        MinipassServer server = start(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_MANAGEMENT_PORT", "0"));
+        int management = server.managementPort().orElseThrow();
+        String before = scrape(management);
+
+        Answer refused = new ServiceClient(server.port()).postJson("user/appminiuserauth", query("baidu"),
+                Map.of("authcode", "misconfigured-code-1"));
+
+        assertThat(refused.code()).as(refused.body()).isEqualTo(-1);
+        assertThat(refused.msg()).isEqualTo("百度小程序未配置");
+        String after = scrape(management);
+        assertThat(moved(before, after, "minipass_logins_total", Map.of("route", "user/appminiuserauth",
+                "platform", "baidu", "outcome", "refused", "reason", "misconfigured"))).isEqualTo(1);
+        assertThat(moved(before, after, "minipass_logins_total", Map.of("reason", "bad_input"))).isZero();
     }
 
     @Test
@@ -208,6 +271,17 @@ class ObservabilitySystemTest {
         return answer.body();
     }
 
+    /** The first scrape that shows what {@code done} waits for, or the last one after 5 s. */
+    private String scrapeUntil(int port, Predicate<String> done) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String scrape = scrape(port);
+        while (!done.test(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            scrape = scrape(port);
+        }
+        return scrape;
+    }
+
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -215,6 +289,22 @@ class ObservabilitySystemTest {
 
     private static double moved(String before, String after, String name, Map<String, String> labels) {
         return value(after, name, labels) - value(before, name, labels);
+    }
+
+    /** The values of the samples of {@code name} whose labels include {@code labels}, in the text's order. */
+    static List<Double> samples(String text, String name, Map<String, String> labels) {
+        List<Double> values = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher sample = SAMPLE.matcher(line);
+            if (!sample.matches() || !sample.group(1).equals(name)) {
+                continue;
+            }
+            String given = sample.group(3) == null ? "" : sample.group(3);
+            if (labels.entrySet().stream().allMatch(label -> given.contains(label.getKey() + "=\"" + label.getValue() + "\""))) {
+                values.add(Double.parseDouble(sample.group(4)));
+            }
+        }
+        return values;
     }
 
     /** The sum of the samples of {@code name} whose labels include {@code labels}; 0 when there is none. */

@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.port.in.PlatformNotServedException;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.LoginProof;
@@ -28,10 +29,10 @@ public final class ClientIdentities {
         this.settings = settings;
     }
 
-    /** @throws InvalidInputException when nobody may log in on this platform */
+    /** @throws PlatformNotServedException when nobody may log in on this platform */
     void requireServed(Platform platform) {
         if (!settings.loginPlatforms().contains(platform)) {
-            throw new InvalidInputException(platform.notConfiguredMessage());
+            throw new PlatformNotServedException(platform);
         }
     }
 

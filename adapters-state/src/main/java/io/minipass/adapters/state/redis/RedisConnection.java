@@ -8,6 +8,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.minipass.application.port.out.SharedStateUnavailableException;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ final class RedisConnection implements AutoCloseable {
     private volatile StatefulRedisConnection<String, String> connection;
     private long nextAttemptNanos;
     private RuntimeException lastFailure;
+    private final LongAdder failures = new LongAdder();
 
     RedisConnection(RedisClient client, Duration retryAfter) {
         this.client = client;
@@ -38,8 +40,14 @@ final class RedisConnection implements AutoCloseable {
         try {
             return command.apply(open().sync());
         } catch (RedisException failure) {
+            failures.increment();
             throw unavailable(what, failure);
         }
+    }
+
+    /** The calls that failed since the start. */
+    long failedCalls() {
+        return failures.sum();
     }
 
     /** Whether the command connection is open now (it may never have been). */

@@ -7,6 +7,7 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.minipass.adapters.state.SharedStateHealth;
 import io.minipass.adapters.state.TokenEvictions;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
@@ -128,6 +129,21 @@ public final class RedisState implements AutoCloseable {
 
     public TokenEvictions tokenEvictions() {
         return tokenEvictions;
+    }
+
+    /** Whether Redis answers (the command connection is open) and how many commands failed, for the metrics. */
+    public SharedStateHealth health() {
+        return new SharedStateHealth() {
+            @Override
+            public boolean isReachable() {
+                return connection.isOpen();
+            }
+
+            @Override
+            public long failedCommands() {
+                return connection.failedCalls();
+            }
+        };
     }
 
     /** The name this node's connections give Redis, as {@code CLIENT LIST} shows it: {@code minipass-} and 8 random hex digits. */

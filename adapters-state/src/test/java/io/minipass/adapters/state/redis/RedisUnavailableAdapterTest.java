@@ -56,6 +56,22 @@ class RedisUnavailableAdapterTest {
     }
 
     @Test
+    void its_health_says_whether_redis_answers_and_counts_the_commands_that_failed() {
+        RedisState up = node(TestRedis.URL);
+        up.attempts().add("healthy", Duration.ofMinutes(1));
+        assertThat(up.health().isReachable()).isTrue();
+        assertThat(up.health().failedCommands()).isZero();
+
+        RedisState down = node("redis://127.0.0.1:" + TestRedis.closedPort());
+        assertThat(down.health().isReachable()).isFalse();
+        long atStart = down.health().failedCommands();
+        failsFast(() -> down.attempts().count("exchange:ip:203.0.113.7"));
+        failsFast(() -> down.loginProofs().find(Platform.WEIXIN, OPENID));
+        assertThat(down.health().failedCommands()).isEqualTo(atStart + 2);
+        assertThat(down.health().isReachable()).isFalse();
+    }
+
+    @Test
     void many_callers_at_once_all_fail_within_the_bound() throws Exception {
         RedisState node = node("redis://127.0.0.1:" + TestRedis.closedPort());
         ExecutorService pool = Executors.newFixedThreadPool(16);
