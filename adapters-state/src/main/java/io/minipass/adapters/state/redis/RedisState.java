@@ -8,6 +8,7 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.minipass.adapters.state.TokenEvictions;
+import io.minipass.application.port.out.EvictTokensPort;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
@@ -127,6 +128,11 @@ public final class RedisState implements AutoCloseable {
     }
 
     public TokenEvictions tokenEvictions() {
+        return tokenEvictions;
+    }
+
+    /** Evictions an operator's revocation publishes, on the channel {@link #tokenEvictions()} listens on. */
+    public EvictTokensPort evictTokens() {
         return tokenEvictions;
     }
 
