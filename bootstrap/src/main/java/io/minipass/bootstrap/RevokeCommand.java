@@ -111,21 +111,26 @@ final class RevokeCommand implements Callable<Integer> {
         }
         String cleared = "user " + revoked.user() + ": " + revoked.tokens() + (revoked.tokens() == 1 ? " token" : " tokens")
                 + " cleared in the database";
-        log.info("an operator revoked the sessions of {}; eviction: {}", cleared, revoked.reach());
-        EvictionReach reach = revoked.reach();
-        if (reach instanceof EvictionReach.EveryNode everyNode) {
-            out.println("OK   " + cleared + "; eviction published over Redis, heard by " + everyNode.listeners()
-                    + (everyNode.listeners() == 1 ? " node" : " nodes"));
-            return MinipassCommand.OK;
-        }
         String lag = "a node that cached one of them accepts it up to MINIPASS_TOKEN_CACHE_TTL ("
                 + config.shop().tokenCacheTtl().toSeconds() + " s)";
-        if (reach instanceof EvictionReach.Undelivered undelivered) {
-            out.println("WARN " + cleared + "; eviction NOT published (" + undelivered.cause() + "): " + lag);
-            return MinipassCommand.WRONG;
+        EvictionReach reach = revoked.reach();
+        String line;
+        int exitCode;
+        if (reach instanceof EvictionReach.EveryNode everyNode) {
+            line = "OK   " + cleared + "; eviction published over Redis, heard by " + everyNode.listeners()
+                    + (everyNode.listeners() == 1 ? " node" : " nodes");
+            exitCode = MinipassCommand.OK;
+        } else if (reach instanceof EvictionReach.Undelivered undelivered) {
+            line = "WARN " + cleared + "; eviction NOT published (" + undelivered.cause() + "): " + lag;
+            exitCode = MinipassCommand.WRONG;
+        } else {
+            line = "OK   " + cleared + "; no Redis (MINIPASS_REDIS_URL) to tell the nodes: " + lag;
+            exitCode = MinipassCommand.OK;
         }
-        out.println("OK   " + cleared + "; no Redis (MINIPASS_REDIS_URL) to tell the nodes: " + lag);
-        return MinipassCommand.OK;
+        // The audit trail of who was logged out when; no token in it.
+        log.info("an operator revoked the sessions of {}", line.substring(5));
+        out.println(line);
+        return exitCode;
     }
 
     /** @throws IllegalArgumentException or InvalidInputException naming what makes no sense */
