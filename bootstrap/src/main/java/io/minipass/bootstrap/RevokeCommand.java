@@ -2,9 +2,9 @@ package io.minipass.bootstrap;
 
 import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
+import io.minipass.application.port.in.EvictionReach;
 import io.minipass.application.port.in.Revocation;
 import io.minipass.application.port.in.RevokeUserSessionsCommand;
-import io.minipass.application.port.out.EvictionReach;
 import io.minipass.application.service.RevokeUserSessionsService;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;

@@ -1,7 +1,7 @@
 package io.minipass.adapters.state;
 
+import io.minipass.application.port.in.EvictionReach;
 import io.minipass.application.port.out.EvictTokensPort;
-import io.minipass.application.port.out.EvictionReach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

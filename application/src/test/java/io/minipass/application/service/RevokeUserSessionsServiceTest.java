@@ -2,12 +2,12 @@ package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.in.ClientAddress;
+import io.minipass.application.port.in.EvictionReach;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.Revocation;
 import io.minipass.application.port.in.RevokeUserSessionsCommand;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.EvictTokensPort;
-import io.minipass.application.port.out.EvictionReach;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;

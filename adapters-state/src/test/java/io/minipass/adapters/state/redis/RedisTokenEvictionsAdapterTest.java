@@ -1,7 +1,7 @@
 package io.minipass.adapters.state.redis;
 
 import io.minipass.adapters.state.LocalTokenEvictions;
-import io.minipass.application.port.out.EvictionReach;
+import io.minipass.application.port.in.EvictionReach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.minipass.application.port.in;
 
-import io.minipass.application.port.out.EvictionReach;
 import io.minipass.domain.user.UserId;
 
 import java.util.Objects;

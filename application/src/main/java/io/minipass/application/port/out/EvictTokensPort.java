@@ -1,5 +1,7 @@
 package io.minipass.application.port.out;
 
+import io.minipass.application.port.in.EvictionReach;
+
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.minipass.application.port.out;
+package io.minipass.application.port.in;
 
 import java.util.Objects;
 
