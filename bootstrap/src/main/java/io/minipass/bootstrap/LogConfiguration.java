@@ -126,7 +126,7 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         List.of("org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari").forEach(name -> levels.put(name, Level.WARN));
         levels.put("com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR);
         List.of("org.flywaydb", "h2database", "MySQL", "jdk.httpclient", "jdk.internal.httpclient", "io.lettuce", "io.netty",
-                "minipass.access").forEach(name -> levels.put(name, Level.INFO));
+                "minipass.access", LoginEventLog.LOGGER).forEach(name -> levels.put(name, Level.INFO));
         return Map.copyOf(levels);
     }
 }

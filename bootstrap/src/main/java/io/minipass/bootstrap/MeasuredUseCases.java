@@ -28,11 +28,11 @@ import java.util.stream.Stream;
  */
 final class MeasuredUseCases {
     static final String NONE = "none";
-    private static final String AUTHORIZE = "user/appminiuserauth";
-    private static final String LOG_IN = "user/appminiuserinfo";
-    private static final String BIND_MOBILE = "user/onekeyusermobilebind";
-    private static final String VERIFY_MOBILE = "user/onekeyusermobiledecrypt";
-    private static final String REGISTER_WITH_MOBILE = "user/userbasereg";
+    static final String AUTHORIZE = "user/appminiuserauth";
+    static final String LOG_IN = "user/appminiuserinfo";
+    static final String BIND_MOBILE = "user/onekeyusermobilebind";
+    static final String VERIFY_MOBILE = "user/onekeyusermobiledecrypt";
+    static final String REGISTER_WITH_MOBILE = "user/userbasereg";
 
     private static final List<String> LOGGED_IN = Stream.concat(
             Stream.of(LoginOutcome.LoginKind.values()).map(kind -> lower(kind.name())),
@@ -97,27 +97,43 @@ final class MeasuredUseCases {
 
     private AuthorizationOutcome authorize(Platform platform, Supplier<AuthorizationOutcome> authorization) {
         AuthorizationOutcome outcome = refusalsCounted(AUTHORIZE, platform, authorization);
-        if (outcome instanceof AuthorizationOutcome.Recognized recognized) {
-            count(AUTHORIZE, platform, recognized.outcome());
-        } else if (outcome instanceof AuthorizationOutcome.MobileRequired) {
-            metrics.login(AUTHORIZE, platform.clientType(), "mobile_required", NONE);
-        } else {
-            metrics.login(AUTHORIZE, platform.clientType(), "unrecognized", NONE);
-        }
+        Ending ending = ending(outcome);
+        metrics.login(AUTHORIZE, platform.clientType(), ending.outcome(), ending.reason());
         return outcome;
     }
 
     private void count(String route, Platform platform, LoginOutcome outcome) {
-        String client = platform.clientType();
+        Ending ending = ending(outcome);
+        metrics.login(route, platform.clientType(), ending.outcome(), ending.reason());
+    }
+
+    /** How a login ended, as the metrics and the login-event log name it: the outcome, and why it was refused. */
+    record Ending(String outcome, String reason) {
+    }
+
+    static Ending ending(LoginOutcome outcome) {
         if (outcome instanceof LoginOutcome.LoggedIn loggedIn) {
-            metrics.login(route, client, lower(loggedIn.kind().name()), NONE);
+            return new Ending(lower(loggedIn.kind().name()), NONE);
         } else if (outcome instanceof LoginOutcome.Refused refused) {
-            metrics.login(route, client, "refused", reason(refused.refusal()));
+            return new Ending("refused", reason(refused.refusal()));
         } else if (outcome instanceof LoginOutcome.RegisteredAwaitingAudit) {
-            metrics.login(route, client, "registered_awaiting_audit", NONE);
-        } else if (outcome instanceof LoginOutcome.MobileBindingRequired) {
-            metrics.login(route, client, "mobile_required", NONE);
+            return new Ending("registered_awaiting_audit", NONE);
         }
+        return new Ending("mobile_required", NONE);
+    }
+
+    static Ending ending(AuthorizationOutcome outcome) {
+        if (outcome instanceof AuthorizationOutcome.Recognized recognized) {
+            return ending(recognized.outcome());
+        } else if (outcome instanceof AuthorizationOutcome.MobileRequired) {
+            return new Ending("mobile_required", NONE);
+        }
+        return new Ending("unrecognized", NONE);
+    }
+
+    /** A login that threw. */
+    static Ending ending(RuntimeException failure) {
+        return new Ending("refused", reason(failure));
     }
 
     /** Runs a login, counting it as refused, and why, when it throws. */

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
         footer = {"", "Settings come from MINIPASS_* environment variables or minipass.properties (see docs/configuration.md).",
                 "Exit codes: 0 done, 1 something is wrong (check, migrate, a serve that cannot start), 2 a setting makes no sense."},
         subcommands = {MinipassCommand.Serve.class, MinipassCommand.Migrate.class, MinipassCommand.Check.class,
-                HealthCommand.class, CommandLine.HelpCommand.class})
+                HealthCommand.class, RevokeCommand.class, CommandLine.HelpCommand.class})
 public final class MinipassCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int WRONG = 1;
@@ -80,6 +80,9 @@ public final class MinipassCommand implements Callable<Integer> {
                 }
                 if (type == HealthCommand.class) {
                     return type.cast(new HealthCommand(environment));
+                }
+                if (type == RevokeCommand.class) {
+                    return type.cast(new RevokeCommand(environment));
                 }
                 return CommandLine.defaultFactory().create(type);
             }

@@ -173,11 +173,13 @@ public final class MinipassServer implements AutoCloseable {
                 security.failuresPerSessionKey());
         LoginSettings loginSettings = dialect == ShopxoDialect.V6 ? shopxoV2Settings.asShopxoV6() : shopxoV2Settings;
         MeasuredPlatformCalls platformCalls = new MeasuredPlatformCalls(metrics);
-        LoginUseCases useCases = new MeasuredUseCases(metrics).measure(LoginUseCases.create(users,
+        LoginUseCases measured = new MeasuredUseCases(metrics).measure(LoginUseCases.create(users,
                 new LoginUseCases.PlatformPorts(platformCalls.exchange(platforms.loginGateways), platforms.sealedProfiles,
                         platformCalls.phoneNumbers(platforms.phoneNumbers)),
                 new LoginUseCases.StatePorts(state.sessionKeys, state.loginProofs, state.attempts, state.verifiedMobiles),
                 loginSettings, security.budgets(), security.suspectTokenLookups(), shop.tokenLifetime(), clock));
+        LoginUseCases useCases = config.observability().loginEvents()
+                ? new LoggedUseCases(new LoginEventLog()).log(measured) : measured;
         return UserEndpoints.create(dialect, useCases,
                 new WebSettings(shop.timeZone(), shop.defaultAvatar(), shop.mandatoryBindMobile()));
     }

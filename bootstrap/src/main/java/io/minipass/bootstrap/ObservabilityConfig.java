@@ -18,9 +18,11 @@ import java.util.Set;
  *                       stops the start with its name
  * @param logLevel       {@code MINIPASS_LOG_LEVEL}: the root's level (default INFO), read by Logback the same way and
  *                       checked here for the same reason: Logback would take a typo for DEBUG, or for INFO
+ * @param loginEvents    {@code MINIPASS_LOGIN_EVENTS}: one line per login attempt on the logger {@code minipass.login}
+ *                       ({@link LoginEventLog}); default off
  */
 public record ObservabilityConfig(OptionalInt managementPort, String managementHost, boolean metricsOnApiPort,
-                                  String logFormat, String logLevel) {
+                                  String logFormat, String logLevel, boolean loginEvents) {
     public static final String TEXT = "text";
     public static final String JSON = "json";
     static final String LOOPBACK = "127.0.0.1";
@@ -43,6 +45,7 @@ public record ObservabilityConfig(OptionalInt managementPort, String managementH
             throw new ConfigException(ConfigSource.envName("log.level") + "=" + level
                     + " is not a log level (TRACE, DEBUG, INFO, WARN, ERROR or OFF)");
         }
-        return new ObservabilityConfig(port, host.isEmpty() ? LOOPBACK : host, onApiPort, format, level);
+        return new ObservabilityConfig(port, host.isEmpty() ? LOOPBACK : host, onApiPort, format, level,
+                settings.flag("login.events", false));
     }
 }

@@ -11,6 +11,7 @@ import io.minipass.adapters.state.SharedStateHealth;
 import io.minipass.adapters.state.TokenEvictions;
 import io.minipass.adapters.state.redis.RedisState;
 import io.minipass.application.port.out.AttemptCounterPort;
+import io.minipass.application.port.out.EvictTokensPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.VerifiedMobilePort;
@@ -32,6 +33,8 @@ final class StateWiring implements AutoCloseable {
     final VerifiedMobilePort verifiedMobiles;
     /** The token cache's channel to the other nodes' caches. */
     final ReplacedTokens replacedTokens;
+    /** The same channel, for an operator's revocation: it says how far the word went. */
+    final EvictTokensPort evictTokens;
     final String description;
     /** For the metrics: {@code memory} or {@code redis}. */
     final String store;
@@ -39,13 +42,14 @@ final class StateWiring implements AutoCloseable {
     private final RedisState redis;
 
     private StateWiring(SessionKeyStore sessionKeys, LoginCodeProofPort loginProofs, AttemptCounterPort attempts,
-                        VerifiedMobilePort verifiedMobiles, TokenEvictions evictions, String description,
-                        RedisState redis) {
+                        VerifiedMobilePort verifiedMobiles, TokenEvictions evictions, EvictTokensPort evictTokens,
+                        String description, RedisState redis) {
         this.sessionKeys = sessionKeys;
         this.loginProofs = loginProofs;
         this.attempts = attempts;
         this.verifiedMobiles = verifiedMobiles;
         this.replacedTokens = new EvictionChannel(evictions);
+        this.evictTokens = evictTokens;
         this.description = description;
         this.redis = redis;
         this.store = redis == null ? "memory" : "redis";
@@ -55,9 +59,10 @@ final class StateWiring implements AutoCloseable {
     static StateWiring create(MinipassConfig config) {
         Optional<RedisConfig> redisConfig = config.redis();
         if (redisConfig.isEmpty()) {
+            LocalTokenEvictions evictions = new LocalTokenEvictions();
             return new StateWiring(new CaffeineSessionKeyStore(),
                     new CaffeineLoginCodeProofs(config.security().loginProofTtl()), new CaffeineAttemptCounter(),
-                    new CaffeineVerifiedMobiles(config.security().loginProofTtl()), new LocalTokenEvictions(),
+                    new CaffeineVerifiedMobiles(config.security().loginProofTtl()), evictions, evictions,
                     "state in this process", null);
         }
         RedisConfig shared = redisConfig.get();
@@ -69,7 +74,7 @@ final class StateWiring implements AutoCloseable {
         }
         return new StateWiring(redis.sessionKeys(), redis.loginProofs(),
                 new FallbackAttemptCounter(redis.attempts(), new CaffeineAttemptCounter()), redis.verifiedMobiles(),
-                redis.tokenEvictions(), "shared state in Redis at " + shared.maskedUrl(), redis);
+                redis.tokenEvictions(), redis.evictTokens(), "shared state in Redis at " + shared.maskedUrl(), redis);
     }
 
     @Override

@@ -38,8 +38,8 @@ class MeasuredUseCasesTest {
 
     @Test
     void refusals_are_counted_with_their_reason_and_passed_on() {
-        assertRefusedAs(() -> new LoginOutcome.Refused(LoginRefusal.BANNED), "banned");
-        assertRefusedAs(() -> new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT), "awaiting_audit");
+        assertRefusedAs(() -> new LoginOutcome.Refused(LoginRefusal.BANNED, new io.minipass.domain.user.UserId(1)), "banned");
+        assertRefusedAs(() -> new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT, new io.minipass.domain.user.UserId(1)), "awaiting_audit");
         assertRefusedAs(() -> {
             throw new OverBudgetException(Attempt.REGISTRATION);
         }, "over_budget");

@@ -153,6 +153,85 @@ class TwoNodeSystemTest {
     }
 
     @Test
+    void revoke_logs_a_user_out_on_both_nodes_at_once_by_id_and_by_openid() {
+        String openId = "oWxTwoNodesRevoke0000001";
+        stub.willAnswer(WEIXIN, "wx-revoke-1", new Session(openId, "", "3q2+7wEjRWeJq83vASNFZw=="));
+        stub.willAnswer(WEIXIN, "wx-revoke-2", new Session(openId, "", "3q2+7wEjRWeJq83vASNFZw=="));
+        Answer loggedIn = auth(nodeA, WEIXIN, "wx-revoke-1");
+        assertThat(loggedIn.code()).as(loggedIn.body()).isZero();
+        String token = loggedIn.data().get("token").asText();
+        String id = loggedIn.data().get("id").asText();
+        // both nodes now hold the token in their caches, which live 10 minutes in this test
+        assertThat(tokenUserInfo(nodeA, token).code()).isZero();
+        assertThat(tokenUserInfo(nodeB, token).code()).isZero();
+
+        CommandRun byId = revoke("--user-id", id);
+
+        assertThat(byId.exitCode()).as(byId.output()).isZero();
+        assertThat(byId.output()).matches("(?s)OK   user " + id + ": 1 token cleared in the database; eviction published"
+                + " over Redis, heard by [2-9] nodes\\R");
+        assertRefusedOnBothNodes(token);
+
+        Answer again = auth(nodeB, WEIXIN, "wx-revoke-2");
+        assertThat(again.code()).as(again.body()).isZero();
+        String second = again.data().get("token").asText();
+        assertThat(tokenUserInfo(nodeA, second).code()).isZero();
+
+        CommandRun byOpenId = revoke("--openid", openId, "--platform", "weixin");
+
+        assertThat(byOpenId.exitCode()).as(byOpenId.output()).isZero();
+        assertThat(byOpenId.output()).startsWith("OK   user " + id + ": 1 token cleared").doesNotContain(openId);
+        assertRefusedOnBothNodes(second);
+    }
+
+    @Test
+    void revoke_of_an_unknown_user_changes_nothing_and_says_so_and_a_nonsense_option_is_refused() {
+        CommandRun unknownId = revoke("--user-id", "4000000000");
+        CommandRun unknownOpenId = revoke("--openid", "oWxTwoNodesNobody0000001", "--platform", "weixin");
+        CommandRun noPlatform = revoke("--openid", "oWxTwoNodesNobody0000001", "--platform", "icq");
+        CommandRun both = revoke("--user-id", "1", "--openid", "oWxTwoNodesNobody0000001", "--platform", "weixin");
+
+        assertThat(unknownId.exitCode()).isEqualTo(MinipassCommand.WRONG);
+        assertThat(unknownId.output()).isEqualTo("FAIL no user with id 4000000000; nothing changed" + System.lineSeparator());
+        assertThat(unknownOpenId.exitCode()).isEqualTo(MinipassCommand.WRONG);
+        assertThat(unknownOpenId.output()).startsWith("FAIL no live user holds that weixin openid")
+                .doesNotContain("oWxTwoNodesNobody0000001");
+        assertThat(noPlatform.exitCode()).isEqualTo(MinipassCommand.CONFIG_ERROR);
+        assertThat(noPlatform.output()).startsWith("FAIL --platform icq is not one of");
+        assertThat(both.exitCode()).as("picocli's usage error").isEqualTo(MinipassCommand.CONFIG_ERROR);
+    }
+
+    /** Refused at once: the eviction was published before the command returned, and reaches a node in milliseconds. */
+    private void assertRefusedOnBothNodes(String token) {
+        long revokedAt = System.nanoTime();
+        for (ServiceClient node : List.of(nodeA, nodeB)) {
+            Answer answer = tokenUserInfo(node, token);
+            while (answer.code() == 0 && System.nanoTime() - revokedAt < TimeUnit.SECONDS.toNanos(1)) {
+                sleep(5);
+                answer = tokenUserInfo(node, token);
+            }
+            assertThat(answer.code()).as("the revoked token, %d ms after the command returned",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - revokedAt)).isEqualTo(-400);
+        }
+    }
+
+    private record CommandRun(int exitCode, String output) {
+    }
+
+    /** {@code minipass revoke …} in this process, with the nodes' settings. */
+    private CommandRun revoke(String... options) {
+        java.io.StringWriter output = new java.io.StringWriter();
+        picocli.CommandLine command = MinipassCommand.commandLine(environment(REDIS, prefix), server -> { });
+        command.setOut(new java.io.PrintWriter(output));
+        command.setErr(new java.io.PrintWriter(output));
+        String[] args = new String[options.length + 1];
+        args[0] = "revoke";
+        System.arraycopy(options, 0, args, 1, options.length);
+        int exitCode = command.execute(args);
+        return new CommandRun(exitCode, output.toString());
+    }
+
+    @Test
     void sixty_four_first_logins_of_one_openid_on_both_nodes_make_one_user() throws Exception {
         String openId = "oWxTwoNodesCrowd00000001";
         stub.willAnswer(WEIXIN, "wx-crowd", new Session(openId, "", "3q2+7wEjRWeJq83vASNFZw=="));

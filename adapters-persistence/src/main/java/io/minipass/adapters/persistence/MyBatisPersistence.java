@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
 import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
+import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.RevokeUserTokensPort;
 import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -90,6 +92,21 @@ public final class MyBatisPersistence implements AutoCloseable {
      * @see #open(DatabaseSettings)
      */
     public static MyBatisPersistence open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
+        return open(settings, poolMetrics, true);
+    }
+
+    /**
+     * Opens the database of a shop the service already serves, for an operator's command that runs beside the
+     * nodes ({@code minipass revoke}): nothing is migrated or made, so a command of another release than the nodes'
+     * changes no schema under them.
+     *
+     * @throws UnsupportedShopSchemaException when the database has no ShopXO user table, or one of another layout
+     */
+    public static MyBatisPersistence openServed(DatabaseSettings settings) {
+        return open(settings, null, false);
+    }
+
+    private static MyBatisPersistence open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics, boolean migrate) {
         HikariConfig pool = poolConfig(settings);
         if (poolMetrics != null) {
             pool.setMetricsTrackerFactory(poolMetrics);
@@ -98,6 +115,10 @@ public final class MyBatisPersistence implements AutoCloseable {
         try {
             Optional<ShopSchema> found = ShopSchema.inspect(dataSource, settings.tablePrefix());
             found.ifPresent(existing -> requireLayout(existing, settings));
+            if (found.isEmpty() && !migrate) {
+                throw new UnsupportedShopSchemaException("the database has no ShopXO user table ("
+                        + settings.tablePrefix() + "user): nothing to serve yet");
+            }
             ShopSchema schema = found.orElseGet(() -> ShopSchema.made(settings.layout().orElse(ShopLayout.USER_COLUMNS)));
             // The mappers depend on the layout, not on the migration: read on a thread of their own
             // meanwhile, they take no time of the start-up (docs/design.md, ADR-18).
@@ -106,11 +127,13 @@ public final class MyBatisPersistence implements AutoCloseable {
             Thread reading = new Thread(mappers, "minipass-start-mappers");
             reading.setDaemon(true);
             reading.start();
-            try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
-                if (found.isEmpty() && schema.layout() == ShopLayout.PLATFORM_ROWS) {
-                    NewShopTables.makePlatformRowsTables(migration, settings.tablePrefix());
+            if (migrate) {
+                try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
+                    if (found.isEmpty() && schema.layout() == ShopLayout.PLATFORM_ROWS) {
+                        NewShopTables.makePlatformRowsTables(migration, settings.tablePrefix());
+                    }
+                    migrate(migration, settings.tablePrefix());
                 }
-                migrate(migration, settings.tablePrefix());
             }
             ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
                     settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
@@ -185,6 +208,16 @@ public final class MyBatisPersistence implements AutoCloseable {
     public UserStorePorts userStorePorts(Duration tokenCacheTtl, ReplacedTokens replacedTokens) {
         TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, replacedTokens, tokenCacheCounts);
         return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
+    }
+
+    /** Users by id or openid, read from the database (no cache), for an operator's command. */
+    public LoadUserPort users() {
+        return userStore;
+    }
+
+    /** Clears a user's tokens in the database; the caller tells the nodes' token caches ({@code EvictTokensPort}). */
+    public RevokeUserTokensPort tokenRevocation() {
+        return userStore;
     }
 
     /** Hits and misses of the token caches {@link #userStorePorts} hands out, for metrics. */

@@ -7,6 +7,7 @@ import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.RevokeUserTokensPort;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.User;
 
@@ -19,7 +20,7 @@ import java.util.Objects;
  * node to drop them. Public for the layouts' packages; {@link MyBatisPersistence} hands it out only as ports.
  */
 public interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
-        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort {
+        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort, RevokeUserTokensPort {
 
     /** @see IssueTokenPort#issueToken */
     TokenWrite issueTokenReplacing(User user, LoginIdentity identity, String token, long now);

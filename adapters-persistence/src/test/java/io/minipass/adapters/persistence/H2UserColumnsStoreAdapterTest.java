@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The MyBatis adapter on embedded H2 in MySQL mode. */
 class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
@@ -40,6 +41,33 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
 
         try (MyBatisPersistence second = MyBatisPersistence.open(settings)) {
             assertThat(second.userStore().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).contains(registered);
+        }
+    }
+
+    @Test
+    void an_operators_command_opens_a_served_database_without_migrating_and_refuses_one_without_shopxo_tables(
+            @TempDir Path directory) throws Exception {
+        String url = "jdbc:h2:file:" + directory.resolve("served").toAbsolutePath()
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        DatabaseSettings settings = new DatabaseSettings(url, "sa", "", PREFIX, 1);
+
+        assertThatThrownBy(() -> MyBatisPersistence.openServed(settings))
+                .isInstanceOf(UnsupportedShopSchemaException.class).hasMessageContaining("no ShopXO user table");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.ResultSet tables = connection.getMetaData().getTables(null, "public", "%", null)) {
+            assertThat(tables.next() ? tables.getString("TABLE_SCHEM") + "." + tables.getString("TABLE_NAME") : "").as("nothing made").isEmpty();
+        }
+
+        User registered;
+        try (MyBatisPersistence serving = MyBatisPersistence.open(settings)) {
+            registered = serving.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("servedOpenid"),
+                    Optional.empty(), new Profile("n", "", Gender.FEMALE, "", ""), "", 0, UserStatus.NORMAL,
+                    "0123456789abcdef0123456789abcdef", 1L));
+        }
+        try (MyBatisPersistence command = MyBatisPersistence.openServed(settings)) {
+            assertThat(command.users().findById(registered.id())).isPresent();
+            assertThat(command.tokenRevocation().revokeTokens(registered.id()))
+                    .containsExactly("0123456789abcdef0123456789abcdef");
         }
     }
 

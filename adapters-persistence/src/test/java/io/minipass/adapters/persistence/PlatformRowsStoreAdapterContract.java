@@ -166,6 +166,30 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void revoking_a_user_empties_the_token_of_every_row_of_theirs_and_no_one_elses() {
+        OpenId openId = uniqueOpenId();
+        User user = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, openId, Optional.empty(), TOKEN_A));
+        tables.insertRow(user.id(), "default", Platform.WEIXIN, "second-row-openid", "", TOKEN_A, 5L);
+        tables.insertRow(user.id(), "app2", Platform.WEIXIN, openId.value(), "", "other-channel-token", 5L);
+        tables.insertRow(user.id(), "default", Platform.QQ, "qq-openid", "", "qq-channel-token", 5L);
+        tables.insertRow(user.id(), "default", Platform.ALIPAY, "alipay-openid", "", "", 5L);
+        User other = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                TOKEN_B));
+
+        assertThat(users().revokeTokens(user.id()))
+                .containsExactlyInAnyOrder(TOKEN_A, "other-channel-token", "qq-channel-token");
+
+        assertThat(tables.queryText("SELECT COUNT(*) FROM sxo_user_platform WHERE user_id = ? AND token <> ''",
+                user.id().value())).isEqualTo("0");
+        assertThat(tables.queryText("SELECT COUNT(*) FROM sxo_user_platform WHERE user_id = ? AND upd_time = 5",
+                user.id().value())).as("nothing else of the rows changes").isEqualTo("4");
+        for (String token : List.of(TOKEN_A, "other-channel-token", "qq-channel-token")) {
+            assertThat(users().findLiveByToken(token)).as(token).isEmpty();
+        }
+        assertThat(userShopxoFindsBy(TOKEN_B, "default", "weixin")).contains(other.id().value());
+    }
+
+    @Test
     void a_login_of_a_user_loaded_before_another_login_replaces_the_tokens_its_rows_hold_now() {
         OpenId openId = uniqueOpenId();
         User loaded = users().register(newcomer(SystemType.DEFAULT, Platform.QQ, openId, Optional.empty(), TOKEN_A));

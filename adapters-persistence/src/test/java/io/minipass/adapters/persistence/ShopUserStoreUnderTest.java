@@ -47,6 +47,11 @@ record ShopUserStoreUnderTest(ShopUserStore store, DirectUserTable table) implem
     }
 
     @Override
+    public ShopUserStore revokeTokens() {
+        return store;
+    }
+
+    @Override
     public User insertDirectly(User user) {
         return table.insert(user);
     }

@@ -145,6 +145,21 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void revoking_empties_the_token_shopxo_itself_issued_and_leaves_the_rest_of_the_row() {
+        User row = userRow(Platform.WEIXIN, "shopxoIssued", "");
+        User user = store.insertDirectly(row.withToken("ffffffffffffffffffffffffffffffff", row.updTime()));
+        String before = table.queryText("SELECT CONCAT(upd_time, '|', nickname) FROM sxo_user WHERE id = ?",
+                user.id().value());
+
+        assertThat(users().revokeTokens(user.id())).containsExactly("ffffffffffffffffffffffffffffffff");
+
+        assertThat(table.queryText("SELECT token FROM sxo_user WHERE id = ?", user.id().value())).isEmpty();
+        assertThat(table.queryText("SELECT CONCAT(upd_time, '|', nickname) FROM sxo_user WHERE id = ?",
+                user.id().value())).isEqualTo(before);
+        assertThat(users().findLiveByToken("ffffffffffffffffffffffffffffffff")).isEmpty();
+    }
+
+    @Test
     void a_replaced_token_no_longer_finds_the_user() {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 10L));
 

@@ -1,5 +1,7 @@
 package io.minipass.adapters.state;
 
+import io.minipass.application.port.in.EvictionReach;
+import io.minipass.application.port.out.EvictTokensPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** Token evictions within this process, for a single node: delivered at once on the publishing thread, never missed. */
-public final class LocalTokenEvictions implements TokenEvictions {
+public final class LocalTokenEvictions implements TokenEvictions, EvictTokensPort {
     private static final Logger log = LoggerFactory.getLogger(LocalTokenEvictions.class);
 
     private final List<Consumer<String>> subscribers = new CopyOnWriteArrayList<>();
@@ -28,5 +30,12 @@ public final class LocalTokenEvictions implements TokenEvictions {
     @Override
     public void subscribe(Consumer<String> onReplaced, Runnable onPossiblyMissed) {
         subscribers.add(Objects.requireNonNull(onReplaced, "onReplaced"));
+    }
+
+    /** Tells this process's subscribers only: no other node hears of it (docs/design.md, ADR-12). */
+    @Override
+    public EvictionReach evict(List<String> tokens) {
+        tokens.forEach(this::publish);
+        return new EvictionReach.ThisProcessOnly();
     }
 }

@@ -98,7 +98,7 @@ public final class UserSignIn {
     private LoginOutcome bindToExisting(User user, LoginIdentity identity) {
         Optional<LoginRefusal> refusal = statusRule.unionIdBindingRefusal(user.status());
         if (refusal.isPresent()) {
-            return new LoginOutcome.Refused(refusal.get());
+            return new LoginOutcome.Refused(refusal.get(), user.id());
         }
         return bindOpenIdTo(user, identity, LoginKind.BOUND_BY_UNIONID);
     }
@@ -119,7 +119,7 @@ public final class UserSignIn {
     private LoginOutcome logInWithNewToken(User user, LoginKind kind, TokenWrite write) {
         Optional<LoginRefusal> refusal = statusRule.loginRefusal(user.status());
         if (refusal.isPresent()) {
-            return new LoginOutcome.Refused(refusal.get());
+            return new LoginOutcome.Refused(refusal.get(), user.id());
         }
         return new LoginOutcome.LoggedIn(write.store(tokens.newToken(), now()), kind);
     }

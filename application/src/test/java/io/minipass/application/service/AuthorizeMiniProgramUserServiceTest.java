@@ -130,7 +130,7 @@ class AuthorizeMiniProgramUserServiceTest {
         Fixtures.user(store, 8, Platform.QQ, "open-c6", "", UserStatus.BANNED);
 
         assertThat(authorize(LoginSettings.DEFAULT, Platform.QQ, "c6"))
-                .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED)));
+                .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED, new io.minipass.domain.user.UserId(8))));
     }
 
     @Test
@@ -162,7 +162,7 @@ class AuthorizeMiniProgramUserServiceTest {
         Fixtures.user(store, 22, Platform.ALIPAY, "2088000000000001", "", UserStatus.BANNED);
 
         assertThat(authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-2"))
-                .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED)));
+                .isEqualTo(new Recognized(new LoginOutcome.Refused(LoginRefusal.BANNED, new io.minipass.domain.user.UserId(22))));
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.ALIPAY, new OpenId("2088000000000001"))).isPresent();
     }
 

@@ -109,7 +109,7 @@ class BindMobileServiceTest {
     void a_banned_holder_is_refused() {
         Fixtures.user(store, 8, Platform.WEIXIN, "", MOBILE, UserStatus.BANNED);
 
-        assertThat(bind("o-x")).isEqualTo(new LoginOutcome.Refused(LoginRefusal.BANNED));
+        assertThat(bind("o-x")).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.BANNED));
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-x"))).isEmpty();
     }
 

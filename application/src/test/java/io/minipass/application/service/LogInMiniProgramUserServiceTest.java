@@ -149,9 +149,9 @@ class LogInMiniProgramUserServiceTest {
         existing(3, Platform.WEIXIN, "o-odd", null, new UserStatus(7));
         LogInMiniProgramUserService service = service(LoginSettings.DEFAULT);
 
-        assertThat(service.logIn(weixin("o-banned"))).isEqualTo(new LoginOutcome.Refused(LoginRefusal.BANNED));
-        assertThat(service.logIn(weixin("o-audit"))).isEqualTo(new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT));
-        assertThat(service.logIn(weixin("o-odd"))).isEqualTo(new LoginOutcome.Refused(LoginRefusal.UNKNOWN_STATUS));
+        assertThat(service.logIn(weixin("o-banned"))).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.BANNED));
+        assertThat(service.logIn(weixin("o-audit"))).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.AWAITING_AUDIT));
+        assertThat(service.logIn(weixin("o-odd"))).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.UNKNOWN_STATUS));
         for (long id = 1; id <= 3; id++) {
             assertThat(store.findById(new UserId(id)).orElseThrow().token()).isEmpty();
         }
@@ -184,7 +184,7 @@ class LogInMiniProgramUserServiceTest {
         LoginOutcome outcome = service(LoginSettings.DEFAULT).logIn(command(Platform.QQ, "o-qq-2", "union-q",
                 Map.of("encrypted_data", "e", "iv", "i"), ""));
 
-        assertThat(outcome).isEqualTo(new LoginOutcome.Refused(LoginRefusal.NOT_AUDITED));
+        assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.NOT_AUDITED));
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, new OpenId("o-qq-2"))).isEmpty();
     }
 
@@ -234,7 +234,7 @@ class LogInMiniProgramUserServiceTest {
         assertThat(stored.token()).isEmpty();
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-audited"))).isPresent();
         assertThat(service(new LoginSettings(true, false)).logIn(weixin("o-audited")))
-                .isEqualTo(new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT));
+                .isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.AWAITING_AUDIT));
     }
 
     @Test
@@ -351,9 +351,9 @@ class LogInMiniProgramUserServiceTest {
         existing(1, Platform.WEIXIN, "o-muted", null, UserStatus.MUTED);
         User unionOwner = existing(2, Platform.WEIXIN, "o-first", "u-shared", UserStatus.AWAITING_AUDIT);
 
-        assertThat(service(v6).logIn(weixin("o-muted"))).isEqualTo(new LoginOutcome.Refused(LoginRefusal.MUTED));
+        assertThat(service(v6).logIn(weixin("o-muted"))).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.MUTED));
         assertThat(service(v6).logIn(command(Platform.WEIXIN, "o-second", "u-shared", SEED_PROFILE, "0")))
-                .isEqualTo(new LoginOutcome.Refused(LoginRefusal.AWAITING_AUDIT));
+                .isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.AWAITING_AUDIT));
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-second"))).isEmpty();
         assertThat(store.findById(unionOwner.id())).map(User::token).contains("");
     }

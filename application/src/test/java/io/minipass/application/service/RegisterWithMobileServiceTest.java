@@ -127,7 +127,7 @@ class RegisterWithMobileServiceTest {
         Fixtures.user(store, 4, Platform.ALIPAY, "2089", MOBILE, UserStatus.MUTED);
         verify("o-muted", "code");
 
-        assertThat(register(SystemType.DEFAULT, "o-muted", MOBILE)).isEqualTo(new LoginOutcome.Refused(LoginRefusal.MUTED));
+        assertThat(register(SystemType.DEFAULT, "o-muted", MOBILE)).isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.MUTED));
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-muted"))).isEmpty();
     }
 

@@ -11,6 +11,7 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.RevokeUserTokensPort;
 import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
@@ -23,6 +24,7 @@ import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -35,7 +37,7 @@ import java.util.function.UnaryOperator;
  * reads as seen through that identity's channel, as ShopXO v3's platform rows make it read.
  */
 public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort,
-        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort {
+        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort, RevokeUserTokensPort {
     private final Map<Long, User> users = new TreeMap<>();
     private final Map<Long, Long> tokenIssuedAt = new java.util.HashMap<>();
     private final Map<Long, Channel> tokenChannel = new java.util.HashMap<>();
@@ -155,6 +157,16 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
 
     private static User through(Channel channel, User user) {
         return user.through(channel, user.identities(), user.token());
+    }
+
+    @Override
+    public synchronized List<String> revokeTokens(UserId id) {
+        User user = users.get(id.value());
+        if (user == null || user.token().isEmpty()) {
+            return List.of();
+        }
+        update(id, stored -> stored.withToken("", stored.updTime()));
+        return List.of(user.token());
     }
 
     /** Stores a user as another program (a shop admin) would: any columns, no claim. */

@@ -18,6 +18,7 @@ class InMemoryUserStoreTest extends UserStoreContractTest {
             public InMemoryUserStore loadByToken() { return memory; }
             public InMemoryUserStore loadByMobile() { return memory; }
             public InMemoryUserStore bindMobile() { return memory; }
+            public InMemoryUserStore revokeTokens() { return memory; }
             public User insertDirectly(User user) { return memory.put(user); }
             public void softDelete(UserId id, long deleteTime) { memory.softDelete(id, deleteTime); }
             public void setStatus(UserId id, UserStatus status) { memory.setStatus(id, status); }

@@ -231,6 +231,31 @@ public abstract class UserStoreContractTest {
     }
 
     @Test
+    void revoking_a_users_tokens_clears_them_and_answers_them_leaving_other_users_logged_in() {
+        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+        OpenId otherOpenId = uniqueOpenId();
+        User other = store.register().register(newUser(Platform.WEIXIN, otherOpenId));
+        other = store.issueToken().issueToken(other, identity(Platform.WEIXIN, otherOpenId),
+                "44444444444444444444444444444444", 1_900_000_000L);
+
+        assertThat(store.revokeTokens().revokeTokens(user.id())).containsExactly(user.token());
+
+        assertThat(store.loadByToken().findLiveByToken(user.token())).isEmpty();
+        assertThat(store.load().findById(user.id()).orElseThrow().token()).isEmpty();
+        assertThat(store.loadByToken().findLiveByToken(other.token())).map(holder -> holder.user().id())
+                .contains(other.id());
+        assertThat(store.revokeTokens().revokeTokens(user.id())).as("nothing left to revoke").isEmpty();
+    }
+
+    @Test
+    void revoking_the_tokens_of_no_such_user_clears_nothing() {
+        User user = store.register().register(newUser(Platform.WEIXIN, uniqueOpenId()));
+
+        assertThat(store.revokeTokens().revokeTokens(new UserId(user.id().value() + 1000))).isEmpty();
+        assertThat(store.loadByToken().findLiveByToken(user.token())).isPresent();
+    }
+
+    @Test
     void a_token_issued_to_a_user_loaded_before_another_login_replaces_the_token_they_hold_now() {
         OpenId openId = uniqueOpenId();
         User loaded = store.register().register(newUser(Platform.WEIXIN, openId));

@@ -7,6 +7,7 @@ import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RegisterUserPort;
+import io.minipass.application.port.out.RevokeUserTokensPort;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -26,6 +27,8 @@ public interface UserStoreUnderTest {
     LoadUserByMobilePort loadByMobile();
 
     BindMobilePort bindMobile();
+
+    RevokeUserTokensPort revokeTokens();
 
     /** Writes a whole user row directly, as ShopXO itself would, without any claim of ours. */
     User insertDirectly(User user);

@@ -217,6 +217,28 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
         return users.selectChannelTokensForUpdate(userId, identity.systemType().value(), identity.platform().clientType());
     }
 
+    /**
+     * Empties the token of every row of the user's (every system type and platform), locking the user's row first
+     * as every token write does, and answers the tokens they held.
+     */
+    @Override
+    public List<String> revokeTokens(UserId user) {
+        return sessions.write(session -> {
+            PlatformUserMapper users = mapper(session);
+            if (users.lockUser(user.value()) == null) {
+                return List.of();
+            }
+            List<String> tokens = users.selectTokensForUpdate(user.value()).stream()
+                    .filter(token -> token != null && !token.isEmpty())
+                    .distinct()
+                    .toList();
+            if (!tokens.isEmpty()) {
+                users.clearTokens(user.value());
+            }
+            return tokens;
+        });
+    }
+
     @Override
     public boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
         return liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform,

@@ -41,5 +41,11 @@ interface PlatformUserMapper {
     int updateChannelTokens(@Param("userId") long userId, @Param("systemType") String systemType,
                             @Param("platform") String platform, @Param("token") String token, @Param("now") long now);
 
+    /** The tokens of all the user's rows, empty ones too, those rows locked until the transaction ends. */
+    List<String> selectTokensForUpdate(@Param("userId") long userId);
+
+    /** Empties the token of every row of the user's: how many held one. */
+    int clearTokens(@Param("userId") long userId);
+
     int updateMobile(@Param("id") long id, @Param("mobile") String mobile, @Param("now") long now);
 }

@@ -241,6 +241,20 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
         return new TokenWrite(issued, List.of(replaced));
     }
 
+    /** Empties the user's token under the row's lock, answering the one it held. */
+    @Override
+    public List<String> revokeTokens(UserId user) {
+        return sessions.write(session -> {
+            UserMapper users = session.getMapper(UserMapper.class);
+            String token = users.selectTokenForUpdate(user.value());
+            if (token == null || token.isEmpty()) {
+                return List.of();
+            }
+            users.clearToken(user.value());
+            return List.of(token);
+        });
+    }
+
     @Override
     public boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
         return liveRow(session, userId).filter(user -> slots.openId(platform).holds(user, openId.value())).isPresent();

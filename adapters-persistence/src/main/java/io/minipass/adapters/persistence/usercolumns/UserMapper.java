@@ -29,6 +29,9 @@ interface UserMapper {
     /** The user's current token, the row locked until the transaction ends; null when there is no such user. */
     String selectTokenForUpdate(@Param("id") long id);
 
+    /** Empties the user's token, leaving everything else. */
+    int clearToken(@Param("id") long id);
+
     int updateToken(@Param("id") long id, @Param("token") String token, @Param("updTime") long updTime);
 
     /** {@link #updateToken} where the row still holds {@code expected}: 1 when it did, else 0 and nothing written. */

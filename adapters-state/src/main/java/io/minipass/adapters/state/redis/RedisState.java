@@ -9,6 +9,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.minipass.adapters.state.SharedStateHealth;
 import io.minipass.adapters.state.TokenEvictions;
+import io.minipass.application.port.out.EvictTokensPort;
 import io.minipass.application.port.out.AttemptCounterPort;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.application.port.out.SessionKeyStore;
@@ -144,6 +145,11 @@ public final class RedisState implements AutoCloseable {
                 return connection.failedCalls();
             }
         };
+    }
+
+    /** Evictions an operator's revocation publishes, on the channel {@link #tokenEvictions()} listens on. */
+    public EvictTokensPort evictTokens() {
+        return tokenEvictions;
     }
 
     /** The name this node's connections give Redis, as {@code CLIENT LIST} shows it: {@code minipass-} and 8 random hex digits. */

@@ -7,6 +7,8 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.minipass.adapters.state.TokenEvictions;
+import io.minipass.application.port.in.EvictionReach;
+import io.minipass.application.port.out.EvictTokensPort;
 import io.minipass.application.port.out.SharedStateUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,7 @@ import java.util.function.Consumer;
  * {@code retryAfter}; once open the client reconnects and subscribes again by itself. Every loss and
  * every return of that connection is told to the subscribers as a possible gap.
  */
-final class RedisTokenEvictions implements TokenEvictions, AutoCloseable {
+final class RedisTokenEvictions implements TokenEvictions, EvictTokensPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisTokenEvictions.class);
 
     private final RedisClient client;
@@ -55,6 +57,26 @@ final class RedisTokenEvictions implements TokenEvictions, AutoCloseable {
             commands.call("publish a replaced token", r -> r.publish(channel, replacedToken));
         } catch (SharedStateUnavailableException unavailable) {
             log.warn("A replaced token could not be announced to the other nodes: {}", unavailable.getMessage());
+        }
+    }
+
+    /**
+     * Publishes each token, answering how many subscriptions (one per node) the fewest of them reached; with no
+     * token, how many are listening now. Redis out of reach: undelivered, nothing thrown.
+     */
+    @Override
+    public EvictionReach evict(List<String> tokens) {
+        try {
+            long listeners = tokens.isEmpty()
+                    ? commands.call("count the nodes listening for evictions",
+                            r -> r.pubsubNumsub(channel).getOrDefault(channel, 0L))
+                    : Long.MAX_VALUE;
+            for (String token : tokens) {
+                listeners = Math.min(listeners, commands.call("publish a revoked token", r -> r.publish(channel, token)));
+            }
+            return new EvictionReach.EveryNode(listeners);
+        } catch (SharedStateUnavailableException unavailable) {
+            return new EvictionReach.Undelivered(unavailable.getMessage());
         }
     }
 

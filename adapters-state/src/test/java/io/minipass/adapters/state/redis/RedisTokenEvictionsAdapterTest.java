@@ -1,6 +1,7 @@
 package io.minipass.adapters.state.redis;
 
 import io.minipass.adapters.state.LocalTokenEvictions;
+import io.minipass.application.port.in.EvictionReach;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,41 @@ class RedisTokenEvictionsAdapterTest {
             return heardByA.contains("after-the-gap");
         });
         assertThat(nodeA.attempts().add("after-the-gap", Duration.ofMinutes(1))).isEqualTo(1);
+    }
+
+    @Test
+    void a_revocation_reaches_every_listening_node_at_once_and_says_how_many_heard_it() throws Exception {
+        nodeA.tokenEvictions().subscribe(heardByA::add, () -> { });
+        nodeB.tokenEvictions().subscribe(heardByB::add, () -> { });
+        waitUntil(() -> nodeA.isListeningForEvictions() && nodeB.isListeningForEvictions());
+        try (RedisState operator = RedisState.connect(redis.settings())) {
+            assertThat(operator.evictTokens().evict(List.of())).as("no token: the nodes listening")
+                    .isEqualTo(new EvictionReach.EveryNode(2));
+
+            EvictionReach reach = operator.evictTokens().evict(List.of("revoked-1", "revoked-2"));
+
+            assertThat(reach).isEqualTo(new EvictionReach.EveryNode(2));
+            waitUntil(() -> heardByA.size() == 2 && heardByB.size() == 2);
+            assertThat(heardByA).containsExactly("revoked-1", "revoked-2");
+            assertThat(heardByB).containsExactly("revoked-1", "revoked-2");
+        }
+    }
+
+    @Test
+    void a_revocation_without_redis_says_it_was_not_delivered_and_throws_nothing() {
+        try (RedisState unreachable = RedisState.connect(RedisSettings.of("redis://127.0.0.1:" + TestRedis.closedPort(), TestRedis.randomSecret())
+                .withCommandTimeout(Duration.ofMillis(300)))) {
+            assertThat(unreachable.evictTokens().evict(List.of("revoked"))).isInstanceOf(EvictionReach.Undelivered.class);
+        }
+    }
+
+    @Test
+    void the_local_variant_tells_its_own_subscribers_and_says_no_other_node_heard() {
+        LocalTokenEvictions local = new LocalTokenEvictions();
+        local.subscribe(heardByA::add, () -> { });
+
+        assertThat(local.evict(List.of("revoked"))).isEqualTo(new EvictionReach.ThisProcessOnly());
+        assertThat(heardByA).containsExactly("revoked");
     }
 
     @Test

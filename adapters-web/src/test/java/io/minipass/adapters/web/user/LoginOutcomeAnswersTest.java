@@ -65,7 +65,7 @@ class LoginOutcomeAnswersTest {
     @CsvSource({"BANNED, -110, 用户被禁止登录", "AWAITING_AUDIT, -110, 用户等待审核中", "UNKNOWN_STATUS, -110, 用户状态有误",
             "NOT_AUDITED, -301, 用户待审核"})
     void answersARefusalWithItsCodeAndNoData(LoginRefusal refusal, int code, String msg) {
-        ApiResult result = answers.answer(new LoginOutcome.Refused(refusal), BASE, "ok", Map.of("is_user_exist", 1));
+        ApiResult result = answers.answer(new LoginOutcome.Refused(refusal, new io.minipass.domain.user.UserId(1)), BASE, "ok", Map.of("is_user_exist", 1));
 
         assertThat(result).isEqualTo(new ApiResult(msg, code, List.of()));
         assertThat(LoginOutcomeAnswers.refusal(refusal)).isEqualTo(result);

@@ -2,6 +2,9 @@ package io.minipass.application.port.in;
 
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
+
+import java.util.Objects;
 
 /** How a login attempt ended. */
 public sealed interface LoginOutcome {
@@ -10,8 +13,12 @@ public sealed interface LoginOutcome {
     record LoggedIn(User user, LoginKind kind) implements LoginOutcome {
     }
 
-    /** The user exists but may not log in now; nothing was changed. */
-    record Refused(LoginRefusal refusal) implements LoginOutcome {
+    /** The user exists but may not log in now; nothing was changed. {@code user}: who was refused, for the login-event log. */
+    record Refused(LoginRefusal refusal, UserId user) implements LoginOutcome {
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+            Objects.requireNonNull(user, "user");
+        }
     }
 
     /** A new user was stored but must wait for the shop to approve them; no token was issued. */
