@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +65,11 @@ public final class MinipassCommand implements Callable<Integer> {
         if (args.length == 0 || args.length == 1 && args[0].equals("serve")) {
             return new Serve(new MinipassCommand(environment, serving)).call();
         }
-        return commandLine(environment, serving).execute(args);
+        CommandLine commandLine = commandLine(environment, serving);
+        // picocli writes in the locale's charset (or sun.stdout.encoding's), which may not hold Chinese
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return commandLine.execute(args);
     }
 
     /** The command line, ready to {@link CommandLine#execute}. */
