@@ -13,6 +13,7 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
         } else {
             PatternLayoutEncoder text = new PatternLayoutEncoder();
             text.setPattern(TEXT_PATTERN);
+            // Not the locale's charset: without a UTF-8 locale (a bare systemd host) Chinese would be written as ??
+            text.setCharset(StandardCharsets.UTF_8);
             encoder = text;
         }
         encoder.setContext(context);

@@ -3,6 +3,10 @@ package io.minipass.bootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,6 +20,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The service's own output is UTF-8 whatever the locale: JDK 17 writes the locale's charset, which on a
+        // host without a UTF-8 locale turns every Chinese message into ?? (docs/operations.md#logs).
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         AtomicBoolean serving = new AtomicBoolean();
         int exitCode = MinipassCommand.execute(System.getenv(), server -> {
             serving.set(true);

@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.persistence.DatabaseReadiness;
 import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.DatabaseTimeouts;
 import io.minipass.adapters.persistence.MyBatisPersistence;
@@ -12,8 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +65,11 @@ public final class MinipassCommand implements Callable<Integer> {
         if (args.length == 0 || args.length == 1 && args[0].equals("serve")) {
             return new Serve(new MinipassCommand(environment, serving)).call();
         }
-        return commandLine(environment, serving).execute(args);
+        CommandLine commandLine = commandLine(environment, serving);
+        // picocli writes in the locale's charset (or sun.stdout.encoding's), which may not hold Chinese
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        commandLine.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        return commandLine.execute(args);
     }
 
     /** The command line, ready to {@link CommandLine#execute}. */
@@ -94,10 +103,17 @@ public final class MinipassCommand implements Callable<Integer> {
         return new Serve(this).call();
     }
 
-    /** The settings, or empty after logging what makes no sense. */
+    /** The settings, or empty after logging what makes no sense; names set but not read are warned of. */
     private Optional<MinipassConfig> config() {
         try {
-            return Optional.of(MinipassConfig.load(ConfigSource.fromEnvironment(environment)));
+            ConfigSource source = ConfigSource.fromEnvironment(environment);
+            UnknownSettings.in(source).forEach(unknown -> log.warn("{}: ignored", unknown));
+            MinipassConfig config = MinipassConfig.load(source);
+            if (config.profile() == MinipassConfig.RunProfile.PRODUCTION && config.database().isEmbeddedFallback()) {
+                log.warn("*** production on the embedded H2 file under ./data/ (MINIPASS_ALLOW_EMBEDDED_DATABASE=true):"
+                        + " ShopXO never sees the users it registers ***");
+            }
+            return Optional.of(config);
         } catch (ConfigException e) {
             log.error("cannot start: {}", e.getMessage());
             return Optional.empty();
@@ -180,8 +196,11 @@ public final class MinipassCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = top.spec.commandLine().getOut();
             MinipassConfig config;
+            List<String> unknown;
             try {
-                config = MinipassConfig.load(ConfigSource.fromEnvironment(top.environment));
+                ConfigSource source = ConfigSource.fromEnvironment(top.environment);
+                unknown = UnknownSettings.in(source);
+                config = MinipassConfig.load(source);
             } catch (ConfigException e) {
                 line(out, "configuration", false, e.getMessage());
                 out.flush();
@@ -190,20 +209,80 @@ public final class MinipassCommand implements Callable<Integer> {
             boolean production = config.profile() == MinipassConfig.RunProfile.PRODUCTION;
             line(out, "configuration", true, config.profile().name().toLowerCase(Locale.ROOT) + " profile, listens on "
                     + config.host() + ":" + config.port());
+            unknown.forEach(name -> line(out, "setting", false, name));
+            boolean allOk = unknown.isEmpty();
             config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> warn(out, "login proof", danger));
-            boolean allOk = true;
-            MinipassConfig.DatabaseConfig db = config.database();
-            Optional<String> database;
-            try {
-                EmbeddedDatabaseFiles.ownerOnly(db.url());
-                database = MyBatisPersistence.check(databaseSettings(db));
-            } catch (UncheckedIOException e) {
-                database = Optional.of(e.getMessage());
+            allOk &= database(out, config.database(), production);
+            allOk &= platforms(out, config, production);
+            out.flush();
+            return allOk ? OK : WRONG;
+        }
+
+        /** The database, its migrations and its account's privileges; false when any keeps production from serving. */
+        private static boolean database(PrintWriter out, MinipassConfig.DatabaseConfig db, boolean production) {
+            String url = DatabaseUrls.masked(db.url());
+            boolean ok = true;
+            if (production && db.isEmbeddedFallback()) {
+                line(out, "database", false, "MINIPASS_DB_URL is not set: the embedded H2 file under ./data/ that "
+                        + "ShopXO never sees (allowed by MINIPASS_ALLOW_EMBEDDED_DATABASE=true)");
+                ok = false;
+            } else if (production && db.isH2()) {
+                warn(out, "database", "an H2 database, which ShopXO never sees: " + url);
             }
-            line(out, "database", database.isEmpty(), DatabaseUrls.masked(db.url()) + database.map(p -> ": " + p).orElse(""));
-            allOk &= database.isEmpty();
-            if (production && db.password().isEmpty() && !db.url().startsWith("jdbc:h2:")) {
+            if (production && db.password().isEmpty() && !db.isH2()) {
                 warn(out, "database account", db.user() + " has no password (MINIPASS_DB_PASSWORD)");
+            }
+            Optional<Path> file = EmbeddedDatabaseFiles.basePath(db.url()).map(base -> Path.of(base + ".mv.db"));
+            if (file.isPresent() && !Files.exists(file.get())) {
+                String detail = url + ": " + file.get().toAbsolutePath() + " does not exist yet (migrate or serve "
+                        + "makes it; check writes nothing)";
+                if (production) {
+                    line(out, "database", false, detail);
+                } else {
+                    info(out, "database", detail);
+                }
+                return ok && !production;
+            }
+            DatabaseReadiness readiness = MyBatisPersistence.check(databaseSettings(db));
+            line(out, "database", readiness.problem().isEmpty(), url + readiness.problem().map(p -> ": " + p).orElse(""));
+            if (readiness.problem().isPresent()) {
+                return false;
+            }
+            List<String> pending = readiness.pendingMigrations();
+            List<String> missing = readiness.missingPrivileges();
+            if (pending.isEmpty()) {
+                line(out, "migrations", true, "the schema is up to date");
+            } else {
+                String detail = pending.size() + " pending (version " + String.join(", ", pending)
+                        + "): run `minipass migrate`";
+                if (production) {
+                    line(out, "migrations", false, detail);
+                    ok = false;
+                } else {
+                    info(out, "migrations", detail + " (serve migrates at start)");
+                }
+            }
+            if (!missing.isEmpty()) {
+                String detail = db.user() + " may not " + String.join(", ", missing)
+                        + ": migrate needs " + (missing.size() == 1 ? "it" : "them") + " (GRANT "
+                        + String.join(", ", missing) + ")";
+                if (!pending.isEmpty()) {
+                    line(out, "database account", false, detail);
+                    ok = false;
+                } else {
+                    warn(out, "database account", detail + "; serving needs none until an upgrade brings a migration");
+                }
+            }
+            return ok;
+        }
+
+        /** Each platform; in production, none configured is wrong, and WeChat's credentials are tried. */
+        private static boolean platforms(PrintWriter out, MinipassConfig config, boolean production) {
+            boolean ok = true;
+            if (production && config.platforms().configured().isEmpty()) {
+                line(out, "platforms", false, "none configured: production logs nobody in (MINIPASS_<P>_APPID and its "
+                        + "secret or keys, docs/configuration.md)");
+                ok = false;
             }
             for (Platform platform : Platform.values()) {
                 PlatformsConfig.App app = config.platforms().app(platform);
@@ -217,13 +296,12 @@ public final class MinipassCommand implements Callable<Integer> {
                     Optional<String> problem = new WechatCredentialCheck(app.credentials(), app.baseUrl(),
                             config.platforms().timeout()).problem();
                     line(out, name, problem.isEmpty(), problem.orElse("app id " + app.appId() + ": stable access token issued"));
-                    allOk &= problem.isEmpty();
+                    ok &= problem.isEmpty();
                 } else {
                     info(out, name, "configured (no cheap check: its first login shows whether the credentials work)");
                 }
             }
-            out.flush();
-            return allOk ? OK : WRONG;
+            return ok;
         }
 
         private static void line(PrintWriter out, String what, boolean ok, String detail) {

@@ -54,6 +54,15 @@ public record MinipassConfig(
     public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize,
                                  Duration connectTimeout, Duration queryTimeout, Duration poolWait,
                                  Optional<ShopLayout> layout) {
+        /** Whether this is the H2 file used when {@code MINIPASS_DB_URL} is not set. */
+        public boolean isEmbeddedFallback() {
+            return url.equals(DEFAULT_DB_URL);
+        }
+
+        public boolean isH2() {
+            return url.startsWith("jdbc:h2:");
+        }
+
         @Override
         public String toString() {
             return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize
@@ -117,8 +126,14 @@ public record MinipassConfig(
         if (!tablePrefix.matches("[A-Za-z0-9_]{0,20}")) {
             throw new ConfigException("MINIPASS_TABLE_PREFIX=" + tablePrefix + " may hold only letters, digits and _ (at most 20)");
         }
-        String dbUrl = settings.text("db.url", DEFAULT_DB_URL);
+        String dbUrl = settings.text("db.url", "");
         if (dbUrl.isEmpty()) {
+            if (profile == RunProfile.PRODUCTION && !settings.flag("allow.embedded.database", false)) {
+                throw new ConfigException(ConfigSource.envName("db.url") + " is not set: production would keep its "
+                        + "users in an embedded H2 file under ./data/ that ShopXO never sees. Set it to the shop's "
+                        + "database (jdbc:mysql://host:3306/shop); only for a trial without ShopXO, "
+                        + ConfigSource.envName("allow.embedded.database") + "=true");
+            }
             dbUrl = DEFAULT_DB_URL;
         }
         DatabaseConfig database = new DatabaseConfig(dbUrl, settings.text("db.user", dbUrl.startsWith("jdbc:h2:") ? "sa" : "root"),

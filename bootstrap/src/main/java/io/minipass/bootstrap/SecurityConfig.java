@@ -8,7 +8,6 @@ import io.minipass.domain.user.Platform;
 
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +106,7 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
     }
 
     private static Budget budget(SettingParser settings, Attempt attempt) {
-        String name = "budget." + attempt.name().toLowerCase(Locale.ROOT).replace('_', '.');
+        String name = KnownSettings.budgetName(attempt);
         String value = settings.text(name, "");
         if (value.isEmpty()) {
             return DEFAULT_BUDGETS.get(attempt);

@@ -4,8 +4,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Reads typed settings, naming the variable when a value is wrong. */
+/** Reads typed settings, naming the variable when a value is wrong; only the settings {@link KnownSettings} lists. */
 final class SettingParser {
     private final ConfigSource source;
 
@@ -14,11 +15,19 @@ final class SettingParser {
     }
 
     String text(String name, String fallback) {
-        return source.get(name, fallback);
+        return value(name).orElse(fallback);
+    }
+
+    /** The setting's value; a name missing from {@link KnownSettings} is a programming error, caught by any test. */
+    private Optional<String> value(String name) {
+        if (!KnownSettings.isKnown(name)) {
+            throw new IllegalStateException(name + " is read as a setting but not listed in KnownSettings");
+        }
+        return source.get(name);
     }
 
     int integer(String name, int fallback, int min, int max) {
-        String value = source.get(name).orElse(null);
+        String value = value(name).orElse(null);
         if (value == null || value.isEmpty()) {
             return fallback;
         }
@@ -34,7 +43,7 @@ final class SettingParser {
     }
 
     boolean flag(String name, boolean fallback) {
-        String value = source.get(name).orElse("").toLowerCase(Locale.ROOT);
+        String value = value(name).orElse("").toLowerCase(Locale.ROOT);
         return switch (value) {
             case "" -> fallback;
             case "true", "1", "yes", "on" -> true;
@@ -44,7 +53,7 @@ final class SettingParser {
     }
 
     ZoneId zone(String name, String fallback) {
-        String value = source.get(name, fallback);
+        String value = text(name, fallback);
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
@@ -54,7 +63,7 @@ final class SettingParser {
 
     /** {@code 30d}, {@code 12h}, {@code 15m}, {@code 45s}, or plain seconds; {@code 0} is zero. */
     Duration duration(String name, Duration fallback) {
-        String value = source.get(name).orElse("");
+        String value = value(name).orElse("");
         return value.isEmpty() ? fallback : parseDuration(name, value);
     }
 
@@ -62,7 +71,7 @@ final class SettingParser {
     Duration timeout(String name, Duration fallback) {
         Duration value = duration(name, fallback);
         if (value.compareTo(Duration.ofSeconds(1)) < 0 || value.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw wrong(name, source.get(name).orElse(""), "a timeout from 1s to 10m");
+            throw wrong(name, value(name).orElse(""), "a timeout from 1s to 10m");
         }
         return value;
     }

@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> ENTRY_POINTS = DescribedPredicate.describe(
             "the persistence adapter's entry point or settings", type -> java.util.Set.of("MyBatisPersistence",
                     "DatabaseSettings", "DatabaseTimeouts", "ShopLayout", "ReplacedTokens", "TokenCacheCounts",
-                    "UnsupportedShopSchemaException").contains(type.getSimpleName())
+                    "UnsupportedShopSchemaException", "DatabaseReadiness").contains(type.getSimpleName())
                     && type.getPackageName().equals("io.minipass.adapters.persistence"));
 
     @BeforeAll

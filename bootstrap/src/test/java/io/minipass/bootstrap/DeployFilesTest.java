@@ -114,6 +114,37 @@ class DeployFilesTest {
                 .isFalse();
     }
 
+    @Test
+    void the_env_template_names_every_setting_the_service_reads_and_its_defaults_load() throws IOException {
+        Pattern setting = Pattern.compile("^(?:# )?(MINIPASS_[A-Z0-9_]+)=(.*)$");
+        Map<String, String> everyLine = new HashMap<>();
+        for (String line : read("minipass.env").split("\n")) {
+            Matcher named = setting.matcher(line);
+            if (named.matches()) {
+                everyLine.put(named.group(1), named.group(2));
+            }
+        }
+        for (String name : KnownSettings.names()) {
+            assertThat(everyLine).as("deploy/minipass.env names " + ConfigSource.envName(name))
+                    .containsKey(ConfigSource.envName(name));
+        }
+        assertThat(UnknownSettings.in(new ConfigSource(new Properties(), everyLine))).isEmpty();
+
+        everyLine.put("MINIPASS_DB_PASSWORD", "a-real-password");
+        MinipassConfig config = MinipassConfig.load(new ConfigSource(new Properties(), everyLine));
+        assertThat(config.security().budgets()).isEqualTo(SecurityConfig.DEFAULT_BUDGETS);
+        assertThat(config.redis()).isEmpty();
+    }
+
+    @Test
+    void the_unit_writes_utf8_whatever_the_hosts_locale() throws IOException {
+        String unit = read("minipass.service");
+        assertThat(unit).contains("\nEnvironment=LANG=C.UTF-8\n");
+        List<String> javaLines = unit.replace("\\\n", " ").lines().filter(line -> line.contains("/usr/bin/java")).toList();
+        assertThat(javaLines).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8"));
+    }
+
     /** The command as Docker runs a HEALTHCHECK's shell form ({@code /bin/sh -c}), with the service's port set. */
     private static int shell(String command, int port) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true)

@@ -293,8 +293,9 @@ class MinipassCommandSystemTest {
         String report = out.toString();
         assertThat(report).contains("OK   configuration      development profile, listens on 127.0.0.1:0",
                 "OK   database           jdbc:h2:mem:cli_",
+                "-    migrations         4 pending (version 1, 2, 3, 4): run `minipass migrate` (serve migrates at start)",
                 "-    platform weixin    not configured: the development gateway serves it (fake openids)");
-        assertThat(report.lines()).hasSize(2 + 6);
+        assertThat(report.lines()).hasSize(3 + 6);
         assertThat(started).isEmpty();
     }
 
@@ -373,10 +374,12 @@ class MinipassCommandSystemTest {
     }
 
     @Test
-    void check_in_production_asks_wechat_for_its_stable_token() throws Exception {
+    void check_in_production_asks_wechat_for_its_stable_token(@TempDir Path dir) throws Exception {
         PlatformStub wechat = new PlatformStub();
         closeAfter.add(wechat);
         Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", "jdbc:h2:file:" + dir.resolve("shop") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
+        assertThat(run(env, "migrate")).isZero();
         env.put("MINIPASS_PROFILE", "production");
         env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
         env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
@@ -399,5 +402,103 @@ class MinipassCommandSystemTest {
         assertThat(run(env, "check")).isEqualTo(1);
         assertThat(out.toString()).contains("FAIL platform weixin    微信获取access_token失败[40125");
         assertThat(started).isEmpty();
+    }
+
+    @Test
+    void production_without_a_database_url_refuses_every_command_naming_the_setting() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.remove("MINIPASS_DB_URL");
+        env.put("MINIPASS_PROFILE", "production");
+
+        assertThat(MinipassCommand.execute(env, started::add)).isEqualTo(2);
+        assertThat(loggedErrors()).singleElement().asString()
+                .startsWith("cannot start: MINIPASS_DB_URL is not set: production would keep its users in an embedded H2 file");
+        assertThat(run(env, "migrate")).isEqualTo(2);
+        assertThat(run(env, "check")).isEqualTo(2);
+        assertThat(out.toString()).startsWith("FAIL configuration      MINIPASS_DB_URL is not set");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
+    void check_in_production_fails_on_the_embedded_fallback_even_when_allowed_and_opens_nothing() {
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.remove("MINIPASS_DB_URL");
+        env.put("MINIPASS_PROFILE", "production");
+        env.put("MINIPASS_ALLOW_EMBEDDED_DATABASE", "true");
+
+        assertThat(run(env, "check")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL database           MINIPASS_DB_URL is not set: the embedded H2 file under ./data/");
+    }
+
+    @Test
+    void unknown_names_are_warned_of_at_start_and_fail_check_with_the_setting_meant(@TempDir Path dir) throws Exception {
+        Path properties = Files.writeString(dir.resolve("minipass.properties"), "minipass.db.pasword=x\nminipass.port=0\n");
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_CONFIG", properties.toString());
+        env.put("MINIPASS_TRUST_PROXY_HEADER", "true");
+
+        assertThat(run(env, "check")).isEqualTo(1);
+        assertThat(out.toString()).contains(
+                "FAIL setting            the variable MINIPASS_TRUST_PROXY_HEADER is no setting (did you mean MINIPASS_TRUST_PROXY_HEADERS?)",
+                "FAIL setting            the properties key minipass.db.pasword is no setting (did you mean minipass.db.password?)");
+
+        assertThat(MinipassCommand.execute(env, started::add)).isZero();
+        assertThat(logged.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+                        "the variable MINIPASS_TRUST_PROXY_HEADER is no setting (did you mean MINIPASS_TRUST_PROXY_HEADERS?): ignored",
+                        "the properties key minipass.db.pasword is no setting (did you mean minipass.db.password?): ignored");
+    }
+
+    @Test
+    void check_writes_nothing_not_even_the_embedded_database_file(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Map<String, String> env = new HashMap<>(h2Memory());
+        env.put("MINIPASS_DB_URL", "jdbc:h2:file:" + data.resolve("minipass")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE");
+
+        assertThat(run(env, "check")).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("-    database           jdbc:h2:file:", "minipass.mv.db does not exist yet");
+        assertThat(data).doesNotExist();
+
+        env.put("MINIPASS_PROFILE", "production");
+        env.put("MINIPASS_DB_PASSWORD", "a-password");
+        assertThat(run(env, "check")).isEqualTo(1);
+        assertThat(out.toString()).contains("FAIL database           jdbc:h2:file:", "does not exist yet");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void check_in_production_fails_on_pending_migrations_and_without_a_platform_naming_each(@TempDir Path dir) throws Exception {
+        PlatformStub wechat = new PlatformStub();
+        closeAfter.add(wechat);
+        Map<String, String> env = new HashMap<>(h2Memory());
+        String url = "jdbc:h2:file:" + dir.resolve("shop") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
+        env.put("MINIPASS_DB_URL", url);
+        try (Connection shop = DriverManager.getConnection(url, "sa", "")) {
+            shop.createStatement().execute("CREATE TABLE unrelated (id INT)");
+        }
+        env.put("MINIPASS_PROFILE", "production");
+
+        assertThat(run(env, "check")).isEqualTo(1);
+        assertThat(out.toString()).contains(
+                "WARN database           an H2 database, which ShopXO never sees",
+                "FAIL migrations         4 pending (version 1, 2, 3, 4): run `minipass migrate`",
+                "FAIL platforms          none configured: production logs nobody in");
+        try (Connection shop = DriverManager.getConnection(url, "sa", "");
+             ResultSet tables = shop.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME"));
+            }
+            assertThat(names).as("check writes nothing: no history table").containsExactly("unrelated");
+        }
+
+        assertThat(run(env, "migrate")).isZero();
+        env.put("MINIPASS_WEIXIN_APPID", "wx0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef");
+        env.put("MINIPASS_WEIXIN_BASE_URL", wechat.baseUrl());
+        assertThat(run(env, "check")).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("OK   migrations         the schema is up to date")
+                .doesNotContain("FAIL");
     }
 }

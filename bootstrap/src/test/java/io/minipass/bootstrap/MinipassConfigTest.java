@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MinipassConfigTest {
+    /** Production refuses to start without a database URL. */
+    private static final String SHOP_DB = "jdbc:mysql://127.0.0.1:3306/shop";
 
     private static MinipassConfig load(Map<String, String> env) {
         return MinipassConfig.load(new ConfigSource(new Properties(), env));
@@ -56,6 +58,23 @@ class MinipassConfigTest {
     }
 
     @Test
+    void production_without_a_database_url_refuses_to_start_naming_the_setting_unless_allowed() {
+        for (String unset : new String[] {null, "", "  "}) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("MINIPASS_PROFILE", "production"));
+            if (unset != null) {
+                env.put("MINIPASS_DB_URL", unset);
+            }
+            assertThatThrownBy(() -> load(env)).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("MINIPASS_DB_URL is not set: production would keep its users in an embedded H2 file")
+                    .hasMessageContaining("MINIPASS_ALLOW_EMBEDDED_DATABASE=true");
+        }
+        MinipassConfig allowed = load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_ALLOW_EMBEDDED_DATABASE", "true"));
+        assertThat(allowed.database().url()).isEqualTo(MinipassConfig.DEFAULT_DB_URL);
+        assertThat(allowed.database().isEmbeddedFallback()).isTrue();
+        assertThat(load(Map.of()).database().isEmbeddedFallback()).as("development is unchanged").isTrue();
+    }
+
+    @Test
     void trusted_proxy_headers_come_from_this_machine_unless_the_proxies_networks_are_named() {
         assertThat(load(Map.of("MINIPASS_TRUST_PROXY_HEADERS", "true")).trustedProxies()).hasToString("127.0.0.0/8,::1/128");
         assertThat(load(Map.of("MINIPASS_TRUST_PROXY_HEADERS", "true", "MINIPASS_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"))
@@ -83,8 +102,8 @@ class MinipassConfigTest {
 
     @Test
     void production_requires_the_login_proof_unless_the_shop_turns_it_off() {
-        assertThat(load(Map.of("MINIPASS_PROFILE", "production")).security().requireLoginProof()).isTrue();
-        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_REQUIRE_LOGIN_PROOF", "false"))
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB)).security().requireLoginProof()).isTrue();
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB, "MINIPASS_REQUIRE_LOGIN_PROOF", "false"))
                 .security().requireLoginProof()).isFalse();
         assertThat(load(Map.of("MINIPASS_REQUIRE_LOGIN_PROOF", "true")).security().requireLoginProof()).isTrue();
     }
@@ -103,7 +122,7 @@ class MinipassConfigTest {
     @Test
     void with_real_credentials_the_proof_is_on_unless_the_operator_turns_it_off_and_is_warned() {
         Map<String, String> weixin = Map.of("MINIPASS_WEIXIN_APPID", "wx1", "MINIPASS_WEIXIN_SECRET", "s");
-        MinipassConfig production = load(with(weixin, "MINIPASS_PROFILE", "production"));
+        MinipassConfig production = load(with(with(weixin, "MINIPASS_PROFILE", "production"), "MINIPASS_DB_URL", SHOP_DB));
         MinipassConfig askedFor = load(with(weixin, "MINIPASS_REQUIRE_LOGIN_PROOF", "true"));
         MinipassConfig turnedOff = load(with(weixin, "MINIPASS_REQUIRE_LOGIN_PROOF", "false"));
 
@@ -125,7 +144,7 @@ class MinipassConfigTest {
 
     @Test
     void production_refuses_the_env_templates_placeholder_password() {
-        assertThatThrownBy(() -> load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_PASSWORD", "change-me")))
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB, "MINIPASS_DB_PASSWORD", "change-me")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("MINIPASS_DB_PASSWORD is still change-me, the placeholder of deploy/minipass.env: "
                         + "set the database account's own password");
@@ -185,13 +204,13 @@ class MinipassConfigTest {
 
     @Test
     void production_listens_on_every_address_by_default() {
-        assertThat(load(Map.of("MINIPASS_PROFILE", "production")).host()).isEqualTo("0.0.0.0");
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB)).host()).isEqualTo("0.0.0.0");
     }
 
     @Test
     void a_set_host_wins_over_the_profile_default() {
         assertThat(load(Map.of("MINIPASS_HOST", "0.0.0.0")).host()).isEqualTo("0.0.0.0");
-        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_HOST", "10.0.0.5")).host()).isEqualTo("10.0.0.5");
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB, "MINIPASS_HOST", "10.0.0.5")).host()).isEqualTo("10.0.0.5");
         Properties file = new Properties();
         file.setProperty("minipass.host", "192.168.1.20");
         assertThat(MinipassConfig.load(new ConfigSource(file, Map.of())).host()).isEqualTo("192.168.1.20");
@@ -289,10 +308,10 @@ class MinipassConfigTest {
 
     @Test
     void production_serves_metrics_on_the_management_port_only_unless_the_api_port_is_asked_for() {
-        ObservabilityConfig production = load(Map.of("MINIPASS_PROFILE", "production")).observability();
+        ObservabilityConfig production = load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB)).observability();
         assertThat(production.metricsOnApiPort()).isFalse();
         assertThat(production.managementHost()).isEqualTo("127.0.0.1");
-        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_METRICS_ON_API_PORT", "true"))
+        assertThat(load(Map.of("MINIPASS_PROFILE", "production", "MINIPASS_DB_URL", SHOP_DB, "MINIPASS_METRICS_ON_API_PORT", "true"))
                 .observability().metricsOnApiPort()).isTrue();
         assertThat(load(Map.of("MINIPASS_MANAGEMENT_PORT", "9090")).observability().metricsOnApiPort())
                 .as("development with a management port: there only").isFalse();

@@ -15,8 +15,12 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.flywaydb.core.Flyway;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -129,6 +133,7 @@ public final class MyBatisPersistence implements AutoCloseable {
             reading.start();
             if (migrate) {
                 try (HikariDataSource migration = new HikariDataSource(migrationConfig(settings))) {
+                    requireMigrationPrivileges(migration, settings.tablePrefix());
                     if (found.isEmpty() && schema.layout() == ShopLayout.PLATFORM_ROWS) {
                         NewShopTables.makePlatformRowsTables(migration, settings.tablePrefix());
                     }
@@ -176,24 +181,59 @@ public final class MyBatisPersistence implements AutoCloseable {
     }
 
     /**
-     * What is wrong with the database for this service, found without writing anything: empty when it answers
-     * and its ShopXO user table, if it has one, has a layout this service shares.
+     * What keeps the database from serving this service, found without writing anything: whether it answers and
+     * its ShopXO user table, if it has one, has a layout this service shares; then the migrations not applied yet and,
+     * on MySQL/MariaDB, the privileges the account lacks to apply them. An H2 file is opened only if it exists.
      */
-    public static Optional<String> check(DatabaseSettings settings) {
+    public static DatabaseReadiness check(DatabaseSettings settings) {
+        JdbcTarget target = JdbcTarget.of(settings.jdbcUrl());
         HikariConfig config = baseConfig(settings, "minipass-db-check");
-        config.setMaximumPoolSize(1);
+        // Flyway's info holds one connection and reads the history on another
+        config.setMaximumPoolSize(2);
         config.setConnectionTimeout(Math.max(settings.timeouts().poolWait().toMillis(), settings.timeouts().connect().toMillis()));
-        if (JdbcTarget.of(settings.jdbcUrl()).vendor() == JdbcTarget.Vendor.MYSQL) {
+        if (target.vendor() == JdbcTarget.Vendor.MYSQL) {
             config.addDataSourceProperty("connectTimeout", String.valueOf(settings.timeouts().connect().toMillis()));
             config.addDataSourceProperty("socketTimeout", String.valueOf(settings.timeouts().query().toMillis()));
+        } else if (!settings.jdbcUrl().regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())) {
+            // H2 would make a new, empty database for a file that does not exist: check writes nothing
+            config.addDataSourceProperty("IFEXISTS", "TRUE");
         }
         try (HikariDataSource dataSource = new HikariDataSource(config)) {
             ShopSchema.inspect(dataSource, settings.tablePrefix()).ifPresent(found -> requireLayout(found, settings));
-            return Optional.empty();
+            List<String> pending = Arrays.stream(flyway(dataSource, settings.tablePrefix()).info().pending())
+                    .map(migration -> migration.getVersion().getVersion()).toList();
+            List<String> missing = target.vendor() == JdbcTarget.Vendor.MYSQL ? missingPrivileges(dataSource) : List.of();
+            return new DatabaseReadiness(Optional.empty(), pending, missing);
         } catch (UnsupportedShopSchemaException unsupported) {
-            return Optional.of(unsupported.getMessage());
+            return DatabaseReadiness.unusable(unsupported.getMessage());
         } catch (RuntimeException failure) {
-            return Optional.of(SqlErrors.describe(failure));
+            return DatabaseReadiness.unusable(SqlErrors.describe(failure));
+        }
+    }
+
+    private static List<String> missingPrivileges(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return MigrationPrivileges.missing(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the account's grants: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Before Flyway runs: a MySQL/MariaDB account that may not change the schema fails here, naming what it lacks,
+     * when there is anything to migrate (docs/database.md).
+     */
+    private static void requireMigrationPrivileges(HikariDataSource migration, String prefix) {
+        if (JdbcTarget.of(migration.getJdbcUrl()).vendor() != JdbcTarget.Vendor.MYSQL) {
+            return;
+        }
+        try (Connection connection = migration.getConnection()) {
+            List<String> missing = MigrationPrivileges.missing(connection);
+            if (!missing.isEmpty() && flyway(migration, prefix).info().pending().length > 0) {
+                throw new MissingPrivilegesException(MigrationPrivileges.advice(connection.getCatalog(), missing));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the account's grants: " + e.getMessage(), e);
         }
     }
 
@@ -300,7 +340,11 @@ public final class MyBatisPersistence implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource dataSource, String prefix) {
-        Flyway.configure(MyBatisPersistence.class.getClassLoader())
+        flyway(dataSource, prefix).migrate();
+    }
+
+    private static Flyway flyway(DataSource dataSource, String prefix) {
+        return Flyway.configure(MyBatisPersistence.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)
                 .table(prefix + "minipass_schema_history")
@@ -308,8 +352,7 @@ public final class MyBatisPersistence implements AutoCloseable {
                 .javaMigrations(new H2TextColumnsMigration(prefix))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
+                .load();
     }
 
     private static SqlSessionFactory readMappers(FutureTask<SqlSessionFactory> mappers) {

@@ -161,9 +161,9 @@ abstract class ShopxoVersionsAdapterContract {
                 .isInstanceOf(UnsupportedShopSchemaException.class)
                 .hasMessageContaining("ShopXO v3.0–v6.7")
                 .hasMessageContaining("ShopXO v2.2.0–v2.3.2");
-        assertThat(MyBatisPersistence.check(database.settings(PREFIX).withLayout(ShopLayout.USER_COLUMNS)))
+        assertThat(MyBatisPersistence.check(database.settings(PREFIX).withLayout(ShopLayout.USER_COLUMNS)).problem())
                 .hasValueSatisfying(problem -> assertThat(problem).contains("ShopXO v3.0–v6.7"));
-        assertThat(MyBatisPersistence.check(database.settings(PREFIX).withLayout(ShopLayout.PLATFORM_ROWS))).isEmpty();
+        assertThat(MyBatisPersistence.check(database.settings(PREFIX).withLayout(ShopLayout.PLATFORM_ROWS)).problem()).isEmpty();
         assertThat(ownTables()).isEqualTo("0");
     }
 
