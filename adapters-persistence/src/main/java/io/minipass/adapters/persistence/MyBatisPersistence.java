@@ -188,5 +188,4 @@ public final class MyBatisPersistence implements AutoCloseable {
         reachability.close();
         dataSource.close();
     }
-
 }
