@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.persistence.DatabaseSettings;
+import io.minipass.adapters.persistence.DatabaseTimeouts;
 import io.minipass.adapters.persistence.ShopLayout;
 import io.minipass.adapters.web.proxy.TrustedProxies;
 
@@ -61,6 +63,12 @@ public record MinipassConfig(
 
         public boolean isH2() {
             return url.startsWith("jdbc:h2:");
+        }
+
+        /** These settings as the persistence adapter takes them. */
+        public DatabaseSettings settings() {
+            return new DatabaseSettings(url, user, password, tablePrefix, poolSize,
+                    new DatabaseTimeouts(connectTimeout, queryTimeout, poolWait), layout);
         }
 
         @Override

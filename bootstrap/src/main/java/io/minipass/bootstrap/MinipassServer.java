@@ -57,7 +57,7 @@ public final class MinipassServer implements AutoCloseable {
     public static MinipassServer start(MinipassConfig config, Clock clock) {
         MinipassConfig.DatabaseConfig db = config.database();
         config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> log.warn("*** {} ***", danger));
-        DatabaseSettings settings = MinipassCommand.databaseSettings(db);
+        DatabaseSettings settings = db.settings();
         BuildInfo build = BuildInfo.ofThisJar();
         ServiceMetrics metrics = new ServiceMetrics(build);
         MetricsTrackerFactory poolMetrics = metrics.pool();

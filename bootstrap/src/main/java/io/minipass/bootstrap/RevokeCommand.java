@@ -157,7 +157,7 @@ final class RevokeCommand implements Callable<Integer> {
 
     /** A command makes one write: one connection, not the serving pool's. */
     private static DatabaseSettings oneConnection(MinipassConfig.DatabaseConfig db) {
-        DatabaseSettings serving = MinipassCommand.databaseSettings(db);
+        DatabaseSettings serving = db.settings();
         return new DatabaseSettings(serving.jdbcUrl(), serving.username(), serving.password(), serving.tablePrefix(), 1,
                 serving.timeouts(), serving.layout());
     }

@@ -55,6 +55,14 @@ record ShopSchema(ShopLayout layout, boolean kuaishouOpenidColumn) {
         return new ShopSchema(layout, false);
     }
 
+    /** @throws UnsupportedShopSchemaException when the database has another layout than the settings name */
+    void requireLayout(DatabaseSettings settings) {
+        settings.layout().filter(wanted -> wanted != layout).ifPresent(wanted -> {
+            throw new UnsupportedShopSchemaException("the database has the tables of " + layout.releases()
+                    + ", but the settings say " + wanted.releases());
+        });
+    }
+
     /**
      * Reads the layout, refusing one this service cannot share.
      *

@@ -27,7 +27,7 @@ public final class StoreSessions {
 
     /** Whether the database is MySQL or MariaDB, where statements with {@code databaseId="mysql"} exist. */
     public boolean isMysql() {
-        return MyBatisPersistence.MYSQL.equals(sessions.getConfiguration().getDatabaseId());
+        return Mappers.MYSQL.equals(sessions.getConfiguration().getDatabaseId());
     }
 
     public <T> T read(Function<SqlSession, T> work) {

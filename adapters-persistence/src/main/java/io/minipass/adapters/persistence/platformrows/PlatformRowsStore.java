@@ -11,7 +11,6 @@ import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
@@ -33,11 +32,6 @@ import java.util.function.Function;
  * keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
  */
 public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
-    /** Of several rows, the lowest user id first, then the lowest row id. */
-    private static final Comparator<PlatformUserRow> LOWEST_IDS = Comparator.comparingLong(PlatformUserRow::id)
-            .thenComparingLong(PlatformUserRow::rowId);
-
-    private static final String MOBILE_COLUMN = "mobile";
     private static final String EMAIL_COLUMN = "email";
     private static final String NUMBER_CODE_COLUMN = "number_code";
 
@@ -55,15 +49,15 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
 
     @Override
     public Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
-        return sessions.read(session -> throughChannel(
-                liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform, PlatformUserRow::openIdOf),
+        return sessions.read(session -> LiveRows.throughChannel(
+                LiveRows.holding(session, PlatformColumns.openId(platform), openId.value(), platform, PlatformUserRow::openIdOf),
                 Channel.of(systemType, platform), platform, ids -> ids.withOpenId(platform, openId)));
     }
 
     @Override
     public Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId) {
-        return PlatformColumns.unionId(platform).flatMap(column -> sessions.read(session -> throughChannel(
-                liveRowsHolding(session, column, unionId.value(), platform, PlatformUserRow::unionIdOf),
+        return PlatformColumns.unionId(platform).flatMap(column -> sessions.read(session -> LiveRows.throughChannel(
+                LiveRows.holding(session, column, unionId.value(), platform, PlatformUserRow::unionIdOf),
                 Channel.of(systemType, platform), platform, ids -> ids)));
     }
 
@@ -101,7 +95,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
         }
         return sessions.read(session -> mapper(session).selectByToken(token).stream()
                 .filter(row -> row.isLive() && token.equals(row.token()))
-                .min(LOWEST_IDS)
+                .min(LiveRows.LOWEST_IDS)
                 .map(row -> new TokenHolder(PlatformUserRows.throughRow(row), row.tokenTime())));
     }
 
@@ -110,7 +104,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
         if (mobile == null || mobile.isEmpty()) {
             return Optional.empty();
         }
-        return sessions.read(session -> liveMobileHolders(session, mobile).stream().findFirst()
+        return sessions.read(session -> LiveRows.holdingMobile(session, mobile).stream().findFirst()
                 .map(PlatformUserRows::withoutRow));
     }
 
@@ -157,7 +151,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
                 mapper(session).replaceChannelToken(id, systemType, platform, loadedWith, token, now)) > 0) {
             return new TokenWrite(issued, List.of(loadedWith));
         }
-        return sessions.write(session -> new TokenWrite(issued, writeChannelToken(session, user, identity, token, now)));
+        return sessions.write(session -> new TokenWrite(issued, ChannelTokens.write(session, user, identity, token, now)));
     }
 
     /** Adds a row holding the identity to the user, and gives every row of its channel the new token. */
@@ -166,7 +160,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
         return sessions.write(session -> {
             long id = user.id().value();
             openIdClaims.claim(session, identity.platform(), identity.openId(), id);
-            List<String> replaced = lockChannel(session, id, identity);
+            List<String> replaced = ChannelTokens.lock(session, id, identity);
             PlatformUserMapper users = mapper(session);
             users.insertRow(RowInsert.of(id, identity.systemType().value(), identity.platform(), identity.ids(), token, now));
             if (!replaced.isEmpty()) {
@@ -183,38 +177,10 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
             long id = user.id().value();
             mapper(session).updateMobile(id, mobile, now);
             mobileClaims.claim(session, mobile, id);
-            List<String> replaced = writeChannelToken(session, user, identity, token, now);
+            List<String> replaced = ChannelTokens.write(session, user, identity, token, now);
             User bound = user.withMobile(mobile, token, now).through(identity.channel(), user.identities(), token);
             return new TokenWrite(bound, replaced);
         });
-    }
-
-    /** The channel's rows get the token, or the user a row of the channel holding the identity: the tokens replaced. */
-    private static List<String> writeChannelToken(SqlSession session, User user, LoginIdentity identity, String token,
-                                                  long now) {
-        long id = user.id().value();
-        List<String> tokens = lockChannel(session, id, identity);
-        PlatformUserMapper users = mapper(session);
-        if (tokens.isEmpty()) {
-            PlatformIdentities ids = user.identities().withOpenId(identity.platform(), identity.openId());
-            users.insertRow(RowInsert.of(id, identity.systemType().value(), identity.platform(), ids, token, now));
-        } else {
-            users.updateChannelTokens(id, identity.systemType().value(), identity.platform().clientType(), token, now);
-        }
-        return tokens;
-    }
-
-    /**
-     * Locks the user's row, then the rows of the channel, answering their tokens (one per row, empty ones too: no
-     * rows, no tokens): two writes that would give one user a row of the same channel at once take turns, and the
-     * second finds the first's row.
-     */
-    private static List<String> lockChannel(SqlSession session, long userId, LoginIdentity identity) {
-        PlatformUserMapper users = mapper(session);
-        if (users.lockUser(userId) == null) {
-            throw new IllegalStateException("no user with id " + userId);
-        }
-        return users.selectChannelTokensForUpdate(userId, identity.systemType().value(), identity.platform().clientType());
     }
 
     /**
@@ -241,13 +207,13 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
 
     @Override
     public boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
-        return liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform,
+        return LiveRows.holding(session, PlatformColumns.openId(platform), openId.value(), platform,
                 PlatformUserRow::openIdOf).stream().anyMatch(row -> row.id() == userId);
     }
 
     @Override
     public boolean heldByAnother(SqlSession session, long userId, Platform platform, OpenId openId) {
-        return liveRowsHolding(session, PlatformColumns.openId(platform), openId.value(), platform,
+        return LiveRows.holding(session, PlatformColumns.openId(platform), openId.value(), platform,
                 PlatformUserRow::openIdOf).stream().anyMatch(row -> row.id() != userId);
     }
 
@@ -259,52 +225,11 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
 
     @Override
     public boolean heldByAnother(SqlSession session, long userId, String mobile) {
-        return liveMobileHolders(session, mobile).stream().anyMatch(user -> user.id() != userId);
-    }
-
-    /** The rows of live users whose platform's id in {@code column} is exactly {@code value}. */
-    private static List<PlatformUserRow> liveRowsHolding(SqlSession session, String column, String value,
-                                                         Platform platform, RowValue valueOf) {
-        return mapper(session).selectByRowColumn(column, value).stream()
-                .filter(row -> row.isLive() && value.equals(valueOf.of(row, platform)))
-                .toList();
-    }
-
-    /**
-     * The user the rows name, as read through the channel: its row of the channel when it has one; else its row of
-     * the platform or any other, with the ids the channel's row will get ({@code ids} of that row's platform ids)
-     * and no token yet.
-     */
-    private static Optional<User> throughChannel(List<PlatformUserRow> rows, Channel channel, Platform platform,
-                                                 Function<PlatformIdentities, PlatformIdentities> ids) {
-        Optional<PlatformUserRow> ofChannel = rows.stream()
-                .filter(row -> channel.systemType().equals(row.systemType()) && channel.platform().equals(row.platform()))
-                .min(LOWEST_IDS);
-        if (ofChannel.isPresent()) {
-            return ofChannel.map(PlatformUserRows::throughRow);
-        }
-        return rows.stream()
-                .min(Comparator.comparing((PlatformUserRow row) -> !channel.platform().equals(row.platform()))
-                        .thenComparing(LOWEST_IDS))
-                .map(row -> PlatformUserRows.withoutRow(row)
-                        .through(channel, ids.apply(PlatformUserRows.platformIds(row, platform)), ""));
-    }
-
-    /** Live users holding exactly this mobile, lowest id first. */
-    private static List<PlatformUserRow> liveMobileHolders(SqlSession session, String mobile) {
-        return mapper(session).selectUsersByColumn(MOBILE_COLUMN, mobile).stream()
-                .filter(user -> user.isLive() && mobile.equals(user.mobile()))
-                .sorted(Comparator.comparingLong(PlatformUserRow::id))
-                .toList();
+        return LiveRows.holdingMobile(session, mobile).stream().anyMatch(user -> user.id() != userId);
     }
 
     private static PlatformUserMapper mapper(SqlSession session) {
         return session.getMapper(PlatformUserMapper.class);
     }
-
-    /** One of a row's platform ids. */
-    @FunctionalInterface
-    private interface RowValue {
-        String of(PlatformUserRow row, Platform platform);
-    }
 }
+

@@ -6,7 +6,6 @@ import io.minipass.adapters.persistence.OpenIdClaims;
 import io.minipass.adapters.persistence.ShopUserStore;
 import io.minipass.adapters.persistence.StoreSessions;
 import io.minipass.application.port.out.NewUser;
-import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
@@ -18,7 +17,6 @@ import io.minipass.domain.user.UserId;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSession;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,14 +27,13 @@ import java.util.Optional;
  * column and keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
  */
 public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
-    private static final String MOBILE_COLUMN = "mobile";
     private static final String EMAIL_COLUMN = "email";
-    private static final Comparator<User> LOWEST_ID_FIRST = Comparator.comparingLong(user -> user.id().value());
 
     private final StoreSessions sessions;
     private final IdSlots slots;
     private final OpenIdClaims openIdClaims = new OpenIdClaims(this);
     private final MobileClaims mobileClaims = new MobileClaims(this);
+    private final Registration registration;
     /** Whether the database writes a user's token and its issue time in one multi-table UPDATE (MySQL, MariaDB). */
     private final boolean oneStatementTokenWrite;
 
@@ -44,6 +41,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
     public UserColumnsStore(StoreSessions sessions, boolean kuaishouOpenidColumn) {
         this.sessions = sessions;
         this.slots = new IdSlots(kuaishouOpenidColumn);
+        this.registration = new Registration(slots, openIdClaims, mobileClaims);
         this.oneStatementTokenWrite = sessions.isMysql();
     }
 
@@ -85,13 +83,13 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
 
     @Override
     public Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
-        return sessions.read(session -> liveHolders(session, slots.openId(platform), openId.value()).stream().findFirst());
+        return sessions.read(session -> LiveUsers.holding(session, slots.openId(platform), openId.value()).stream().findFirst());
     }
 
     @Override
     public Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId) {
         return slots.unionId(platform).flatMap(slot ->
-                sessions.read(session -> liveHolders(session, slot, unionId.value()).stream().findFirst()));
+                sessions.read(session -> LiveUsers.holding(session, slot, unionId.value()).stream().findFirst()));
     }
 
     @Override
@@ -114,7 +112,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
         return sessions.read(session -> session.getMapper(UserMapper.class).selectByColumn(EMAIL_COLUMN, email).stream()
                 .map(UserRowMapping::toUser)
                 .filter(user -> user.email().equals(email))
-                .min(LOWEST_ID_FIRST));
+                .min(LiveUsers.LOWEST_ID_FIRST));
     }
 
     @Override
@@ -125,8 +123,8 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
         return sessions.read(session -> session.getMapper(UserMapper.class).selectByToken(token).stream()
                 .map(UserRowMapping::toUser)
                 .filter(user -> !user.isDeleted() && user.token().equals(token))
-                .min(LOWEST_ID_FIRST)
-                .map(user -> new TokenHolder(user, issuedAt(session, user))));
+                .min(LiveUsers.LOWEST_ID_FIRST)
+                .map(user -> new TokenHolder(user, TokenColumn.issuedAt(session, user))));
     }
 
     @Override
@@ -134,15 +132,15 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
         if (mobile == null || mobile.isEmpty()) {
             return Optional.empty();
         }
-        return sessions.read(session -> liveMobileHolders(session, mobile).stream().findFirst());
+        return sessions.read(session -> LiveUsers.holdingMobile(session, mobile).stream().findFirst());
     }
 
     @Override
     public TokenWrite bindMobileReplacing(User user, LoginIdentity identity, String mobile, String token, long now) {
         return sessions.write(session -> {
             long id = user.id().value();
-            String replaced = updateToken(session, id, token, now);
-            session.getMapper(UserMapper.class).updateColumn(id, MOBILE_COLUMN, mobile);
+            String replaced = TokenColumn.update(session, id, token, now);
+            session.getMapper(UserMapper.class).updateColumn(id, LiveUsers.MOBILE_COLUMN, mobile);
             mobileClaims.claim(session, mobile, id);
             return new TokenWrite(user.withMobile(mobile, token, now), List.of(replaced));
         });
@@ -156,66 +154,14 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
      */
     @Override
     public User register(NewUser newUser) {
-        return sessions.write(session -> UserRowMapping.toUser(insertWithClaims(session, newUser)));
-    }
-
-    private UserRow insertWithClaims(SqlSession session, NewUser newUser) {
-        UserMapper users = session.getMapper(UserMapper.class);
-        UserInsert insert = UserRowMapping.toInsert(newUser, slots.kuaishouColumnValue(newUser));
-        users.insert(insert);
-        long id = insert.getId();
-        storeOwnTableIds(session, id, newUser);
-        openIdClaims.claimOnly(session, newUser.platform(), newUser.openId(), id);
-        if (!newUser.mobile().isEmpty()) {
-            mobileClaims.claim(session, newUser.mobile(), id);
-        }
-        IssuedTokenMapper issued = session.getMapper(IssuedTokenMapper.class);
-        if (newUser.token().isEmpty()) {
-            issued.deleteByUserId(id);
-        } else {
-            issued.save(id, newUser.token(), newUser.addTime());
-        }
-        IdSlot slot = slots.openId(newUser.platform());
-        UserRow stored = null;
-        for (UserRow holder : slot.select(users, newUser.openId().value())) {
-            User other = UserRowMapping.toUser(holder);
-            if (holder.id() == id) {
-                stored = holder;
-            } else if (!other.isDeleted() && slot.holds(other, newUser.openId().value())) {
-                throw new OpenIdAlreadyClaimedException(newUser.platform(), newUser.openId());
-            }
-        }
-        if (stored == null || !ownTableIdsAreExactly(UserRowMapping.toUser(stored), newUser)) {
-            session.getMapper(UserIdentityMapper.class).deleteAllOf(id);
-            storeOwnTableIds(session, id, newUser);
-            stored = users.selectById(id);
-        }
-        return stored;
-    }
-
-    /** Whether the ids our identity table gives the new row are the newcomer's own, and no others. */
-    private boolean ownTableIdsAreExactly(User stored, NewUser newUser) {
-        for (Platform platform : Platform.values()) {
-            IdSlot openIdSlot = slots.openId(platform);
-            if (openIdSlot instanceof IdSlot.OwnTable
-                    && !openIdSlot.valueOf(stored).equals(platform == newUser.platform() ? newUser.openId().value() : "")) {
-                return false;
-            }
-            Optional<IdSlot> unionIdSlot = slots.unionId(platform);
-            if (unionIdSlot.isPresent() && unionIdSlot.get() instanceof IdSlot.OwnTable slot
-                    && !slot.valueOf(stored).equals(platform == newUser.platform()
-                    ? newUser.unionId().map(UnionId::value).orElse("") : "")) {
-                return false;
-            }
-        }
-        return true;
+        return sessions.write(session -> UserRowMapping.toUser(registration.insert(session, newUser)));
     }
 
     @Override
     public TokenWrite bindOpenIdReplacing(User user, LoginIdentity identity, String token, long now) {
         return sessions.write(session -> {
             long id = user.id().value();
-            String replaced = updateToken(session, id, token, now);
+            String replaced = TokenColumn.update(session, id, token, now);
             openIdClaims.claim(session, identity.platform(), identity.openId(), id);
             slots.openId(identity.platform()).store(session.getMapper(UserMapper.class),
                     session.getMapper(UserIdentityMapper.class), id, identity.openId().value());
@@ -237,7 +183,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
                 session.getMapper(UserMapper.class).replaceTokenWithIssue(id, loadedWith, token, now)) > 0) {
             return new TokenWrite(issued, List.of(loadedWith));
         }
-        String replaced = sessions.write(session -> replaceToken(session, id, loadedWith, token, now));
+        String replaced = sessions.write(session -> TokenColumn.replace(session, id, loadedWith, token, now));
         return new TokenWrite(issued, List.of(replaced));
     }
 
@@ -257,87 +203,22 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
 
     @Override
     public boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId) {
-        return liveRow(session, userId).filter(user -> slots.openId(platform).holds(user, openId.value())).isPresent();
+        return LiveUsers.row(session, userId).filter(user -> slots.openId(platform).holds(user, openId.value())).isPresent();
     }
 
     @Override
     public boolean heldByAnother(SqlSession session, long userId, Platform platform, OpenId openId) {
-        return liveHolders(session, slots.openId(platform), openId.value()).stream()
+        return LiveUsers.holding(session, slots.openId(platform), openId.value()).stream()
                 .anyMatch(user -> user.id().value() != userId);
     }
 
     @Override
     public boolean holdsLive(SqlSession session, long userId, String mobile) {
-        return liveRow(session, userId).filter(user -> user.mobile().equals(mobile)).isPresent();
+        return LiveUsers.row(session, userId).filter(user -> user.mobile().equals(mobile)).isPresent();
     }
 
     @Override
     public boolean heldByAnother(SqlSession session, long userId, String mobile) {
-        return liveMobileHolders(session, mobile).stream().anyMatch(user -> user.id().value() != userId);
-    }
-
-    private static Optional<User> liveRow(SqlSession session, long userId) {
-        return Optional.ofNullable(session.getMapper(UserMapper.class).selectById(userId))
-                .map(UserRowMapping::toUser)
-                .filter(user -> !user.isDeleted());
-    }
-
-    /** Live users holding exactly this mobile, lowest id first. */
-    private static List<User> liveMobileHolders(SqlSession session, String mobile) {
-        return session.getMapper(UserMapper.class).selectByColumn(MOBILE_COLUMN, mobile).stream()
-                .map(UserRowMapping::toUser)
-                .filter(user -> !user.isDeleted() && user.mobile().equals(mobile))
-                .sorted(LOWEST_ID_FIRST)
-                .toList();
-    }
-
-    /** Live users holding exactly this id, lowest id first. */
-    private static List<User> liveHolders(SqlSession session, IdSlot slot, String value) {
-        return slot.select(session.getMapper(UserMapper.class), value).stream()
-                .map(UserRowMapping::toUser)
-                .filter(user -> !user.isDeleted() && slot.holds(user, value))
-                .sorted(LOWEST_ID_FIRST)
-                .toList();
-    }
-
-    private void storeOwnTableIds(SqlSession session, long userId, NewUser newUser) {
-        UserMapper users = session.getMapper(UserMapper.class);
-        UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
-        if (slots.openId(newUser.platform()) instanceof IdSlot.OwnTable slot) {
-            slot.store(users, identities, userId, newUser.openId().value());
-        }
-        Optional<IdSlot> unionSlot = slots.unionId(newUser.platform());
-        if (newUser.unionId().isPresent() && unionSlot.isPresent() && unionSlot.get() instanceof IdSlot.OwnTable slot) {
-            slot.store(users, identities, userId, newUser.unionId().get().value());
-        }
-    }
-
-    /** Replaces the user's token, answering the one it replaced ({@code ""} for none), read under the row's lock. */
-    private static String updateToken(SqlSession session, long userId, String token, long now) {
-        UserMapper users = session.getMapper(UserMapper.class);
-        String replaced = users.selectTokenForUpdate(userId);
-        if (replaced == null || users.updateToken(userId, token, now) != 1) {
-            throw new IllegalStateException("no user with id " + userId);
-        }
-        session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
-        return replaced;
-    }
-
-    /**
-     * Replaces the user's token, answering the one it replaced: {@code expected} when the row still holds it (the
-     * update's own lock makes that sure, with no read first), else the one read under the row's lock.
-     */
-    private static String replaceToken(SqlSession session, long userId, String expected, String token, long now) {
-        if (session.getMapper(UserMapper.class).replaceToken(userId, expected, token, now) != 1) {
-            return updateToken(session, userId, token, now);
-        }
-        session.getMapper(IssuedTokenMapper.class).save(userId, token, now);
-        return expected;
-    }
-
-    /** When we issued the user's current token; 0 when something else (ShopXO) issued it. */
-    private static long issuedAt(SqlSession session, User user) {
-        IssuedTokenRow issued = session.getMapper(IssuedTokenMapper.class).selectByUserId(user.id().value());
-        return issued != null && issued.token().equals(user.token()) ? issued.issuedAt() : 0;
+        return LiveUsers.holdingMobile(session, mobile).stream().anyMatch(user -> user.id().value() != userId);
     }
 }
