@@ -211,7 +211,7 @@ class SecretFreeLogSystemTest {
 
         List<String> lines = capturedLines();
         assertThat(lines).as("the service logged its start").anyMatch(line -> line.contains(" serves on "));
-        assertThat(captured.list).as("DEBUG lines were logged").anyMatch(event -> event.getLevel() == Level.DEBUG);
+        assertThat(capturedEvents()).as("DEBUG lines were logged").anyMatch(event -> event.getLevel() == Level.DEBUG);
         assertThat(org.slf4j.LoggerFactory.getLogger("io.minipass.adapters").isDebugEnabled())
                 .as("our own code logs at DEBUG").isTrue();
         assertNoLineHoldsASecret();
@@ -256,9 +256,16 @@ class SecretFreeLogSystemTest {
         return secrets;
     }
 
+    /** A copy taken under the appender's lock: the service's threads go on logging while a test reads. */
+    private List<ILoggingEvent> capturedEvents() {
+        synchronized (captured) {
+            return new ArrayList<>(captured.list);
+        }
+    }
+
     private List<String> capturedLines() {
         List<String> lines = new ArrayList<>();
-        for (ILoggingEvent event : List.copyOf(captured.list)) {
+        for (ILoggingEvent event : capturedEvents()) {
             String throwable = event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
             lines.add(event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage()
                     + " " + event.getMDCPropertyMap() + " " + throwable);
