@@ -38,8 +38,9 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
     /**
      * Loggers that keep their level whatever the root says: no log line at any level may hold a password, token,
-     * session key, app secret or mobile (CONTRACT §8), and these print them below it. deploy/logback.xml says why
-     * for each; {@code LogConfigurationTest} checks that the file and this list agree.
+     * session key, app secret or mobile (docs/security.md#the-settings-and-nginx-in-front, "Quiet logs"), and these
+     * print them below it. deploy/logback.xml says why for each; {@code LogConfigurationTest} checks that the file and
+     * this list agree.
      */
     static final Map<String, Level> FIXED_LEVELS = fixedLevels();
 

@@ -131,8 +131,9 @@ public record MinipassConfig(
             throw new ConfigException("MINIPASS_PROFILE=" + profileName.toLowerCase(Locale.ROOT) + " is not development or production");
         }
         String tablePrefix = settings.text("table.prefix", "sxo_");
-        if (!tablePrefix.matches("[A-Za-z0-9_]{0,20}")) {
-            throw new ConfigException("MINIPASS_TABLE_PREFIX=" + tablePrefix + " may hold only letters, digits and _ (at most 20)");
+        if (!tablePrefix.matches("[A-Za-z0-9_]{0," + DatabaseSettings.MAX_TABLE_PREFIX_LENGTH + "}")) {
+            throw new ConfigException("MINIPASS_TABLE_PREFIX=" + tablePrefix + " may hold only letters, digits and _ (at most "
+                    + DatabaseSettings.MAX_TABLE_PREFIX_LENGTH + ")");
         }
         String dbUrl = settings.text("db.url", "");
         if (dbUrl.isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * What a stop closes, in the reverse order of {@link #add}: what was opened first (the database pool) is
- * closed last, after the HTTP server, added last, has finished the requests in flight. A step that fails is
+ * What a stop closes, in the reverse order of {@link #add}: the HTTP server, added last, is closed first and
+ * finishes the requests in flight before anything they use (the database pool, the shared state) is closed. A step that fails is
  * logged and the next still runs. Running it twice does nothing the second time.
  */
 final class ShutdownSequence {

@@ -185,6 +185,16 @@ class MinipassConfigTest {
         assertThat(config.platforms().app(Platform.WEIXIN).appId()).isEqualTo("wx-file");
     }
 
+    /** One limit, the database adapter's: a prefix the configuration takes is one the adapter opens. */
+    @Test
+    void a_table_prefix_may_be_as_long_as_the_database_adapter_allows_and_no_longer() {
+        String longest = "s".repeat(23) + "_";
+
+        assertThat(load(Map.of("MINIPASS_TABLE_PREFIX", longest)).database().tablePrefix()).isEqualTo(longest);
+        assertThatThrownBy(() -> load(Map.of("MINIPASS_TABLE_PREFIX", "s" + longest)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_TABLE_PREFIX").hasMessageContaining("at most 24");
+    }
+
     @Test
     void the_shopxo_layout_is_the_databases_own_unless_named() {
         assertThat(load(Map.of()).database().layout()).isEmpty();

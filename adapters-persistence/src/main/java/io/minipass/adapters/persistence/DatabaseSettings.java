@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Where the user database is and how to reach it.
  *
  * @param jdbcUrl         {@code jdbc:mysql:}, {@code jdbc:mariadb:} (both through MySQL Connector/J) or {@code jdbc:h2:}
- * @param tablePrefix     ShopXO's table prefix ({@value #DEFAULT_TABLE_PREFIX} by default): letters, digits, underscores
+ * @param tablePrefix     ShopXO's table prefix: at most {@value #MAX_TABLE_PREFIX_LENGTH} letters, digits, underscores
  * @param maximumPoolSize the most connections held open at once
  * @param timeouts        how long a request may wait on the database ({@link DatabaseTimeouts#DEFAULTS} unless given)
  * @param layout          the ShopXO layout the shop says its database has: a new database is made in it, an existing
@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  */
 public record DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize,
                                DatabaseTimeouts timeouts, Optional<ShopLayout> layout) {
-    public static final String DEFAULT_TABLE_PREFIX = "sxo_";
-
     /** Long enough for any shop, short enough that every name built on it fits MySQL's 64 characters. */
-    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{0,24}");
+    public static final int MAX_TABLE_PREFIX_LENGTH = 24;
+
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_]{0," + MAX_TABLE_PREFIX_LENGTH + "}");
 
     public DatabaseSettings {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
@@ -28,7 +28,7 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
         Objects.requireNonNull(tablePrefix, "tablePrefix");
         if (!PREFIX.matcher(tablePrefix).matches()) {
             throw new IllegalArgumentException(
-                    "table prefix must be at most 24 letters, digits or underscores: '" + tablePrefix + "'");
+                    "table prefix must be at most " + MAX_TABLE_PREFIX_LENGTH + " letters, digits or underscores: '" + tablePrefix + "'");
         }
         if (maximumPoolSize < 1) {
             throw new IllegalArgumentException("maximum pool size must be at least 1: " + maximumPoolSize);

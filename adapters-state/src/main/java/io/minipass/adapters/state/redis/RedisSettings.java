@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * How to reach the Redis that several nodes share, and how to keep state in it. The names the
- * configuration gives them are proposals for {@code bootstrap}:
+ * How to reach the Redis that several nodes share, and how to keep state in it. {@code bootstrap} reads each
+ * component from the setting named here (docs/configuration.md):
  *
  * <table>
  *   <caption>settings</caption>
@@ -23,7 +23,7 @@ import java.util.Objects;
  *       an HMAC under a key derived from it</td></tr>
  *   <tr><td>{@code commandTimeout}</td><td>{@code MINIPASS_REDIS_TIMEOUT}</td><td>{@code 1s}; also the
  *       connect timeout: no call waits longer for Redis</td></tr>
- *   <tr><td>{@code sessionKeyTtl}</td><td>(none yet)</td><td>2 days, as the in-process store</td></tr>
+ *   <tr><td>{@code sessionKeyTtl}</td><td>(no setting)</td><td>2 days, as the in-process store</td></tr>
  *   <tr><td>{@code loginProofTtl}</td><td>{@code MINIPASS_LOGIN_PROOF_TTL}</td><td>30 minutes; also how long
  *       a verified mobile is kept</td></tr>
  * </table>
