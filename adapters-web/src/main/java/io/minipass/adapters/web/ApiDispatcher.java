@@ -131,7 +131,7 @@ final class ApiDispatcher implements Handler {
             }
             ApiRequest request = new ApiRequest(routeName, given, form,
                     BaseUrl.of(ctx.req(), proxies.trustsPeer(ctx.req().getRemoteAddr())),
-                    ClientAddresses.of(ctx.req(), proxies));
+                    trail != null ? trail.clientAddress() : ClientAddresses.of(ctx.req(), proxies));
             ApiResult result = endpoint.handle(request);
             if (result == null) {
                 throw new IllegalStateException("endpoint " + routeName + " answered nothing");

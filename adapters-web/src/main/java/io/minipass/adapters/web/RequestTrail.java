@@ -41,6 +41,11 @@ final class RequestTrail {
         this.clientAddress = clientAddress;
     }
 
+    /** The address the request came from, as the budgets and the access log count it. */
+    String clientAddress() {
+        return clientAddress;
+    }
+
     /** Starts the trail of a request that just arrived. */
     static RequestTrail start(Request request, TrustedProxies proxies) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);

@@ -45,7 +45,7 @@ public final class BindMobileEndpoint implements ApiEndpoint {
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
         LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(channels.systemType(request), platform, openId,
                 unionId, EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
-                request.clientAddress(), request.scalar("token").orElse("")));
+                request.clientAddress(), request.token()));
         return answers.mobileLogin(outcome, request);
     }
 }

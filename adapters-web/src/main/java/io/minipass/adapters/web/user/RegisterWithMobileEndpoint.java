@@ -58,7 +58,7 @@ public final class RegisterWithMobileEndpoint implements ApiEndpoint {
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.get().clientType() + "_unionid");
         LoginOutcome outcome = useCase.register(new RegisterWithMobileCommand(channels.systemType(request),
                 platform.get(), openId, unionId, EchoedProfiles.read(request), request.text("mobile"),
-                request.text("referrer"), request.clientAddress(), request.scalar("token").orElse("")));
+                request.text("referrer"), request.clientAddress(), request.token()));
         return answers.mobileLogin(outcome, request);
     }
 }

@@ -27,7 +27,7 @@ public final class TokenUserInfoEndpoint implements ApiEndpoint {
         if (request.isEmpty("token")) {
             return ApiResult.failed(answers.text(ShopxoText.TOKEN_EMPTY, request));
         }
-        TokenLookup lookup = useCase.resume(request.scalar("token").orElse(""), request.clientAddress());
+        TokenLookup lookup = useCase.resume(request.token(), request.clientAddress());
         return answers.session(lookup, request);
     }
 }

@@ -42,7 +42,7 @@ public final class VerifyMobileEndpoint implements ApiEndpoint {
         }
         String mobile = useCase.verifyMobile(new VerifyMobileCommand(channels.systemType(request), platform.get(),
                 ClientIds.openId(request), PhoneProofs.read(request), request.clientAddress(),
-                request.scalar("token").orElse("")));
+                request.token()));
         return ApiResult.success("success", mobile);
     }
 }
