@@ -59,7 +59,7 @@ public final class OpenApiRoute {
         try {
             dialect = routes.dialect();
         } catch (IllegalStateException notStarted) {
-            JsonEnvelopeWriter.write(ctx, ApiResult.failed(ApiDispatcher.SYSTEM_BUSY));
+            JsonEnvelopeWriter.write(ctx, ApiResult.failed(Failure.SYSTEM_BUSY));
             return;
         }
         byte[] document = documents.computeIfAbsent(dialect, OpenApiRoute::document);

@@ -120,8 +120,7 @@ public final class WebApp {
             config.routes.addHttpHandler(method, "/*", dispatcher);
         }
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {}", ctx.req().getRequestURI(), e);
-            JsonEnvelopeWriter.write(ctx, ApiResult.failed(ApiDispatcher.SYSTEM_BUSY));
+            JsonEnvelopeWriter.write(ctx, Failure.UNEXPECTED.answer(e, ctx.req().getRequestURI(), LOG));
         });
         // Javalin's own answers (a method it has no route for, a body it refused) become envelopes too.
         config.routes.after(ctx -> {

@@ -95,7 +95,7 @@ class OpenApiRouteTest {
         for (Answer answered : List.of(answer.get(10, TimeUnit.SECONDS), client.get(OpenApiRoute.PATH))) {
             assertThat(answered.status()).isEqualTo(200);
             assertThat(answered.contentType()).isEqualTo(JsonEnvelopeWriter.CONTENT_TYPE);
-            assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+            assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                     entry("data", List.of()));
             assertThat(answered.headers().get("Cache-Control")).containsExactly("no-store");
         }
@@ -108,7 +108,7 @@ class OpenApiRouteTest {
 
         Answer answered = client.get(OpenApiRoute.PATH);
 
-        assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+        assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                 entry("data", List.of()));
         late.supply(ENDPOINTS, ShopxoDialect.V6);
         assertThat(client.get(OpenApiRoute.PATH).body().getBytes(StandardCharsets.UTF_8))

@@ -53,7 +53,7 @@ class RoutesTest {
         routes.fail(new IllegalStateException("the database did not open"));
 
         Answer answered = answer.get(10, TimeUnit.SECONDS);
-        assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+        assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                 entry("data", List.of()));
         assertThat(answered.body()).doesNotContain("database");
         assertThat(client.get("/api.php?s=test/ready").code()).isEqualTo(-1);
@@ -67,7 +67,7 @@ class RoutesTest {
         try {
             Answer answered = new ApiClient(starting).get("/api.php?s=test/ready");
 
-            assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+            assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                     entry("data", List.of()));
             late.supply(ENDPOINTS);
             assertThat(new ApiClient(starting).get("/api.php?s=test/ready").code()).isZero();
