@@ -10,8 +10,6 @@ import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.domain.user.InvalidInputException;
 import org.slf4j.Logger;
 
-import java.util.function.Function;
-
 /**
  * What each kind of exception a route throws becomes, in one table: the envelope the client reads, the log line
  * the operator reads, and the reason the login metrics count it under ({@code minipass.logins{reason}}). The
@@ -19,23 +17,31 @@ import java.util.function.Function;
  */
 public enum Failure {
     OVER_BUDGET(OverBudgetException.class, "over_budget",
-            failure -> ApiResult.error(ApiResult.OVER_BUDGET, failure.getMessage()), LogLine.NONE, ""),
-    UNPROVEN(UnprovenIdentityException.class, "unproven", Failure::refused, LogLine.NONE, ""),
-    DECRYPTION_FAILED(UserDataRefusedException.class, "decryption_failed", Failure::refused, LogLine.NONE, ""),
-    /** The platform adapter has logged the cause; a refused login code is routine, not a fault here. */
-    PLATFORM_REFUSED(PlatformCallFailedException.class, "platform_refused", Failure::refused,
-            LogLine.INFO, "Platform call failed on {}: {}"),
-    /** Known and already described in one line (the cause's class and text): no stack trace per request. */
-    STORAGE_UNAVAILABLE(StorageUnavailableException.class, "storage_unavailable", Failure::storageFailed,
-            LogLine.WARN, "Storage unavailable on {}: {}"),
-    /** Redis (session keys, login proofs) did not answer within its timeout: the same answer, one line. */
-    STATE_UNAVAILABLE(SharedStateUnavailableException.class, "state_unavailable", Failure::storageFailed,
-            LogLine.WARN, "Shared state unavailable on {}: {}"),
-    MISCONFIGURED(PlatformNotServedException.class, "misconfigured", Failure::refused, LogLine.NONE, ""),
-    BAD_INPUT(InvalidInputException.class, "bad_input", Failure::refused, LogLine.NONE, ""),
-    /** Anything else, checked exceptions too (Kotlin code may throw them undeclared). */
-    UNEXPECTED(Throwable.class, "error", failure -> ApiResult.failed(Failure.SYSTEM_BUSY),
-            LogLine.STACK_TRACE, "Unexpected failure on {}");
+            (failure, route, log) -> ApiResult.error(ApiResult.OVER_BUDGET, failure.getMessage())),
+    UNPROVEN(UnprovenIdentityException.class, "unproven", (failure, route, log) -> refused(failure)),
+    DECRYPTION_FAILED(UserDataRefusedException.class, "decryption_failed", (failure, route, log) -> refused(failure)),
+    PLATFORM_REFUSED(PlatformCallFailedException.class, "platform_refused", (failure, route, log) -> {
+        // The platform adapter has logged the cause; a refused login code is routine, not a fault here.
+        log.info("Platform call failed on {}: {}", route, failure.getMessage());
+        return refused(failure);
+    }),
+    STORAGE_UNAVAILABLE(StorageUnavailableException.class, "storage_unavailable", (failure, route, log) -> {
+        // Known and already described in one line (the cause's class and text): no stack trace per request.
+        log.warn("Storage unavailable on {}: {}", route, failure.getMessage());
+        return storageFailed();
+    }),
+    STATE_UNAVAILABLE(SharedStateUnavailableException.class, "state_unavailable", (failure, route, log) -> {
+        // Redis (session keys, login proofs) did not answer within its timeout: the same answer, one line.
+        log.warn("Shared state unavailable on {}: {}", route, failure.getMessage());
+        return storageFailed();
+    }),
+    MISCONFIGURED(PlatformNotServedException.class, "misconfigured", (failure, route, log) -> refused(failure)),
+    BAD_INPUT(InvalidInputException.class, "bad_input", (failure, route, log) -> refused(failure)),
+    /** Anything else, checked exceptions too (Kotlin code may throw them undeclared): with its stack trace. */
+    UNEXPECTED(Throwable.class, "error", (failure, route, log) -> {
+        log.error("Unexpected failure on {}", route, failure);
+        return ApiResult.failed(Failure.SYSTEM_BUSY);
+    });
 
     /** ShopXO's answer to a failure that is not the client's. */
     public static final String SYSTEM_BUSY = "系统繁忙，请稍后再试";
@@ -44,17 +50,12 @@ public enum Failure {
 
     private final Class<? extends Throwable> kind;
     private final String reason;
-    private final Function<Throwable, ApiResult> answer;
-    private final LogLine logLine;
-    private final String logText;
+    private final Answer answer;
 
-    Failure(Class<? extends Throwable> kind, String reason, Function<Throwable, ApiResult> answer, LogLine logLine,
-            String logText) {
+    Failure(Class<? extends Throwable> kind, String reason, Answer answer) {
         this.kind = kind;
         this.reason = reason;
         this.answer = answer;
-        this.logLine = logLine;
-        this.logText = logText;
     }
 
     /** The entry for this exception: the first whose kind it is. */
@@ -72,16 +73,9 @@ public enum Failure {
         return reason;
     }
 
-    /** Logs the failure (if this kind is logged) to {@code log}, naming the route, and answers its envelope. */
+    /** Logs the failure to {@code log} if this kind is logged, naming the route, and answers its envelope. */
     ApiResult answer(Throwable failure, String route, Logger log) {
-        switch (logLine) {
-            case INFO -> log.info(logText, route, failure.getMessage());
-            case WARN -> log.warn(logText, route, failure.getMessage());
-            case STACK_TRACE -> log.error(logText, route, failure);
-            case NONE -> {
-            }
-        }
-        return answer.apply(failure);
+        return answer.answer(failure, route, log);
     }
 
     /** A plain {@code -1} with the exception's message, worded for the client. */
@@ -89,11 +83,12 @@ public enum Failure {
         return ApiResult.failed(failure.getMessage());
     }
 
-    private static ApiResult storageFailed(Throwable failure) {
+    private static ApiResult storageFailed() {
         return ApiResult.error(ApiResult.STORAGE_FAILED, SYSTEM_BUSY);
     }
 
-    private enum LogLine {
-        NONE, INFO, WARN, STACK_TRACE
+    @FunctionalInterface
+    private interface Answer {
+        ApiResult answer(Throwable failure, String route, Logger log);
     }
 }

@@ -538,8 +538,8 @@ class AppMiniUserInfoEndpointTest {
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {
         app = WebApp.create(Map.of(LogInMiniProgramUserEndpoint.ROUTE,
-                new LogInMiniProgramUserEndpoint(useCase, ClientChannels.SHOPXO_V2,
-                        new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(web)))))).start("127.0.0.1", 0);
+                new LogInMiniProgramUserEndpoint(useCase, new ShopxoUserRoutes(ClientChannels.SHOPXO_V2,
+                        new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(web))))))).start("127.0.0.1", 0);
         client = new ApiClient(app);
     }
 
