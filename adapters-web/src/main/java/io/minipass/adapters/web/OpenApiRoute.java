@@ -23,11 +23,6 @@ public final class OpenApiRoute {
     private OpenApiRoute() {
     }
 
-    /** The document served for endpoints that answer as ShopXO v2.2. */
-    public static byte[] document() {
-        return document(ShopxoDialect.V2);
-    }
-
     /** The document served for endpoints that answer as this ShopXO. */
     public static byte[] document(ShopxoDialect dialect) {
         String resource = switch (dialect) {
