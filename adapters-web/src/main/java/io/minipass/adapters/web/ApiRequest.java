@@ -94,11 +94,6 @@ public final class ApiRequest {
         return value instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
     }
 
-    /** ShopXO's {@code application}, default {@code web}. */
-    public String application() {
-        return text("application", "web").trim();
-    }
-
     /** A scalar of the query or a form body as text; absent, null, arrays and objects read "". */
     public String formText(String name) {
         return PhpValues.text(formParameters.get(name));
