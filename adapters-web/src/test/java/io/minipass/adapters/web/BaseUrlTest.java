@@ -3,7 +3,6 @@ package io.minipass.adapters.web;
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ApiResult;
-import io.minipass.adapters.web.WebApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
