@@ -1,17 +1,11 @@
 package io.minipass.bootstrap;
 
+import io.minipass.adapters.web.Failure;
 import io.minipass.application.port.in.AuthorizationOutcome;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.port.in.OverBudgetException;
-import io.minipass.application.port.in.PlatformNotServedException;
-import io.minipass.application.port.in.UnprovenIdentityException;
-import io.minipass.application.port.out.PlatformCallFailedException;
-import io.minipass.application.port.out.SharedStateUnavailableException;
-import io.minipass.application.port.out.StorageUnavailableException;
-import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.application.service.LoginUseCases;
-import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.Platform;
 
@@ -47,8 +41,7 @@ final class MeasuredUseCases {
     /** Every {@link #reason} a refusal can have. */
     private static final List<String> REASONS = Stream.concat(
             Stream.of(LoginRefusal.values()).map(MeasuredUseCases::reason),
-            Stream.of("over_budget", "unproven", "decryption_failed", "platform_refused", "storage_unavailable",
-                    "state_unavailable", "misconfigured", "bad_input", "error")).toList();
+            Stream.of(Failure.values()).map(Failure::reason)).toList();
 
     private final ServiceMetrics metrics;
 
@@ -153,26 +146,9 @@ final class MeasuredUseCases {
         return lower(refusal.name());
     }
 
-    /** Why a login that threw was refused; the order matters, the refusals are kinds of bad input. */
+    /** Why a login that threw was refused, as the web adapter's failure table names it. */
     static String reason(RuntimeException failure) {
-        if (failure instanceof OverBudgetException) {
-            return "over_budget";
-        } else if (failure instanceof UnprovenIdentityException) {
-            return "unproven";
-        } else if (failure instanceof UserDataRefusedException) {
-            return "decryption_failed";
-        } else if (failure instanceof PlatformCallFailedException) {
-            return "platform_refused";
-        } else if (failure instanceof StorageUnavailableException) {
-            return "storage_unavailable";
-        } else if (failure instanceof SharedStateUnavailableException) {
-            return "state_unavailable";
-        } else if (failure instanceof PlatformNotServedException) {
-            return "misconfigured";
-        } else if (failure instanceof InvalidInputException) {
-            return "bad_input";
-        }
-        return "error";
+        return Failure.of(failure).reason();
     }
 
     private static String attempt(OverBudgetException e) {

@@ -8,11 +8,6 @@ import io.minipass.adapters.web.php.RequestParameters;
 import io.minipass.adapters.web.proxy.BaseUrl;
 import io.minipass.adapters.web.proxy.ClientAddresses;
 import io.minipass.adapters.web.proxy.TrustedProxies;
-import io.minipass.application.port.in.OverBudgetException;
-import io.minipass.application.port.out.PlatformCallFailedException;
-import io.minipass.application.port.out.SharedStateUnavailableException;
-import io.minipass.application.port.out.StorageUnavailableException;
-import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.TextFit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +23,6 @@ import java.util.Set;
  * parameters, runs it and answers its envelope. Whatever goes wrong still answers an envelope.
  */
 final class ApiDispatcher implements Handler {
-    static final String SYSTEM_BUSY = "系统繁忙，请稍后再试";
     static final String ALLOWED_METHODS = "GET, POST, HEAD, OPTIONS";
     private static final Set<String> ALLOWED = Set.of("GET", "POST", "HEAD", "OPTIONS");
     private static final List<String> COMMON_PARAMETERS = List.of("s", "application", "application_client_type",
@@ -81,7 +75,7 @@ final class ApiDispatcher implements Handler {
         if (!ALLOWED.contains(ctx.req().getMethod())) {
             return unsupportedMethod(ctx.req().getMethod());
         }
-        return ApiResult.failed(ctx.statusCode() >= 500 ? SYSTEM_BUSY : JsonErrorHandler.BAD_REQUEST);
+        return ApiResult.failed(ctx.statusCode() >= 500 ? Failure.SYSTEM_BUSY : Failure.BAD_REQUEST);
     }
 
     /** What ShopXO reads for every route whatever the method: which route, which client, which language. */
@@ -108,7 +102,7 @@ final class ApiDispatcher implements Handler {
         try {
             endpoint = route.map(routes::endpoint).orElse(null);
         } catch (IllegalStateException notStarted) {
-            return ApiResult.failed(SYSTEM_BUSY);
+            return ApiResult.failed(Failure.SYSTEM_BUSY);
         }
         RequestTrail trail = RequestTrail.of(ctx.req());
         if (trail != null) {
@@ -141,25 +135,8 @@ final class ApiDispatcher implements Handler {
                 ctx.attribute(CHOSEN_STATUS, status);
             }
             return result;
-        } catch (InvalidInputException e) {
-            return ApiResult.failed(e.getMessage());
-        } catch (OverBudgetException e) {
-            return ApiResult.error(ApiResult.OVER_BUDGET, e.getMessage());
-        } catch (PlatformCallFailedException e) {
-            // The platform adapter has logged the cause; a refused login code is routine, not a fault here.
-            LOG.info("Platform call failed on {}: {}", routeName, e.getMessage());
-            return ApiResult.failed(e.getMessage());
-        } catch (StorageUnavailableException e) {
-            // Known and already described in one line (the cause's class and text): no stack trace per request.
-            LOG.warn("Storage unavailable on {}: {}", routeName, e.getMessage());
-            return ApiResult.error(ApiResult.STORAGE_FAILED, SYSTEM_BUSY);
-        } catch (SharedStateUnavailableException e) {
-            // Redis (session keys, login proofs) did not answer within its timeout: the same answer, one line.
-            LOG.warn("Shared state unavailable on {}: {}", routeName, e.getMessage());
-            return ApiResult.error(ApiResult.STORAGE_FAILED, SYSTEM_BUSY);
         } catch (Exception e) { // also checked ones, which Kotlin code may throw undeclared
-            LOG.error("Unexpected failure on {}", routeName, e);
-            return ApiResult.failed(SYSTEM_BUSY);
+            return Failure.of(e).answer(e, routeName, LOG);
         }
     }
 }

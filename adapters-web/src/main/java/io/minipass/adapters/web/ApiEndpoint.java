@@ -4,10 +4,7 @@ package io.minipass.adapters.web;
 @FunctionalInterface
 public interface ApiEndpoint {
 
-    /**
-     * @throws io.minipass.domain.user.InvalidInputException answered as code -1 with its message
-     * @throws io.minipass.application.port.out.StorageUnavailableException answered as code -100
-     */
+    /** @throws RuntimeException answered, logged and counted as its {@link Failure} entry says */
     ApiResult handle(ApiRequest request);
 
     /**

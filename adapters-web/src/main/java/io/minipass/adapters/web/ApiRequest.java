@@ -23,22 +23,12 @@ public final class ApiRequest {
     private final String clientAddress;
 
     /**
-     * @param route      the normalized route name, e.g. {@code user/appminiuserinfo}
-     * @param parameters the merged parameters, body values over query values
-     * @param baseUrl    {@code scheme://host[:port]} of the request, without a trailing slash
-     */
-    public ApiRequest(String route, Map<String, Object> parameters, String baseUrl) {
-        this(route, parameters, baseUrl, "");
-    }
-
-    /** @param clientAddress where the request came from, "" when unknown */
-    public ApiRequest(String route, Map<String, Object> parameters, String baseUrl, String clientAddress) {
-        this(route, parameters, parameters, baseUrl, clientAddress);
-    }
-
-    /**
+     * @param route          the normalized route name, e.g. {@code user/appminiuserinfo}
+     * @param parameters     the merged parameters, body values over query values
      * @param formParameters the query and a urlencoded or multipart body's parameters, body values over query values,
      *                       never a JSON body's: what PHP's {@code $_REQUEST} holds
+     * @param baseUrl        {@code scheme://host[:port]} of the request, without a trailing slash
+     * @param clientAddress  where the request came from, "" when unknown
      */
     public ApiRequest(String route, Map<String, Object> parameters, Map<String, Object> formParameters, String baseUrl,
                       String clientAddress) {
@@ -102,11 +92,6 @@ public final class ApiRequest {
     public Optional<Map<String, Object>> map(String name) {
         Object value = parameters.get(name);
         return value instanceof Map<?, ?> map ? Optional.of((Map<String, Object>) map) : Optional.empty();
-    }
-
-    /** ShopXO's {@code application}, default {@code web}. */
-    public String application() {
-        return text("application", "web").trim();
     }
 
     /** A scalar of the query or a form body as text; absent, null, arrays and objects read "". */

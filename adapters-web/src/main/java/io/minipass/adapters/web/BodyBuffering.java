@@ -52,16 +52,6 @@ final class BodyBuffering extends Handler.Wrapper {
         return true;
     }
 
-    private static void refuse(Request request, Response response, Callback callback, String message) {
-        RequestTrail trail = RequestTrail.of(request);
-        if (trail != null) {
-            trail.code(ApiResult.FAILED);
-        }
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonEnvelopeWriter.CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(JsonEnvelopeWriter.toJson(ApiResult.failed(message))), callback);
-    }
-
     /** One body on its way in; {@link #run} reads what has arrived and asks to be called again when more does. */
     private final class BodyReception implements Runnable {
         private final Request request;
@@ -106,7 +96,7 @@ final class BodyBuffering extends Handler.Wrapper {
                 if (added != ReceivedBody.Added.KEPT) {
                     if (finish()) {
                         refuseWhileReading(added == ReceivedBody.Added.TOO_LARGE
-                                ? RequestParameters.TOO_LARGE : ApiDispatcher.SYSTEM_BUSY);
+                                ? RequestParameters.TOO_LARGE : Failure.SYSTEM_BUSY);
                     }
                     return;
                 }
@@ -128,7 +118,7 @@ final class BodyBuffering extends Handler.Wrapper {
             if (!request.consumeAvailable()) {
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             }
-            refuse(request, response, callback, message);
+            JettyEnvelopeWriter.write(request, response, callback, ApiResult.failed(message));
         }
 
         /** Runs on the scheduler, maybe while a read is pending: closing the connection is the only safe end. */
@@ -136,7 +126,7 @@ final class BodyBuffering extends Handler.Wrapper {
             if (finish()) {
                 received.release();
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-                refuse(request, response, callback, TOO_SLOW);
+                JettyEnvelopeWriter.write(request, response, callback, ApiResult.failed(TOO_SLOW));
             }
         }
 

@@ -23,11 +23,6 @@ public final class OpenApiRoute {
     private OpenApiRoute() {
     }
 
-    /** The document served for endpoints that answer as ShopXO v2.2. */
-    public static byte[] document() {
-        return document(ShopxoDialect.V2);
-    }
-
     /** The document served for endpoints that answer as this ShopXO. */
     public static byte[] document(ShopxoDialect dialect) {
         String resource = switch (dialect) {
@@ -59,7 +54,7 @@ public final class OpenApiRoute {
         try {
             dialect = routes.dialect();
         } catch (IllegalStateException notStarted) {
-            JsonEnvelopeWriter.write(ctx, ApiResult.failed(ApiDispatcher.SYSTEM_BUSY));
+            JsonEnvelopeWriter.write(ctx, ApiResult.failed(Failure.SYSTEM_BUSY));
             return;
         }
         byte[] document = documents.computeIfAbsent(dialect, OpenApiRoute::document);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The endpoints by route name and the ShopXO they answer as, given once: at creation, or after the server started, so
+ * The endpoints by route name and the ShopXO they answer as, given once, maybe after the server started, so
  * that the server starts while the database is still opening (docs/design.md, ADR-21). A request that comes before
  * them waits for them, for a bounded time, and is answered as busy if they do not come in that time or the start
  * failed instead.
@@ -30,34 +30,6 @@ public final class Routes {
      */
     public Routes(Duration longestWait) {
         this.longestWait = longestWait;
-    }
-
-    /**
-     * Endpoints that answer as ShopXO v2.2.
-     *
-     * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
-     */
-    public static Routes of(Map<String, ApiEndpoint> endpoints) {
-        return of(endpoints, ShopxoDialect.V2);
-    }
-
-    /**
-     * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
-     * @param dialect   the ShopXO they answer as, which picks the API document served
-     */
-    public static Routes of(Map<String, ApiEndpoint> endpoints, ShopxoDialect dialect) {
-        Routes routes = new Routes(Duration.ZERO);
-        routes.supply(endpoints, dialect);
-        return routes;
-    }
-
-    /**
-     * Gives endpoints that answer as ShopXO v2.2.
-     *
-     * @see #supply(Map, ShopxoDialect)
-     */
-    public void supply(Map<String, ApiEndpoint> endpoints) {
-        supply(endpoints, ShopxoDialect.V2);
     }
 
     /**

@@ -10,76 +10,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
 
 /** The HTTP API: every path and method lands on one dispatcher that answers ShopXO's JSON envelope. */
 public final class WebApp {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
-    /** How long a request's body may take to arrive in full, unless configured otherwise. */
-    public static final Duration DEFAULT_BODY_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
     private WebApp() {
     }
 
     /**
-     * The application for clients that reach it directly: forwarding headers are ignored.
-     *
-     * @param endpoints by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
-     * @return the application, not started
-     */
-    public static Javalin create(Map<String, ApiEndpoint> endpoints) {
-        return create(endpoints, false);
-    }
-
-    /**
-     * @param endpoints         by route name ({@code user/appminiuserinfo}); names are matched case-insensitively
-     * @param trustProxyHeaders take the scheme and host of the request's base URL (the shop's avatar URLs)
-     *                          from {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code Forwarded};
-     *                          only for a service every request reaches through a reverse proxy that sets
-     *                          or strips them, since a client can send them too; true trusts a proxy on this
-     *                          machine ({@link TrustedProxies#LOOPBACK}), and the client's address too
-     * @return the application, not started
-     */
-    public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders) {
-        return create(endpoints, trustProxyHeaders, DEFAULT_BODY_TIMEOUT);
-    }
-
-    /**
-     * @param bodyTimeout how long a request's body may take to arrive in full after its headers; a slower one
-     *                    is answered with an error and its connection closed
-     * @see #create(Map, boolean)
-     */
-    public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders, Duration bodyTimeout) {
-        return create(endpoints, trustProxyHeaders, bodyTimeout, WebObservation.accessLogOnly());
-    }
-
-    /**
-     * Every request gets an id ({@code X-Request-Id}: the client's when sane, else a new one), answered in that
-     * header and put in the MDC ({@code request_id}) of every log line of the request, and one line in the access
+     * The one entry: every request gets an id ({@code X-Request-Id}: the client's when sane, else a new one), answered in
+     * that header and put in the MDC ({@code request_id}) of every log line of the request, and one line in the access
      * log ({@code minipass.access}).
      *
+     * @param routes      the endpoints by route name, which may be given after the server started: until then a
+     *                    request that names a route, or the API document, waits for them
+     * @param proxies     the reverse proxies whose forwarding headers count ({@link TrustedProxies#NONE}: none, a client
+     *                    could send them too); the client's address is what the outermost of them saw
+     * @param bodyTimeout how long a request's body may take to arrive in full after its headers; a slower one
+     *                    is answered with an error and its connection closed
      * @param observation who else is told of each answered request, and the metrics route if this port serves it
-     * @see #create(Map, boolean, Duration)
-     */
-    public static Javalin create(Map<String, ApiEndpoint> endpoints, boolean trustProxyHeaders, Duration bodyTimeout,
-                                 WebObservation observation) {
-        return create(Routes.of(endpoints), trustProxyHeaders, bodyTimeout, observation);
-    }
-
-    /**
-     * {@link #create(Map, boolean, Duration, WebObservation)} with endpoints that may be given after the server
-     * started: until then a request that names a route, or the API document, waits for them.
-     */
-    public static Javalin create(Routes routes, boolean trustProxyHeaders, Duration bodyTimeout,
-                                 WebObservation observation) {
-        return create(routes, trustProxyHeaders ? TrustedProxies.LOOPBACK : TrustedProxies.NONE, bodyTimeout, observation);
-    }
-
-    /**
-     * @param proxies the reverse proxies whose forwarding headers count ({@link TrustedProxies#NONE}: none, a client
-     *                could send them too); the client's address is what the outermost of them saw
-     * @see #create(Routes, boolean, Duration, WebObservation)
+     * @return the application, not started
      */
     public static Javalin create(Routes routes, TrustedProxies proxies, Duration bodyTimeout,
                                  WebObservation observation) {
@@ -120,8 +72,7 @@ public final class WebApp {
             config.routes.addHttpHandler(method, "/*", dispatcher);
         }
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {}", ctx.req().getRequestURI(), e);
-            JsonEnvelopeWriter.write(ctx, ApiResult.failed(ApiDispatcher.SYSTEM_BUSY));
+            JsonEnvelopeWriter.write(ctx, Failure.UNEXPECTED.answer(e, ctx.req().getRequestURI(), LOG));
         });
         // Javalin's own answers (a method it has no route for, a body it refused) become envelopes too.
         config.routes.after(ctx -> {

@@ -21,12 +21,6 @@ public record WebObservation(Consumer<AnsweredRequest> answered, Optional<Metric
         Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** Nobody is told, no metrics route: only the access log. */
-    public static WebObservation accessLogOnly() {
-        return new WebObservation(request -> {
-        }, Optional.empty());
-    }
-
     /**
      * @param contentType e.g. Prometheus' {@code text/plain; version=0.0.4; charset=utf-8}
      * @param text        the current text, made for each request

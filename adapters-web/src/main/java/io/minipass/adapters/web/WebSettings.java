@@ -18,8 +18,4 @@ public record WebSettings(ZoneId timeZone, String defaultAvatarUrl, boolean mand
         timeZone = timeZone == null ? SHOP_TIME_ZONE : timeZone;
         defaultAvatarUrl = defaultAvatarUrl == null ? "" : defaultAvatarUrl.trim();
     }
-
-    public static WebSettings defaults() {
-        return new WebSettings(SHOP_TIME_ZONE, "", false);
-    }
 }

@@ -3,7 +3,6 @@ package io.minipass.adapters.web;
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ApiResult;
-import io.minipass.adapters.web.WebApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +32,7 @@ class BaseUrlTest {
 
     @Test
     void ignoresForwardingHeadersByDefault() {
-        start(WebApp.create(ECHO));
+        start(WebAppFixture.create(ECHO));
 
         assertThat(baseUrl("shop.example.com", "X-Forwarded-Proto: https", "X-Forwarded-Host: evil.example.com",
                 "Forwarded: proto=https;host=evil.example.com")).isEqualTo("http://shop.example.com");
@@ -42,7 +41,7 @@ class BaseUrlTest {
 
     @Test
     void ignoresForwardingHeadersWhenTheProxyIsNotTrusted() {
-        start(WebApp.create(ECHO, false));
+        start(WebAppFixture.create(ECHO, false));
 
         assertThat(baseUrl("shop.example.com", "X-Forwarded-Proto: https", "X-Forwarded-Host: evil.example.com"))
                 .isEqualTo("http://shop.example.com");
@@ -52,7 +51,7 @@ class BaseUrlTest {
 
     @Test
     void answersTheRequestsOwnBaseUrlWhenATrustedProxySendsNothing() {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl("shop.example.com")).isEqualTo("http://shop.example.com");
         assertThat(baseUrl("shop.example.com:8080")).isEqualTo("http://shop.example.com:8080");
@@ -81,14 +80,14 @@ class BaseUrlTest {
             "127.0.0.1:8080          | Forwarded: ;proto=https;;host=shop.example.com              | https://shop.example.com",
     })
     void honoursTheHeadersOfATrustedProxy(String host, String header, String expected) {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl(host, header)).isEqualTo(expected);
     }
 
     @Test
     void putsTheSchemeAndHostTogetherFromBothHeaders() {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl("127.0.0.1:8080", "X-Forwarded-Proto: https", "X-Forwarded-Host: shop.example.com"))
                 .isEqualTo("https://shop.example.com");
@@ -102,7 +101,7 @@ class BaseUrlTest {
 
     @Test
     void prefersTheXForwardedHeadersWhichProxiesSetOverAForwardedHeaderTheyPassOn() {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl("127.0.0.1:8080", "X-Forwarded-Proto: https", "X-Forwarded-Host: shop.example.com",
                 "Forwarded: proto=http;host=evil.example.com")).isEqualTo("https://shop.example.com");
@@ -111,7 +110,7 @@ class BaseUrlTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp", "javascript", "https://", "https:", "http s", "wss", "h\\ttps", ""})
     void ignoresAProtoThatIsNotHttpOrHttps(String proto) {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl("shop.example.com", "X-Forwarded-Proto: " + proto)).isEqualTo("http://shop.example.com");
         assertThat(baseUrl("shop.example.com", "Forwarded: proto=" + proto)).isEqualTo("http://shop.example.com");
@@ -126,7 +125,7 @@ class BaseUrlTest {
             "[evil.example.com]", "2001:db8::1", "[2001:db8::1", "evil.example.com?x=1", "evil.example.com#x",
             "evil.example.com\\x", "<script>", "%65vil.example.com", ""})
     void ignoresAHostThatIsNotHostAndPort(String host) {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl("shop.example.com", "X-Forwarded-Host: " + host)).isEqualTo("http://shop.example.com");
         assertThat(baseUrl("shop.example.com", "Forwarded: host=\"" + host.replace("\\", "\\\\").replace("\"", "\\\"") + "\""))
@@ -137,7 +136,7 @@ class BaseUrlTest {
 
     @Test
     void ignoresAHostNameLongerThanDnsAllows() {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
         String label = "a".repeat(63);
         String longest = String.join(".", label, label, label, "a".repeat(61)); // 253 characters
         String tooLong = longest + "a";
@@ -150,7 +149,7 @@ class BaseUrlTest {
 
     @Test
     void ignoresAMalformedForwardedHeader() {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         for (String forwarded : new String[] {"proto=https;host=\"shop.example.com", "proto", "=https", "proto=\"https\"x",
                 "pro to=https", "proto=ht\"tps"}) {
@@ -164,7 +163,7 @@ class BaseUrlTest {
 
     @Test
     void readsAQuotedProtoOnlyInTheForwardedHeader() {
-        start(WebApp.create(ECHO, true));
+        start(WebAppFixture.create(ECHO, true));
 
         assertThat(baseUrl("own.example.com", "Forwarded: proto=\"https\"")).isEqualTo("https://own.example.com");
         assertThat(baseUrl("own.example.com", "Forwarded: proto=\"ht\\tps\"")).isEqualTo("https://own.example.com");

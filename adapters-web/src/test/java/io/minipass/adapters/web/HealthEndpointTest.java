@@ -8,7 +8,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthEndpointTest {
-    private static final ApiRequest REQUEST = new ApiRequest(HealthEndpoint.ROUTE, Map.of(), "http://127.0.0.1");
+    private static final ApiRequest REQUEST = new ApiRequest(HealthEndpoint.ROUTE, Map.of(), Map.of(), "http://127.0.0.1", "");
 
     @Test
     void up_while_the_database_answers() {

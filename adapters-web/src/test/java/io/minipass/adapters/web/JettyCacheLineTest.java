@@ -53,7 +53,7 @@ class JettyCacheLineTest {
     /** Starts the web app on a free port, answers one request, and prints what the test looks at. */
     public static final class StartOnce {
         public static void main(String[] args) {
-            Javalin app = WebApp.create(Map.of(), false).start("127.0.0.1", 0);
+            Javalin app = WebAppFixture.create(Map.of(), false).start("127.0.0.1", 0);
             try {
                 new ApiClient(app).get("/api.php?s=test/none");
                 System.out.println("mbean servers " + MBeanServerFactory.findMBeanServer(null).size());

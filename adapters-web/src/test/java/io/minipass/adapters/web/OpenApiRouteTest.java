@@ -34,10 +34,10 @@ class OpenApiRouteTest {
 
     @Test
     void each_dialect_has_a_document_of_its_own() throws IOException {
-        JsonNode v2 = JSON.readTree(OpenApiRoute.document());
+        JsonNode v2 = JSON.readTree(OpenApiRoute.document(ShopxoDialect.V2));
         JsonNode v6 = JSON.readTree(OpenApiRoute.document(ShopxoDialect.V6));
 
-        assertThat(OpenApiRoute.document(ShopxoDialect.V2)).isEqualTo(OpenApiRoute.document());
+        assertThat(OpenApiRoute.document(ShopxoDialect.V2)).isEqualTo(OpenApiRoute.document(ShopxoDialect.V2));
         assertThat(v2.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(v6.get("openapi").asText()).isEqualTo("3.1.0");
         assertThat(v2.at("/info/description").asText()).contains("ShopXO v2.2");
@@ -49,17 +49,17 @@ class OpenApiRouteTest {
 
     @Test
     void serves_the_shopxo_v2_document_for_routes_given_without_a_dialect() {
-        Answer answer = start(Routes.of(ENDPOINTS)).get(OpenApiRoute.PATH);
+        Answer answer = start(WebAppFixture.routes(ENDPOINTS)).get(OpenApiRoute.PATH);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualTo(JsonEnvelopeWriter.CONTENT_TYPE);
         assertThat(answer.headers().get("Cache-Control")).containsExactly("public, max-age=300");
-        assertThat(answer.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(OpenApiRoute.document());
+        assertThat(answer.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(OpenApiRoute.document(ShopxoDialect.V2));
     }
 
     @Test
     void serves_the_shopxo_v6_document_for_routes_that_answer_as_v6() {
-        Answer answer = start(Routes.of(ENDPOINTS, ShopxoDialect.V6)).get(OpenApiRoute.PATH);
+        Answer answer = start(WebAppFixture.routes(ENDPOINTS, ShopxoDialect.V6)).get(OpenApiRoute.PATH);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualTo(JsonEnvelopeWriter.CONTENT_TYPE);
@@ -95,7 +95,7 @@ class OpenApiRouteTest {
         for (Answer answered : List.of(answer.get(10, TimeUnit.SECONDS), client.get(OpenApiRoute.PATH))) {
             assertThat(answered.status()).isEqualTo(200);
             assertThat(answered.contentType()).isEqualTo(JsonEnvelopeWriter.CONTENT_TYPE);
-            assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+            assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                     entry("data", List.of()));
             assertThat(answered.headers().get("Cache-Control")).containsExactly("no-store");
         }
@@ -108,7 +108,7 @@ class OpenApiRouteTest {
 
         Answer answered = client.get(OpenApiRoute.PATH);
 
-        assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+        assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                 entry("data", List.of()));
         late.supply(ENDPOINTS, ShopxoDialect.V6);
         assertThat(client.get(OpenApiRoute.PATH).body().getBytes(StandardCharsets.UTF_8))
@@ -116,8 +116,7 @@ class OpenApiRouteTest {
     }
 
     private ApiClient start(Routes routes) {
-        Javalin app = WebApp.create(routes, false, WebApp.DEFAULT_BODY_TIMEOUT, WebObservation.accessLogOnly())
-                .start("127.0.0.1", 0);
+        Javalin app = WebAppFixture.create(routes, false).start("127.0.0.1", 0);
         started.add(app);
         return new ApiClient(app);
     }

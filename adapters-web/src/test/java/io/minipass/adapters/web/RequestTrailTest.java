@@ -51,7 +51,7 @@ class RequestTrailTest {
             LoggerFactory.getLogger("test.endpoint").info("the endpoint runs");
             return ApiResult.success("ok", Map.of("token", TOKEN, "mobile", MOBILE));
         });
-        app = WebApp.create(endpoints, false, Duration.ofSeconds(10), new WebObservation(told::add,
+        app = WebAppFixture.create(endpoints, new WebObservation(told::add,
                 Optional.of(new WebObservation.MetricsText("text/plain; version=0.0.4; charset=utf-8", () -> "up 1\n"))))
                 .start("127.0.0.1", 0);
         client = new ApiClient(app);
@@ -139,7 +139,7 @@ class RequestTrailTest {
 
     @Test
     void without_a_metrics_text_metrics_is_an_unknown_route() {
-        Javalin plain = WebApp.create(Map.of()).start("127.0.0.1", 0);
+        Javalin plain = WebAppFixture.create(Map.of()).start("127.0.0.1", 0);
         try {
             assertThat(new ApiClient(plain).get("/metrics").code()).isEqualTo(ApiResult.UNKNOWN_ROUTE);
         } finally {

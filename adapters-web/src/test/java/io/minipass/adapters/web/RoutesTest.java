@@ -21,8 +21,7 @@ class RoutesTest {
             Map.of("test/ready", request -> ApiResult.success("ready", Map.of("route", request.route())));
 
     private final Routes routes = new Routes(Duration.ofSeconds(10));
-    private final Javalin app = WebApp.create(routes, false, WebApp.DEFAULT_BODY_TIMEOUT,
-            WebObservation.accessLogOnly()).start("127.0.0.1", 0);
+    private final Javalin app = WebAppFixture.create(routes, false).start("127.0.0.1", 0);
     private final ApiClient client = new ApiClient(app);
 
     @AfterEach
@@ -37,7 +36,7 @@ class RoutesTest {
         Thread.sleep(300);
         assertThat(answer).isNotDone();
 
-        routes.supply(ENDPOINTS);
+        routes.supply(ENDPOINTS, ShopxoDialect.V2);
 
         Answer answered = answer.get(10, TimeUnit.SECONDS);
         assertThat(answered.code()).as(answered.body()).isZero();
@@ -53,7 +52,7 @@ class RoutesTest {
         routes.fail(new IllegalStateException("the database did not open"));
 
         Answer answered = answer.get(10, TimeUnit.SECONDS);
-        assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+        assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                 entry("data", List.of()));
         assertThat(answered.body()).doesNotContain("database");
         assertThat(client.get("/api.php?s=test/ready").code()).isEqualTo(-1);
@@ -62,14 +61,14 @@ class RoutesTest {
     @Test
     void a_request_waits_for_the_routes_no_longer_than_its_longest_wait_and_is_answered_busy() {
         Routes late = new Routes(Duration.ofMillis(200));
-        Javalin starting = WebApp.create(late, false, WebApp.DEFAULT_BODY_TIMEOUT, WebObservation.accessLogOnly())
+        Javalin starting = WebAppFixture.create(late, false)
                 .start("127.0.0.1", 0);
         try {
             Answer answered = new ApiClient(starting).get("/api.php?s=test/ready");
 
-            assertThat(answered.json()).containsExactly(entry("msg", ApiDispatcher.SYSTEM_BUSY), entry("code", -1),
+            assertThat(answered.json()).containsExactly(entry("msg", Failure.SYSTEM_BUSY), entry("code", -1),
                     entry("data", List.of()));
-            late.supply(ENDPOINTS);
+            late.supply(ENDPOINTS, ShopxoDialect.V2);
             assertThat(new ApiClient(starting).get("/api.php?s=test/ready").code()).isZero();
         } finally {
             starting.stop();
@@ -84,15 +83,15 @@ class RoutesTest {
 
     @Test
     void routes_are_given_once() {
-        routes.supply(ENDPOINTS);
+        routes.supply(ENDPOINTS, ShopxoDialect.V2);
 
-        assertThatThrownBy(() -> routes.supply(ENDPOINTS)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> routes.supply(ENDPOINTS, ShopxoDialect.V2)).isInstanceOf(IllegalStateException.class);
         assertThat(client.get("/api.php?s=test/ready").code()).isZero();
     }
 
     @Test
     void route_names_that_clash_are_refused_when_given() {
-        assertThatThrownBy(() -> routes.supply(Map.of("user/x", r -> null, "/User/X.html", r -> null)))
+        assertThatThrownBy(() -> routes.supply(Map.of("user/x", r -> null, "/User/X.html", r -> null), ShopxoDialect.V2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

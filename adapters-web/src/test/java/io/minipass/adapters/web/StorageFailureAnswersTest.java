@@ -33,7 +33,7 @@ class StorageFailureAnswersTest {
     void start() {
         log.start();
         dispatcherLog.addAppender(log);
-        app = WebApp.create(Map.of(
+        app = WebAppFixture.create(Map.of(
                 "test/store", request -> {
                     throw new StorageUnavailableException("SQLTransientConnectionException: minipass-db - Connection is not"
                             + " available, request timed out after 2000ms", new SQLTransientConnectionException("pool"));

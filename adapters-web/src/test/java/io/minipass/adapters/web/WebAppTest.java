@@ -55,7 +55,7 @@ class WebAppTest {
             throw new PlatformCallFailedException(Platform.WEIXIN, "微信接口错误[40029]");
         });
         endpoints.put("test/nothing", request -> null);
-        app = WebApp.create(endpoints).start("127.0.0.1", 0);
+        app = WebAppFixture.create(endpoints).start("127.0.0.1", 0);
         client = new ApiClient(app);
     }
 
@@ -393,7 +393,7 @@ class WebAppTest {
 
     @Test
     void refusesRouteNamesThatClash() {
-        assertThatThrownBy(() -> WebApp.create(Map.of("user/x", r -> null, "/User/X.html", r -> null)))
+        assertThatThrownBy(() -> WebAppFixture.create(Map.of("user/x", r -> null, "/User/X.html", r -> null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -1,6 +1,5 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ApiRequest;
 import io.minipass.adapters.web.ApiResult;
 import io.minipass.application.port.in.BindMobileCommand;
@@ -17,35 +16,18 @@ import java.util.Optional;
  * button and sends back the provisional profile it was given, and the token it holds when the user is signed in
  * (docs/contract.md#onekeyusermobilebind).
  */
-public final class BindMobileEndpoint implements ApiEndpoint {
+public record BindMobileEndpoint(BindMobileUseCase useCase, ShopxoUserRoutes shopxo) implements LoginEndpoint {
     public static final String ROUTE = "user/onekeyusermobilebind";
-
-    private final BindMobileUseCase useCase;
-    private final ClientChannels channels;
-    private final UserAnswers answers;
-
-    BindMobileEndpoint(BindMobileUseCase useCase, ClientChannels channels, UserAnswers answers) {
-        this.useCase = useCase;
-        this.channels = channels;
-        this.answers = answers;
-    }
-
-    @Override
-    public boolean readsPostOnly() {
-        return true;
-    }
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        Platform platform = channels.platformOf(request, "UserMobileBind");
-        if (request.isEmpty("openid")) {
-            return ApiResult.failed(answers.text(ShopxoText.OPENID_EMPTY, request));
-        }
+        Platform platform = shopxo.platformOf(request, "UserMobileBind");
+        shopxo.require(request, "openid", ShopxoText.OPENID_EMPTY);
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
-        LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(channels.systemType(request), platform, openId,
+        LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(shopxo.systemType(request), platform, openId,
                 unionId, EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
                 request.clientAddress(), request.token()));
-        return answers.mobileLogin(outcome, request);
+        return shopxo.answers().mobileLogin(outcome, request);
     }
 }

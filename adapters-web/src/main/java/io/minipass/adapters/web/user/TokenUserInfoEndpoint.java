@@ -11,23 +11,13 @@ import io.minipass.application.port.in.TokenLookup;
  * (docs/contract.md#tokenuserinfo). Messages as ShopXO's: {@code success}, and {@code token不能为空} when no token
  * was sent.
  */
-public final class TokenUserInfoEndpoint implements ApiEndpoint {
+public record TokenUserInfoEndpoint(ResumeSessionUseCase useCase, ShopxoUserRoutes shopxo) implements ApiEndpoint {
     public static final String ROUTE = "user/tokenuserinfo";
-
-    private final ResumeSessionUseCase useCase;
-    private final UserAnswers answers;
-
-    TokenUserInfoEndpoint(ResumeSessionUseCase useCase, UserAnswers answers) {
-        this.useCase = useCase;
-        this.answers = answers;
-    }
 
     @Override
     public ApiResult handle(ApiRequest request) {
-        if (request.isEmpty("token")) {
-            return ApiResult.failed(answers.text(ShopxoText.TOKEN_EMPTY, request));
-        }
+        shopxo.require(request, "token", ShopxoText.TOKEN_EMPTY);
         TokenLookup lookup = useCase.resume(request.token(), request.clientAddress());
-        return answers.session(lookup, request);
+        return shopxo.answers().session(lookup, request);
     }
 }

@@ -15,11 +15,6 @@ interface UserAnswers {
     /** A text of ShopXO's in the language this request is answered in. */
     String text(ShopxoText text, ApiRequest request);
 
-    /** A client type that names no mini-program platform, on the routes made for mobile one-touch login. */
-    default ApiResult noOneTouchLogin(String clientType, ApiRequest request) {
-        return ApiResult.failed(ShopxoMethodName.echoed(clientType) + text(ShopxoText.NO_ONE_TOUCH_LOGIN, request));
-    }
-
     /** {@code appminiuserinfo}: a login with the profile the client shares. */
     ApiResult profileLogin(LoginOutcome outcome, ApiRequest request);
 

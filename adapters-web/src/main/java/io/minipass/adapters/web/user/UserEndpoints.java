@@ -25,31 +25,26 @@ public final class UserEndpoints {
     }
 
     private static Map<String, ApiEndpoint> shopxoV2(LoginUseCases useCases, WebSettings settings) {
-        ClientChannels channels = ClientChannels.SHOPXO_V2;
-        UserAnswers answers = new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(settings)));
+        ShopxoUserRoutes shopxo = new ShopxoUserRoutes(ClientChannels.SHOPXO_V2,
+                new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(settings))));
         return Map.of(
-                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), channels, answers),
-                AuthorizeMiniProgramUserEndpoint.ROUTE,
-                new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), channels, answers),
-                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), answers),
-                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), channels, answers));
+                LogInMiniProgramUserEndpoint.ROUTE, new LogInMiniProgramUserEndpoint(useCases.logIn(), shopxo),
+                AuthorizeMiniProgramUserEndpoint.ROUTE, new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), shopxo),
+                TokenUserInfoEndpoint.ROUTE, new TokenUserInfoEndpoint(useCases.resumeSession(), shopxo),
+                BindMobileEndpoint.ROUTE, new BindMobileEndpoint(useCases.bindMobile(), shopxo));
     }
 
     private static Map<String, ApiEndpoint> shopxoV6(LoginUseCases useCases, WebSettings settings) {
-        ClientChannels channels = ClientChannels.SHOPXO_V6;
-        UserAnswers answers = new ShopxoV6Answers(settings);
+        ShopxoUserRoutes shopxo = new ShopxoUserRoutes(ClientChannels.SHOPXO_V6, new ShopxoV6Answers(settings));
         return Map.of(
                 LogInMiniProgramUserEndpoint.ROUTE, ShopxoV6Failures.of(
-                        new LogInMiniProgramUserEndpoint(useCases.logIn(), channels, answers)),
+                        new LogInMiniProgramUserEndpoint(useCases.logIn(), shopxo)),
                 AuthorizeMiniProgramUserEndpoint.ROUTE, ShopxoV6Failures.of(
-                        new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), channels, answers)),
-                TokenUserInfoEndpoint.ROUTE, ShopxoV6Failures.of(
-                        new TokenUserInfoEndpoint(useCases.resumeSession(), answers)),
-                BindMobileEndpoint.ROUTE, ShopxoV6Failures.storingMobiles(
-                        new BindMobileEndpoint(useCases.bindMobile(), channels, answers)),
-                VerifyMobileEndpoint.ROUTE, ShopxoV6Failures.of(
-                        new VerifyMobileEndpoint(useCases.verifyMobile(), channels, answers)),
+                        new AuthorizeMiniProgramUserEndpoint(useCases.authorize(), shopxo)),
+                TokenUserInfoEndpoint.ROUTE, ShopxoV6Failures.of(new TokenUserInfoEndpoint(useCases.resumeSession(), shopxo)),
+                BindMobileEndpoint.ROUTE, ShopxoV6Failures.storingMobiles(new BindMobileEndpoint(useCases.bindMobile(), shopxo)),
+                VerifyMobileEndpoint.ROUTE, ShopxoV6Failures.of(new VerifyMobileEndpoint(useCases.verifyMobile(), shopxo)),
                 RegisterWithMobileEndpoint.ROUTE, ShopxoV6Failures.storingMobiles(
-                        new RegisterWithMobileEndpoint(useCases.registerWithMobile(), channels, answers)));
+                        new RegisterWithMobileEndpoint(useCases.registerWithMobile(), shopxo)));
     }
 }

@@ -78,9 +78,4 @@ public final class UserViewMapper {
     public Map<String, Object> provisionalView(ProvisionalUser user, String baseUrl) {
         return provisional.view(user, baseUrl);
     }
-
-    /** The avatar URL shown for a stored avatar (URL, path on the shop's host, or empty). */
-    public String avatarUrl(String storedAvatar, String baseUrl) {
-        return avatars.shown(storedAvatar, baseUrl);
-    }
 }

@@ -6,7 +6,7 @@ import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.Multipart;
-import io.minipass.adapters.web.WebApp;
+import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.testing.InMemoryAttemptCounter;
@@ -231,7 +231,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void storesANewUserForAuditAndRefusesTheLogin() {
-        start(new LoginSettings(true, false), WebSettings.defaults());
+        start(new LoginSettings(true, false), WebAppFixture.defaultSettings());
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));
 
@@ -461,7 +461,7 @@ class AppMiniUserInfoEndpointTest {
     void answersAFailingUseCaseWithoutItsDetails() {
         startWith(command -> {
             throw new IllegalStateException("jdbc:mysql://db.internal/shop refused the connection");
-        }, WebSettings.defaults());
+        }, WebAppFixture.defaultSettings());
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("openid", SEED_OPENID, "auth_data", SEED_AUTH_DATA));
 
@@ -515,7 +515,7 @@ class AppMiniUserInfoEndpointTest {
     }
 
     private void start() {
-        start(LoginSettings.DEFAULT, WebSettings.defaults());
+        start(LoginSettings.DEFAULT, WebAppFixture.defaultSettings());
     }
 
     private void start(LoginSettings login, WebSettings web) {
@@ -537,9 +537,9 @@ class AppMiniUserInfoEndpointTest {
     }
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {
-        app = WebApp.create(Map.of(LogInMiniProgramUserEndpoint.ROUTE,
-                new LogInMiniProgramUserEndpoint(useCase, ClientChannels.SHOPXO_V2,
-                        new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(web)))))).start("127.0.0.1", 0);
+        app = WebAppFixture.create(Map.of(LogInMiniProgramUserEndpoint.ROUTE,
+                new LogInMiniProgramUserEndpoint(useCase, new ShopxoUserRoutes(ClientChannels.SHOPXO_V2,
+                        new ShopxoV2Answers(new LoginOutcomeAnswers(new UserViewMapper(web))))))).start("127.0.0.1", 0);
         client = new ApiClient(app);
     }
 

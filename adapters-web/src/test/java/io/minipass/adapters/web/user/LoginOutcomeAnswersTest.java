@@ -1,7 +1,7 @@
 package io.minipass.adapters.web.user;
 
 import io.minipass.adapters.web.ApiResult;
-import io.minipass.adapters.web.WebSettings;
+import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.in.ProvisionalUser;
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.entry;
 class LoginOutcomeAnswersTest {
     private static final String BASE = "https://shop.example.com";
 
-    private final UserViewMapper views = new UserViewMapper(WebSettings.defaults());
+    private final UserViewMapper views = new UserViewMapper(WebAppFixture.defaultSettings());
     private final LoginOutcomeAnswers answers = new LoginOutcomeAnswers(views);
 
     @ParameterizedTest

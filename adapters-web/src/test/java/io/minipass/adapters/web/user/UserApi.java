@@ -7,7 +7,7 @@ import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ShopxoDialect;
-import io.minipass.adapters.web.WebApp;
+import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
@@ -48,7 +48,7 @@ final class UserApi implements AutoCloseable {
 
     private LoginSettings login = LoginSettings.DEFAULT;
     private Map<Attempt, Budget> budgets = Map.of();
-    private WebSettings web = WebSettings.defaults();
+    private WebSettings web = WebAppFixture.defaultSettings();
     private Duration tokenLifetime = Duration.ZERO;
     private boolean trustProxyHeaders;
     private ShopxoDialect dialect = ShopxoDialect.V2;
@@ -103,7 +103,7 @@ final class UserApi implements AutoCloseable {
                         verifiedMobiles),
                 login, budgets, tokenLifetime, clock);
         Map<String, ApiEndpoint> endpoints = UserEndpoints.create(dialect, useCases, web);
-        app = WebApp.create(endpoints, trustProxyHeaders).start("127.0.0.1", 0);
+        app = WebAppFixture.create(endpoints, trustProxyHeaders).start("127.0.0.1", 0);
         client = new ApiClient(app);
         return client;
     }

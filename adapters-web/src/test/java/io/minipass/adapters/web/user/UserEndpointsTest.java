@@ -4,7 +4,7 @@ import io.minipass.adapters.web.ApiClient;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ShopxoDialect;
-import io.minipass.adapters.web.WebSettings;
+import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.service.LoginUseCases;
@@ -37,7 +37,7 @@ class UserEndpointsTest {
 
     @Test
     void servesShopXoV2sFourRoutes() {
-        Map<String, ApiEndpoint> endpoints = UserEndpoints.create(ShopxoDialect.V2, useCases(), WebSettings.defaults());
+        Map<String, ApiEndpoint> endpoints = UserEndpoints.create(ShopxoDialect.V2, useCases(), WebAppFixture.defaultSettings());
 
         assertThat(endpoints.keySet()).containsExactlyInAnyOrder("user/appminiuserinfo", "user/appminiuserauth",
                 "user/tokenuserinfo", "user/onekeyusermobilebind");
@@ -47,7 +47,7 @@ class UserEndpointsTest {
 
     @Test
     void servesShopXoV6sSixRoutesTheLoginsAndMobilesOverPostOnly() {
-        Map<String, ApiEndpoint> endpoints = UserEndpoints.create(ShopxoDialect.V6, useCases(), WebSettings.defaults());
+        Map<String, ApiEndpoint> endpoints = UserEndpoints.create(ShopxoDialect.V6, useCases(), WebAppFixture.defaultSettings());
 
         assertThat(endpoints.keySet()).containsExactlyInAnyOrder("user/appminiuserinfo", "user/appminiuserauth",
                 "user/tokenuserinfo", "user/onekeyusermobilebind", "user/onekeyusermobiledecrypt", "user/userbasereg");

@@ -1,5 +1,6 @@
 package io.minipass.adapters.web.user;
 
+import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.domain.user.Gender;
@@ -30,7 +31,7 @@ class UserViewMapperTest {
             "is_mandatory_bind_mobile");
     private static final String BASE = "https://shop.example.com:8443";
 
-    private final UserViewMapper mapper = new UserViewMapper(WebSettings.defaults());
+    private final UserViewMapper mapper = new UserViewMapper(WebAppFixture.defaultSettings());
 
     @Test
     void showsEveryColumnAsTextInTheSeedsOrder() {
@@ -86,17 +87,17 @@ class UserViewMapperTest {
 
     @Test
     void showsAStoredPathOnTheRequestsHostAndNoAvatarAsTheDefault() {
-        assertThat(mapper.avatarUrl("/static/upload/a.png", BASE)).isEqualTo(BASE + "/static/upload/a.png");
-        assertThat(mapper.avatarUrl("static/upload/a.png", BASE)).isEqualTo(BASE + "/static/upload/a.png");
-        assertThat(mapper.avatarUrl("HTTP://x.cn/a.png", BASE)).isEqualTo("HTTP://x.cn/a.png");
-        assertThat(mapper.avatarUrl("", BASE)).isEqualTo(BASE + "/static/index/default/images/default-user-avatar.jpg");
+        assertThat(avatarShown(mapper, "/static/upload/a.png")).isEqualTo(BASE + "/static/upload/a.png");
+        assertThat(avatarShown(mapper, "static/upload/a.png")).isEqualTo(BASE + "/static/upload/a.png");
+        assertThat(avatarShown(mapper, "HTTP://x.cn/a.png")).isEqualTo("HTTP://x.cn/a.png");
+        assertThat(avatarShown(mapper, "")).isEqualTo(BASE + "/static/index/default/images/default-user-avatar.jpg");
     }
 
     @Test
     void showsTheConfiguredDefaultAvatar() {
-        assertThat(new UserViewMapper(new WebSettings(null, "https://cdn.example.com/d.jpg", false)).avatarUrl("", BASE))
+        assertThat(avatarShown(new UserViewMapper(new WebSettings(null, "https://cdn.example.com/d.jpg", false)), ""))
                 .isEqualTo("https://cdn.example.com/d.jpg");
-        assertThat(new UserViewMapper(new WebSettings(null, "/static/d.jpg", false)).avatarUrl("", BASE))
+        assertThat(avatarShown(new UserViewMapper(new WebSettings(null, "/static/d.jpg", false)), ""))
                 .isEqualTo(BASE + "/static/d.jpg");
     }
 
@@ -113,13 +114,22 @@ class UserViewMapperTest {
                 entry("mobile_security", ""), entry("user_name_view", "Tom"), entry("is_mandatory_bind_mobile", 1));
     }
 
+    /** The avatar URL the view shows for a stored avatar (URL, path on the shop's host, or empty). */
+    private static Object avatarShown(UserViewMapper mapper, String storedAvatar) {
+        return mapper.view(fullUser(storedAvatar), BASE).get("avatar");
+    }
+
     private static User fullUser() {
+        return fullUser("https://cdn.example.com/a.png");
+    }
+
+    private static User fullUser(String avatar) {
         PlatformIdentities identities = new PlatformIdentities(
                 Map.of(Platform.ALIPAY, "ali-1", Platform.WEIXIN, "wx-1", Platform.BAIDU, "bd-1",
                         Platform.TOUTIAO, "tt-1", Platform.QQ, "qq-1", Platform.KUAISHOU, "ks-1"),
                 Map.of(Platform.WEIXIN, "wxu-1", Platform.QQ, "qqu-1"), "web-1");
         return new User(new UserId(128), identities, UserStatus.MUTED, "941c4e29f4ff0fb4420738cff44a7fe2", "", "",
-                "13800138000", "tom@example.com", Gender.MALE, "https://cdn.example.com/a.png", "广东", "深圳",
+                "13800138000", "tom@example.com", Gender.MALE, avatar, "广东", "深圳",
                 946656000L, "某路 1 号", 20, 5, 7, 0, 1637555366L, 0);
     }
 }
