@@ -1,7 +1,5 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
-import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;

@@ -6,8 +6,7 @@ import org.apache.ibatis.session.SqlSession;
 
 /**
  * One live user per mobile, on either layout, kept as {@link OpenIdClaims} keeps openids: every registration
- * with a mobile and every mobile binding claims it in the same transaction, with the same rules. Public for the
- * layouts' packages.
+ * with a mobile and every mobile binding claims it in the same transaction, with the same rules.
  */
 public final class MobileClaims {
 

@@ -3,8 +3,6 @@ package io.minipass.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
-import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
 import io.minipass.application.port.out.UserStorePorts;

@@ -12,7 +12,6 @@ import org.apache.ibatis.session.SqlSession;
  * longer holds the openid live (deleted, closed, or changed by the shop) is taken over with a compare-and-set;
  * a live holder, a lost compare-and-set, or another live user holding the openid without a claim (written by
  * ShopXO) refuses the write, and the caller's transaction rolls it all back (docs/design.md#adr-3-claim-tables).
- * Public for the layouts' packages.
  */
 public final class OpenIdClaims {
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * How both layouts' stores run their statements: each read, or each write in one transaction that a deadlock
  * runs again. A database that cannot be reached or does not answer in time (pool wait, connect, socket and
  * statement timeouts) makes any of them throw {@link StorageUnavailableException}; what a write had done by
- * then rolls back with its transaction. Public for the layouts' packages; nothing outside this module uses it.
+ * then rolls back with its transaction.
  */
 public final class StoreSessions {
     /** A transaction the database gave up (deadlock) is run again this many times in all. */

@@ -1,6 +1,5 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.domain.user.Gender;

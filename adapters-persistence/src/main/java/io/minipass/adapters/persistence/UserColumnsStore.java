@@ -1,10 +1,5 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.IdText;
-import io.minipass.adapters.persistence.MobileClaims;
-import io.minipass.adapters.persistence.OpenIdClaims;
-import io.minipass.adapters.persistence.ShopUserStore;
-import io.minipass.adapters.persistence.StoreSessions;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.LoginIdentity;

@@ -1,9 +1,5 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.MobileClaims;
-import io.minipass.adapters.persistence.OpenIdClaims;
-import io.minipass.adapters.persistence.ShopUserStore;
-import io.minipass.adapters.persistence.StoreSessions;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.TokenHolder;
@@ -116,7 +112,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
     public User register(NewUser newUser) {
         return sessions.write(session -> {
             PlatformUserMapper users = mapper(session);
-            UserInsert insert = PlatformUserRows.toInsert(newUser);
+            PlatformUserInsert insert = PlatformUserRows.toInsert(newUser);
             users.insertUser(insert);
             long id = insert.getId();
             String numberCode = MemberCodes.of(id);

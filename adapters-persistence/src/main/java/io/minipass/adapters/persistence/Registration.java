@@ -1,7 +1,5 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.MobileClaims;
-import io.minipass.adapters.persistence.OpenIdClaims;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.domain.user.Platform;

@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
 /**
  * The columns a registration writes to {@code <prefix>user}; every other column keeps its default.

@@ -1,10 +1,10 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
 /**
  * The {@code <prefix>user} columns a registration writes on ShopXO v3 and later (the member code follows once the
  * id is known); every other column keeps its default. Mutable only in {@link #id}, filled in with the generated key.
  */
-final class UserInsert {
+final class PlatformUserInsert {
     private long id;
     private final int status;
     private final String nickname;
@@ -16,7 +16,7 @@ final class UserInsert {
     private final long referrer;
     private final long addTime;
 
-    UserInsert(int status, String nickname, String mobile, int gender, String avatar, String province, String city,
+    PlatformUserInsert(int status, String nickname, String mobile, int gender, String avatar, String province, String city,
                long referrer, long addTime) {
         this.status = status;
         this.nickname = nickname;
