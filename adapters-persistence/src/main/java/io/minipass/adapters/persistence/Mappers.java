@@ -68,6 +68,8 @@ final class Mappers {
             // timed-out statement over a new connection, which a stalled server leaves waiting another timeout.
             configuration.setDefaultStatementTimeout(timeouts.querySeconds());
         }
+        // An instance: MyBatis could not call this package-private class's constructor itself.
+        configuration.getLanguageRegistry().register(new PerColumnStatements());
         configuration.addMapper(OpenIdClaimMapper.class);
         configuration.addMapper(MobileClaimMapper.class);
         if (schema.layout() == ShopLayout.PLATFORM_ROWS) {

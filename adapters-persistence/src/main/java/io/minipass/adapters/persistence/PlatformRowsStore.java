@@ -27,7 +27,7 @@ import java.util.function.Function;
  * channel when it logs in, so its token works on the shop's own routes. Look-ups run on the indexed column and
  * keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
  */
-public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
+final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
     private static final String EMAIL_COLUMN = "email";
     private static final String NUMBER_CODE_COLUMN = "number_code";
 
@@ -35,11 +35,11 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
     private final OpenIdClaims openIdClaims = new OpenIdClaims(this);
     private final MobileClaims mobileClaims = new MobileClaims(this);
 
-    public PlatformRowsStore(StoreSessions sessions) {
+    PlatformRowsStore(StoreSessions sessions) {
         this.sessions = sessions;
     }
 
-    public static void addMappers(Configuration configuration) {
+    static void addMappers(Configuration configuration) {
         configuration.addMapper(PlatformUserMapper.class);
     }
 

@@ -57,7 +57,7 @@ record ShopSchema(ShopLayout layout, boolean kuaishouOpenidColumn) {
 
     /** @throws UnsupportedShopSchemaException when the database has another layout than the settings name */
     void requireLayout(DatabaseSettings settings) {
-        settings.layout().filter(wanted -> wanted != layout).ifPresent(wanted -> {
+        settings.shopLayout().filter(wanted -> wanted != layout).ifPresent(wanted -> {
             throw new UnsupportedShopSchemaException("the database has the tables of " + layout.releases()
                     + ", but the settings say " + wanted.releases());
         });

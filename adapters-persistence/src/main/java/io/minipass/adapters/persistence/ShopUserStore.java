@@ -19,7 +19,7 @@ import java.util.Objects;
  * v3.0–v6.7). Each write that replaces tokens also answers which ones, so that {@link TokenCache} can tell every
  * node to drop them. {@link MyBatisPersistence} hands it out only as ports.
  */
-public interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
+interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
         LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort, RevokeUserTokensPort {
 
     /** @see IssueTokenPort#issueToken */

@@ -51,7 +51,7 @@ class StorageFailureAdapterTest {
         schema = MyBatisPersistence.open(database.settings(PREFIX));
         ShopSchema layout = ShopSchema.made(ShopLayout.USER_COLUMNS);
         store = new UserColumnsStore(new StoreSessions(Mappers.sessionFactory(dataSource, PREFIX,
-                database.url(), DatabaseTimeouts.DEFAULTS, layout), new StorageOutage()), false);
+                database.url(), TestSettings.TIMEOUTS, layout), new StorageOutage()), false);
     }
 
     @AfterEach
