@@ -112,7 +112,7 @@ final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, Mo
     public User register(NewUser newUser) {
         return sessions.write(session -> {
             PlatformUserMapper users = mapper(session);
-            PlatformUserInsert insert = PlatformUserRows.toInsert(newUser);
+            PersonInsert insert = PlatformUserRows.toInsert(newUser);
             users.insertUser(insert);
             long id = insert.getId();
             String numberCode = MemberCodes.of(id);

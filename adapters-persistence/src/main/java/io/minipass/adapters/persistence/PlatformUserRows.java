@@ -48,9 +48,9 @@ final class PlatformUserRows {
         return new PlatformIdentities(openIds, unionIds, "");
     }
 
-    static PlatformUserInsert toInsert(NewUser user) {
+    static PersonInsert toInsert(NewUser user) {
         Profile profile = user.profile();
-        return new PlatformUserInsert(user.status().code(), profile.nickname(), user.mobile(), profile.gender().code(),
+        return new PersonInsert(user.status().code(), profile.nickname(), user.mobile(), profile.gender().code(),
                 profile.avatar(), profile.province(), profile.city(), user.referrer(), user.addTime());
     }
 
