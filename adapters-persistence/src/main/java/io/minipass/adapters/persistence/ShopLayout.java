@@ -3,22 +3,20 @@ package io.minipass.adapters.persistence;
 /** Where a ShopXO database keeps its users' platform ids and tokens: the two layouts this service serves. */
 enum ShopLayout {
     /** ShopXO v2.2.0–v2.3.2: openids, unionids and the token are columns of {@code <prefix>user}. */
-    USER_COLUMNS("v2", "ShopXO v2.2.0–v2.3.2"),
+    USER_COLUMNS("ShopXO v2.2.0–v2.3.2"),
     /** ShopXO v3.0–v6.7: one {@code <prefix>user_platform} row per user, system type and platform holds them. */
-    PLATFORM_ROWS("v6", "ShopXO v3.0–v6.7");
+    PLATFORM_ROWS("ShopXO v3.0–v6.7");
 
-    private final String setting;
     private final String releases;
 
-    ShopLayout(String setting, String releases) {
-        this.setting = setting;
+    ShopLayout(String releases) {
         this.releases = releases;
     }
 
     /** @throws IllegalArgumentException for a name that is not a layout's {@link DatabaseSettings#layout()} */
     static ShopLayout named(String setting) {
         for (ShopLayout layout : values()) {
-            if (layout.setting.equals(setting)) {
+            if (layout.setting().equals(setting)) {
                 return layout;
             }
         }
@@ -28,7 +26,7 @@ enum ShopLayout {
 
     /** How {@link DatabaseSettings#layout()} names it. */
     String setting() {
-        return setting;
+        return this == USER_COLUMNS ? "v2" : "v6";
     }
 
     /** The ShopXO releases whose tables have this layout, for messages. */
