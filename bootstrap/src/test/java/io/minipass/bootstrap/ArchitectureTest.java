@@ -125,6 +125,28 @@ class ArchitectureTest {
                 .containsExactlyInAnyOrder("MyBatisPersistence", "DatabaseSettings");
     }
 
+    /**
+     * The two ShopXO layouts share a package, not each other's classes: each store reads and writes through its own
+     * mappers, rows and helpers, beside what both share (sessions, claims, schema, token cache) (ADR-50).
+     */
+    @Test
+    void the_two_shopxo_layouts_do_not_use_each_other() {
+        java.util.Set<String> userColumns = java.util.Set.of("UserColumnsStore", "Registration", "TokenColumn",
+                "LiveUsers", "IdSlot", "IdSlots", "UserRowMapping", "UserRow", "UserInsert", "UserMapper",
+                "UserIdentityMapper", "UserIdentityRow", "IssuedTokenMapper", "IssuedTokenRow");
+        java.util.Set<String> platformRows = java.util.Set.of("PlatformRowsStore", "ChannelTokens", "LiveRows",
+                "MemberCodes", "PlatformColumns", "PlatformUserRows", "PlatformUserRow", "PlatformUserMapper", "RowInsert");
+        check(noClasses().that(persistenceClassOf(userColumns)).should().dependOnClassesThat(persistenceClassOf(platformRows)));
+        check(noClasses().that(persistenceClassOf(platformRows)).should().dependOnClassesThat(persistenceClassOf(userColumns)));
+    }
+
+    /** A class of the persistence adapter named in the set, or nested in one. */
+    private static DescribedPredicate<JavaClass> persistenceClassOf(java.util.Set<String> names) {
+        String pkg = "io.minipass.adapters.persistence.";
+        return DescribedPredicate.describe("persistence classes " + names, type -> type.getName().startsWith(pkg)
+                && names.contains(type.getName().substring(pkg.length()).replaceAll("\\$.*", "")));
+    }
+
     private static boolean reachableFromOutside(JavaClass type) {
         return type.getModifiers().contains(JavaModifier.PUBLIC)
                 && type.getEnclosingClass().map(ArchitectureTest::reachableFromOutside).orElse(true);
