@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
  * @param jdbcUrl         {@code jdbc:mysql:}, {@code jdbc:mariadb:} (both through MySQL Connector/J) or {@code jdbc:h2:}
  * @param tablePrefix     ShopXO's table prefix: at most {@value #MAX_TABLE_PREFIX_LENGTH} letters, digits, underscores
  * @param maximumPoolSize the most connections held open at once
- * @param connectTimeout  opening a connection to MySQL/MariaDB (Connector/J's {@code connectTimeout}); H2 is in the process
- * @param queryTimeout    any wait for the server's answer on an open connection (Connector/J's {@code socketTimeout}), so
- *                        a stalled server or network is noticed and a statement never runs longer; on H2 the statement
- *                        timeout (MyBatis' default), so a statement waiting on a lock is given up
+ * @param connectTimeout  opening a connection to MySQL/MariaDB (Connector/J's {@code connectTimeout}); H2 is in
+ *                        the process
+ * @param queryTimeout    any wait for the server's answer on an open connection (Connector/J's {@code socketTimeout}),
+ *                        so a stalled server or network is noticed and a statement never runs longer; on H2 the
+ *                        statement timeout (MyBatis' default), so a statement waiting on a lock is given up
  * @param poolWait        waiting for a pooled connection (HikariCP's {@code connectionTimeout}): a dead database is
  *                        answered after this long. Each timeout is from {@value DatabaseTimeouts#MIN_MILLIS} ms to
  *                        {@value DatabaseTimeouts#MAX_MINUTES} minutes
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  *                        empty: whatever an existing database has, and ShopXO v2's for a new one
  */
 public record DatabaseSettings(String jdbcUrl, String username, String password, String tablePrefix, int maximumPoolSize,
-                               Duration connectTimeout, Duration queryTimeout, Duration poolWait, Optional<String> layout) {
+                               Duration connectTimeout, Duration queryTimeout, Duration poolWait,
+                               Optional<String> layout) {
     /** Long enough for any shop, short enough that every name built on it fits MySQL's 64 characters. */
     public static final int MAX_TABLE_PREFIX_LENGTH = 24;
 

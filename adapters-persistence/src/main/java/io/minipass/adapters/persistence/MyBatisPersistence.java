@@ -87,7 +87,8 @@ public final class MyBatisPersistence implements AutoCloseable {
                 throw new UnsupportedShopSchemaException("the database has no ShopXO user table ("
                         + settings.tablePrefix() + "user): nothing to serve yet");
             }
-            ShopSchema schema = found.orElseGet(() -> ShopSchema.made(settings.shopLayout().orElse(ShopLayout.USER_COLUMNS)));
+            ShopSchema schema = found.orElseGet(() ->
+                    ShopSchema.made(settings.shopLayout().orElse(ShopLayout.USER_COLUMNS)));
             FutureTask<SqlSessionFactory> mappers = Mappers.readMeanwhile(dataSource, settings, schema);
             if (migrate) {
                 try (HikariDataSource migration = new HikariDataSource(ConnectionPools.migration(settings))) {
@@ -164,8 +165,8 @@ public final class MyBatisPersistence implements AutoCloseable {
      */
     public UserStorePorts userStorePorts(Duration tokenCacheTtl, Consumer<String> announce,
                                          BiConsumer<Consumer<String>, Runnable> listen) {
-        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, ReplacedTokens.over(announce, listen),
-                tokenCacheCounts);
+        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE,
+                ReplacedTokens.over(announce, listen), tokenCacheCounts);
         return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
     }
 
@@ -179,12 +180,12 @@ public final class MyBatisPersistence implements AutoCloseable {
         return userStore;
     }
 
-    /** Token look-ups the token caches {@link #userStorePorts} hands out served from memory, for metrics. */
+    /** How many look-ups the token caches of {@link #userStorePorts} served from memory, for metrics. */
     public long tokenCacheHits() {
         return tokenCacheCounts.hits();
     }
 
-    /** Token look-ups the token caches {@link #userStorePorts} hands out served from the database, for metrics. */
+    /** How many look-ups the token caches of {@link #userStorePorts} served from the database, for metrics. */
     public long tokenCacheMisses() {
         return tokenCacheCounts.misses();
     }
