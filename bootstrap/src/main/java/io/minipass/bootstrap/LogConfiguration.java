@@ -124,8 +124,8 @@ public final class LogConfiguration extends ContextAwareBase implements Configur
 
     private static Map<String, Level> fixedLevels() {
         Map<String, Level> levels = new LinkedHashMap<>();
-        List.of("OpenIdClaimMapper", "MobileClaimMapper", "usercolumns.UserMapper", "usercolumns.UserIdentityMapper",
-                        "usercolumns.IssuedTokenMapper", "platformrows.PlatformUserMapper")
+        List.of("OpenIdClaimMapper", "MobileClaimMapper", "UserMapper", "UserIdentityMapper",
+                        "IssuedTokenMapper", "PlatformUserMapper")
                 .forEach(mapper -> levels.put("io.minipass.adapters.persistence." + mapper, Level.INFO));
         List.of("org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari").forEach(name -> levels.put(name, Level.WARN));
         levels.put("com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR);

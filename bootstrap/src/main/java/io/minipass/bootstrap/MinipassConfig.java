@@ -1,8 +1,6 @@
 package io.minipass.bootstrap;
 
 import io.minipass.adapters.persistence.DatabaseSettings;
-import io.minipass.adapters.persistence.DatabaseTimeouts;
-import io.minipass.adapters.persistence.ShopLayout;
 import io.minipass.adapters.web.proxy.TrustedProxies;
 
 import java.time.Duration;
@@ -50,12 +48,12 @@ public record MinipassConfig(
      * @param connectTimeout opening a connection to MySQL/MariaDB
      * @param queryTimeout   one statement, and any wait for the server's answer on an open connection
      * @param poolWait       waiting for a free pooled connection
-     * @param layout         the ShopXO layout the shop's database has, or a new one gets ({@code MINIPASS_SHOPXO_LAYOUT});
+     * @param layout         the ShopXO layout the shop's database has, or a new one gets ({@code MINIPASS_SHOPXO_LAYOUT}: v2, v6);
      *                       empty: whatever an existing database has, ShopXO v2's for a new one
      */
     public record DatabaseConfig(String url, String user, String password, String tablePrefix, int poolSize,
                                  Duration connectTimeout, Duration queryTimeout, Duration poolWait,
-                                 Optional<ShopLayout> layout) {
+                                 Optional<String> layout) {
         /** Whether this is the H2 file used when {@code MINIPASS_DB_URL} is not set. */
         public boolean isEmbeddedFallback() {
             return url.equals(DEFAULT_DB_URL);
@@ -67,15 +65,15 @@ public record MinipassConfig(
 
         /** These settings as the persistence adapter takes them. */
         public DatabaseSettings settings() {
-            return new DatabaseSettings(url, user, password, tablePrefix, poolSize,
-                    new DatabaseTimeouts(connectTimeout, queryTimeout, poolWait), layout);
+            return new DatabaseSettings(url, user, password, tablePrefix, poolSize, connectTimeout, queryTimeout, poolWait,
+                    layout);
         }
 
         @Override
         public String toString() {
             return "DatabaseConfig[url=" + DatabaseUrls.masked(url) + ", user=" + user + ", tablePrefix=" + tablePrefix + ", poolSize=" + poolSize
                     + ", connectTimeout=" + connectTimeout + ", queryTimeout=" + queryTimeout + ", poolWait=" + poolWait
-                    + ", layout=" + layout.map(ShopLayout::name).orElse("detected") + "]";
+                    + ", layout=" + layout.orElse("detected") + "]";
         }
     }
 
@@ -94,12 +92,11 @@ public record MinipassConfig(
     }
 
     /** {@code MINIPASS_SHOPXO_LAYOUT}: {@code v2} (ids are columns of the user table) or {@code v6} (platform rows). */
-    private static Optional<ShopLayout> shopLayout(SettingParser settings) {
+    private static Optional<String> shopLayout(SettingParser settings) {
         String value = settings.text("shopxo.layout", "").trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "" -> Optional.empty();
-            case "v2" -> Optional.of(ShopLayout.USER_COLUMNS);
-            case "v6" -> Optional.of(ShopLayout.PLATFORM_ROWS);
+            case "v2", "v6" -> Optional.of(value);
             default -> throw new ConfigException(ConfigSource.envName("shopxo.layout") + "=" + value
                     + " is not v2 (ShopXO v2.2.0–v2.3.2) or v6 (ShopXO v3.0–v6.7)");
         };

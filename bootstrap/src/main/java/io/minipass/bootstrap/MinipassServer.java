@@ -4,7 +4,6 @@ import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.javalin.Javalin;
 import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
-import io.minipass.adapters.persistence.ShopLayout;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.GracefulStop;
 import io.minipass.adapters.web.HealthEndpoint;
@@ -100,12 +99,12 @@ public final class MinipassServer implements AutoCloseable {
             throw e;
         }
         try {
-            metrics.tokenCache(persistence.tokenCacheCounts());
+            metrics.tokenCache(persistence);
             // The shop's tables decide which ShopXO the service answers as (docs/design.md, ADR-27).
-            ShopxoDialect dialect = persistence.layout() == ShopLayout.PLATFORM_ROWS ? ShopxoDialect.V6 : ShopxoDialect.V2;
+            ShopxoDialect dialect = persistence.layout().equals("v6") ? ShopxoDialect.V6 : ShopxoDialect.V2;
             Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, dialect,
-                    persistence.userStorePorts(config.shop().tokenCacheTtl(), state.replacedTokens), platforms, state,
-                    metrics));
+                    persistence.userStorePorts(config.shop().tokenCacheTtl(), state.evictions::publish,
+                            state.evictions::subscribe), platforms, state, metrics));
             endpoints.put(HealthEndpoint.ROUTE, new HealthEndpoint(persistence::isReachable));
             endpoints.put(ReadinessEndpoint.ROUTE, new ReadinessEndpoint(persistence::isReachable));
             metrics.knownRoutes(endpoints.keySet());
@@ -115,7 +114,7 @@ public final class MinipassServer implements AutoCloseable {
             GracefulStop.allow(web, config.shutdownGrace());
             log.info("{} serves on {}:{} ({} profile, database {} with the tables of {}, {}); metrics on {}",
                     build.describe(), config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
-                    persistence.layout().releases(), state.description,
+                    persistence.layoutReleases(), state.description,
                     metricsServedAt(config.observability(), management));
             // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
             ShutdownSequence shutdown = new ShutdownSequence()

@@ -159,6 +159,6 @@ final class RevokeCommand implements Callable<Integer> {
     private static DatabaseSettings oneConnection(MinipassConfig.DatabaseConfig db) {
         DatabaseSettings serving = db.settings();
         return new DatabaseSettings(serving.jdbcUrl(), serving.username(), serving.password(), serving.tablePrefix(), 1,
-                serving.timeouts(), serving.layout());
+                serving.connectTimeout(), serving.queryTimeout(), serving.poolWait(), serving.layout());
     }
 }

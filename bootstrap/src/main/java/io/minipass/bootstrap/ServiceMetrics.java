@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.minipass.adapters.persistence.TokenCacheCounts;
+import io.minipass.adapters.persistence.MyBatisPersistence;
 import io.minipass.adapters.state.SharedStateHealth;
 import io.minipass.adapters.web.AnsweredRequest;
 import io.minipass.adapters.web.WebObservation;
@@ -187,11 +187,11 @@ final class ServiceMetrics implements AutoCloseable {
     }
 
     /** {@code minipass.token.cache.requests{result=hit|miss}}. */
-    void tokenCache(TokenCacheCounts counts) {
-        FunctionCounter.builder("minipass.token.cache.requests", counts, TokenCacheCounts::hits)
+    void tokenCache(MyBatisPersistence persistence) {
+        FunctionCounter.builder("minipass.token.cache.requests", persistence, MyBatisPersistence::tokenCacheHits)
                 .description("Token look-ups served from memory (hit) or from the database (miss)")
                 .tag("result", "hit").register(registry);
-        FunctionCounter.builder("minipass.token.cache.requests", counts, TokenCacheCounts::misses)
+        FunctionCounter.builder("minipass.token.cache.requests", persistence, MyBatisPersistence::tokenCacheMisses)
                 .description("Token look-ups served from memory (hit) or from the database (miss)")
                 .tag("result", "miss").register(registry);
     }

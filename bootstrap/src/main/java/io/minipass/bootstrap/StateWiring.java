@@ -1,6 +1,5 @@
 package io.minipass.bootstrap;
 
-import io.minipass.adapters.persistence.ReplacedTokens;
 import io.minipass.adapters.state.CaffeineAttemptCounter;
 import io.minipass.adapters.state.CaffeineLoginCodeProofs;
 import io.minipass.adapters.state.CaffeineSessionKeyStore;
@@ -17,7 +16,6 @@ import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.out.VerifiedMobilePort;
 
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * What a node remembers between requests, chosen by configuration: in its own memory (Caffeine, one
@@ -32,7 +30,7 @@ final class StateWiring implements AutoCloseable {
     final AttemptCounterPort attempts;
     final VerifiedMobilePort verifiedMobiles;
     /** The token cache's channel to the other nodes' caches. */
-    final ReplacedTokens replacedTokens;
+    final TokenEvictions evictions;
     /** The same channel, for an operator's revocation: it says how far the word went. */
     final EvictTokensPort evictTokens;
     final String description;
@@ -48,7 +46,7 @@ final class StateWiring implements AutoCloseable {
         this.loginProofs = loginProofs;
         this.attempts = attempts;
         this.verifiedMobiles = verifiedMobiles;
-        this.replacedTokens = new EvictionChannel(evictions);
+        this.evictions = evictions;
         this.evictTokens = evictTokens;
         this.description = description;
         this.redis = redis;
@@ -81,19 +79,6 @@ final class StateWiring implements AutoCloseable {
     public void close() {
         if (redis != null) {
             redis.close();
-        }
-    }
-
-    /** Persistence's channel for replaced tokens over the state adapter's token evictions; neither module knows the other. */
-    private record EvictionChannel(TokenEvictions evictions) implements ReplacedTokens {
-        @Override
-        public void announce(String replacedToken) {
-            evictions.publish(replacedToken);
-        }
-
-        @Override
-        public void listen(Consumer<String> onReplaced, Runnable onPossiblyMissed) {
-            evictions.subscribe(onReplaced, onPossiblyMissed);
         }
     }
 }

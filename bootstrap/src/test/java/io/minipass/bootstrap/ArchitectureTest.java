@@ -3,6 +3,7 @@ package io.minipass.bootstrap;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -29,8 +30,7 @@ class ArchitectureTest {
     private static JavaClasses production;
     private static final DescribedPredicate<JavaClass> ENTRY_POINTS = DescribedPredicate.describe(
             "the persistence adapter's entry point or settings", type -> java.util.Set.of("MyBatisPersistence",
-                    "DatabaseSettings", "DatabaseTimeouts", "ShopLayout", "ReplacedTokens", "TokenCacheCounts",
-                    "UnsupportedShopSchemaException", "DatabaseReadiness").contains(type.getSimpleName())
+                    "DatabaseSettings").contains(type.getSimpleName())
                     && type.getPackageName().equals("io.minipass.adapters.persistence"));
 
     @BeforeAll
@@ -106,14 +106,50 @@ class ArchitectureTest {
     }
 
     /**
-     * The persistence adapter's layouts share classes that must be public for their packages (StoreSessions, the
-     * claims, ShopUserStore); outside the module only its entry point and its settings are used, so nothing can wire
-     * a raw store where the cached ports belong.
+     * Outside the persistence adapter only its entry point and its settings are used, so nothing can wire a raw store
+     * where the cached ports belong (docs/design.md, ADR-50).
      */
     @Test
     void outside_persistence_only_its_entry_point_and_settings_are_used() {
         check(noClasses().that().resideOutsideOfPackage(PERSISTENCE)
                 .should().dependOnClassesThat(resideInAPackage(PERSISTENCE).and(not(ENTRY_POINTS))));
+    }
+
+    /** ... and they are all it makes public (a nested type counts when its enclosing type is public too). */
+    @Test
+    void the_persistence_adapter_makes_public_only_its_entry_point_and_settings() {
+        assertThat(production.stream()
+                .filter(type -> type.getPackageName().startsWith("io.minipass.adapters.persistence"))
+                .filter(ArchitectureTest::reachableFromOutside)
+                .map(JavaClass::getSimpleName))
+                .containsExactlyInAnyOrder("MyBatisPersistence", "DatabaseSettings");
+    }
+
+    /**
+     * The two ShopXO layouts share a package, not each other's classes: each store reads and writes through its own
+     * mappers, rows and helpers, beside what both share (sessions, claims, schema, token cache) (ADR-50).
+     */
+    @Test
+    void the_two_shopxo_layouts_do_not_use_each_other() {
+        java.util.Set<String> userColumns = java.util.Set.of("UserColumnsStore", "Registration", "TokenColumn",
+                "LiveUsers", "IdSlot", "IdSlots", "UserRowMapping", "UserRow", "UserInsert", "UserMapper",
+                "UserIdentityMapper", "UserIdentityRow", "IssuedTokenMapper", "IssuedTokenRow");
+        java.util.Set<String> platformRows = java.util.Set.of("PlatformRowsStore", "ChannelTokens", "LiveRows",
+                "MemberCodes", "PlatformColumns", "PlatformUserRows", "PlatformUserRow", "PlatformUserMapper", "RowInsert");
+        check(noClasses().that(persistenceClassOf(userColumns)).should().dependOnClassesThat(persistenceClassOf(platformRows)));
+        check(noClasses().that(persistenceClassOf(platformRows)).should().dependOnClassesThat(persistenceClassOf(userColumns)));
+    }
+
+    /** A class of the persistence adapter named in the set, or nested in one. */
+    private static DescribedPredicate<JavaClass> persistenceClassOf(java.util.Set<String> names) {
+        String pkg = "io.minipass.adapters.persistence.";
+        return DescribedPredicate.describe("persistence classes " + names, type -> type.getName().startsWith(pkg)
+                && names.contains(type.getName().substring(pkg.length()).replaceAll("\\$.*", "")));
+    }
+
+    private static boolean reachableFromOutside(JavaClass type) {
+        return type.getModifiers().contains(JavaModifier.PUBLIC)
+                && type.getEnclosingClass().map(ArchitectureTest::reachableFromOutside).orElse(true);
     }
 
     @Test

@@ -77,8 +77,8 @@ class LogConfigurationTest {
                 .map(JavaClass::getName)
                 .toList();
 
-        assertThat(mappers).contains("io.minipass.adapters.persistence.usercolumns.UserMapper",
-                "io.minipass.adapters.persistence.platformrows.PlatformUserMapper");
+        assertThat(mappers).contains("io.minipass.adapters.persistence.UserMapper",
+                "io.minipass.adapters.persistence.PlatformUserMapper");
         for (String mapper : mappers) {
             // MyBatis logs a statement as <namespace>.<statement id>
             assertThat(logging.getLogger(mapper + ".selectByToken").isDebugEnabled()).as(mapper).isFalse();

@@ -1,6 +1,5 @@
 package io.minipass.bootstrap;
 
-import io.minipass.adapters.persistence.ShopLayout;
 import io.minipass.adapters.web.proxy.TrustedProxies;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
@@ -198,8 +197,8 @@ class MinipassConfigTest {
     @Test
     void the_shopxo_layout_is_the_databases_own_unless_named() {
         assertThat(load(Map.of()).database().layout()).isEmpty();
-        assertThat(load(Map.of("MINIPASS_SHOPXO_LAYOUT", "v6")).database().layout()).contains(ShopLayout.PLATFORM_ROWS);
-        assertThat(load(Map.of("MINIPASS_SHOPXO_LAYOUT", " V2 ")).database().layout()).contains(ShopLayout.USER_COLUMNS);
+        assertThat(load(Map.of("MINIPASS_SHOPXO_LAYOUT", "v6")).database().settings().layout()).contains("v6");
+        assertThat(load(Map.of("MINIPASS_SHOPXO_LAYOUT", " V2 ")).database().settings().layout()).contains("v2");
         assertThatThrownBy(() -> load(Map.of("MINIPASS_SHOPXO_LAYOUT", "v3")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("MINIPASS_SHOPXO_LAYOUT=v3")
                 .hasMessageContaining("v2").hasMessageContaining("v6");

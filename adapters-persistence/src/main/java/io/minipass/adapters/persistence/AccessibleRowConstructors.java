@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * MyBatis's object factory, with this module's row records (this package's and its layouts' packages') built
+ * MyBatis's object factory, with this module's row records built
  * through constructors made accessible once.
  * MyBatis's own first calls a row's constructor as it is, and a package-private record's refuses: an
  * exception built, with its stack trace, for every row read (docs/design.md, ADR-17).

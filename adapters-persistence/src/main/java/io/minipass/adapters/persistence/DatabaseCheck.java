@@ -3,25 +3,39 @@ package io.minipass.adapters.persistence;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
-/** {@link MyBatisPersistence#check}: what keeps the database from serving this service, found without writing anything. */
+/**
+ * {@link MyBatisPersistence#pendingMigrations} and {@link MyBatisPersistence#missingPrivileges}: what keeps the
+ * database from serving this service, found without writing anything, each on one connection of its own.
+ */
 final class DatabaseCheck {
     private DatabaseCheck() {
     }
 
-    static DatabaseReadiness check(DatabaseSettings settings) {
-        JdbcTarget target = JdbcTarget.of(settings.jdbcUrl());
-        try (HikariDataSource dataSource = new HikariDataSource(ConnectionPools.check(settings))) {
+    static List<String> pendingMigrations(DatabaseSettings settings) {
+        JdbcTarget.of(settings.jdbcUrl()); // a URL of no supported database throws as it is, not as one out of reach
+        return inspect(settings, dataSource -> {
             ShopSchema.inspect(dataSource, settings.tablePrefix()).ifPresent(found -> found.requireLayout(settings));
-            List<String> pending = SchemaMigration.pending(dataSource, settings.tablePrefix());
-            List<String> missing = target.vendor() == JdbcTarget.Vendor.MYSQL
-                    ? SchemaMigration.missingPrivileges(dataSource) : List.of();
-            return new DatabaseReadiness(Optional.empty(), pending, missing);
+            return SchemaMigration.pending(dataSource, settings.tablePrefix());
+        });
+    }
+
+    static List<String> missingPrivileges(DatabaseSettings settings) {
+        if (JdbcTarget.of(settings.jdbcUrl()).vendor() != JdbcTarget.Vendor.MYSQL) {
+            return List.of();
+        }
+        return inspect(settings, SchemaMigration::missingPrivileges);
+    }
+
+    /** @throws IllegalStateException saying why the database cannot be used: out of reach, or a layout not shared */
+    private static List<String> inspect(DatabaseSettings settings, Function<HikariDataSource, List<String>> look) {
+        try (HikariDataSource dataSource = new HikariDataSource(ConnectionPools.check(settings))) {
+            return look.apply(dataSource);
         } catch (UnsupportedShopSchemaException unsupported) {
-            return DatabaseReadiness.unusable(unsupported.getMessage());
+            throw unsupported;
         } catch (RuntimeException failure) {
-            return DatabaseReadiness.unusable(SqlErrors.describe(failure));
+            throw new IllegalStateException(SqlErrors.describe(failure), failure);
         }
     }
 }

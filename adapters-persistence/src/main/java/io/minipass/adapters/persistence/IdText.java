@@ -3,15 +3,15 @@ package io.minipass.adapters.persistence;
 import java.nio.charset.StandardCharsets;
 
 /** Platform ids and mobiles as our own tables key them: their bytes, so that every comparison is exact. */
-public final class IdText {
+final class IdText {
     private IdText() {
     }
 
-    public static byte[] bytes(String id) {
+    static byte[] bytes(String id) {
         return id.getBytes(StandardCharsets.UTF_8);
     }
 
-    public static String text(byte[] id) {
+    static String text(byte[] id) {
         return id == null ? "" : new String(id, StandardCharsets.UTF_8);
     }
 }

@@ -16,17 +16,14 @@ import java.util.Set;
 record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
 
     enum Vendor {
-        MYSQL("com.mysql.cj.jdbc.Driver"),
-        H2("org.h2.Driver");
-
-        private final String driverClassName;
-
-        Vendor(String driverClassName) {
-            this.driverClassName = driverClassName;
-        }
+        MYSQL,
+        H2;
 
         String driverClassName() {
-            return driverClassName;
+            return switch (this) {
+                case MYSQL -> "com.mysql.cj.jdbc.Driver";
+                case H2 -> "org.h2.Driver";
+            };
         }
     }
 

@@ -1,7 +1,5 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
-import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -70,6 +68,8 @@ final class Mappers {
             // timed-out statement over a new connection, which a stalled server leaves waiting another timeout.
             configuration.setDefaultStatementTimeout(timeouts.querySeconds());
         }
+        // An instance: MyBatis could not call this package-private class's constructor itself.
+        configuration.getLanguageRegistry().register(new PerColumnStatements());
         configuration.addMapper(OpenIdClaimMapper.class);
         configuration.addMapper(MobileClaimMapper.class);
         if (schema.layout() == ShopLayout.PLATFORM_ROWS) {

@@ -1,7 +1,7 @@
 package io.minipass.adapters.persistence;
 
 /** The database account may not change the schema, and there are migrations to apply; the message names what it lacks. */
-public final class MissingPrivilegesException extends IllegalStateException {
+final class MissingPrivilegesException extends IllegalStateException {
     MissingPrivilegesException(String message) {
         super(message);
     }

@@ -6,13 +6,12 @@ import org.apache.ibatis.session.SqlSession;
 
 /**
  * One live user per mobile, on either layout, kept as {@link OpenIdClaims} keeps openids: every registration
- * with a mobile and every mobile binding claims it in the same transaction, with the same rules. Public for the
- * layouts' packages.
+ * with a mobile and every mobile binding claims it in the same transaction, with the same rules.
  */
-public final class MobileClaims {
+final class MobileClaims {
 
     /** Who holds a mobile in the shop's user table; read in the caller's transaction, exact, live users only. */
-    public interface Holders {
+    interface Holders {
         boolean holdsLive(SqlSession session, long userId, String mobile);
 
         boolean heldByAnother(SqlSession session, long userId, String mobile);
@@ -20,12 +19,12 @@ public final class MobileClaims {
 
     private final Holders holders;
 
-    public MobileClaims(Holders holders) {
+    MobileClaims(Holders holders) {
         this.holders = holders;
     }
 
     /** Claims the mobile for the user, or throws when another live user holds it. */
-    public void claim(SqlSession session, String mobile, long userId) {
+    void claim(SqlSession session, String mobile, long userId) {
         MobileClaimMapper claims = session.getMapper(MobileClaimMapper.class);
         byte[] key = IdText.bytes(mobile);
         Long holder = claims.selectHolder(key);

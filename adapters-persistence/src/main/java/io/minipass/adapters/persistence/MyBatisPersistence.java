@@ -3,20 +3,22 @@ package io.minipass.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
-import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
 import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.session.SqlSessionFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.FutureTask;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The user database: a connection pool, the schema brought up to date, and the MyBatis mappers
- * on it. Open one per process and close it on shutdown.
+ * on it. Open one per process and close it on shutdown. With {@link DatabaseSettings} the only public type of this
+ * module (docs/design.md, ADR-50): everything else is handed out as the application's ports or as JDK types.
  */
 public final class MyBatisPersistence implements AutoCloseable {
     private static final long TOKEN_CACHE_SIZE = 100_000;
@@ -44,21 +46,20 @@ public final class MyBatisPersistence implements AutoCloseable {
      *
      * <p>The migration runs on connections of its own without the socket timeout, so that a long
      * schema change on a big shop database is not cut short; the pool that serves requests has
-     * every timeout of {@link DatabaseSettings#timeouts()}.
+     * every timeout of {@link DatabaseSettings}.
      *
-     * @throws UnsupportedShopSchemaException for a ShopXO database of another layout, before anything is written
-     */
-    public static MyBatisPersistence open(DatabaseSettings settings) {
-        return open(settings, null);
-    }
-
-    /**
      * @param poolMetrics where the pool that serves requests reports its connections, waits and timeouts (HikariCP's
      *                    own metrics, e.g. its Micrometer tracker); null: nowhere
-     * @see #open(DatabaseSettings)
+     * @throws IllegalStateException (UnsupportedShopSchemaException) for a ShopXO database of another layout, before
+     *                               anything is written
      */
     public static MyBatisPersistence open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics) {
         return open(settings, poolMetrics, true);
+    }
+
+    /** {@link #open(DatabaseSettings, MetricsTrackerFactory)} without pool metrics. */
+    static MyBatisPersistence open(DatabaseSettings settings) {
+        return open(settings, null);
     }
 
     /**
@@ -66,7 +67,8 @@ public final class MyBatisPersistence implements AutoCloseable {
      * nodes ({@code minipass revoke}): nothing is migrated or made, so a command of another release than the nodes'
      * changes no schema under them.
      *
-     * @throws UnsupportedShopSchemaException when the database has no ShopXO user table, or one of another layout
+     * @throws IllegalStateException (UnsupportedShopSchemaException) when the database has no ShopXO user table, or
+     *                               one of another layout
      */
     public static MyBatisPersistence openServed(DatabaseSettings settings) {
         return open(settings, null, false);
@@ -85,7 +87,8 @@ public final class MyBatisPersistence implements AutoCloseable {
                 throw new UnsupportedShopSchemaException("the database has no ShopXO user table ("
                         + settings.tablePrefix() + "user): nothing to serve yet");
             }
-            ShopSchema schema = found.orElseGet(() -> ShopSchema.made(settings.layout().orElse(ShopLayout.USER_COLUMNS)));
+            ShopSchema schema = found.orElseGet(() ->
+                    ShopSchema.made(settings.shopLayout().orElse(ShopLayout.USER_COLUMNS)));
             FutureTask<SqlSessionFactory> mappers = Mappers.readMeanwhile(dataSource, settings, schema);
             if (migrate) {
                 try (HikariDataSource migration = new HikariDataSource(ConnectionPools.migration(settings))) {
@@ -122,19 +125,33 @@ public final class MyBatisPersistence implements AutoCloseable {
      * Migrates the schema and returns, for deployments that migrate before they start the service: the same
      * checks and migration as {@link #open}, then everything is closed again.
      *
-     * @throws UnsupportedShopSchemaException for a ShopXO database of another layout, before anything is written
+     * @throws IllegalStateException (UnsupportedShopSchemaException) for a ShopXO database of another layout, before
+     *                               anything is written; (MissingPrivilegesException) when the account may not apply
+     *                               the migrations there are
      */
     public static void migrate(DatabaseSettings settings) {
         open(settings).close();
     }
 
     /**
-     * What keeps the database from serving this service, found without writing anything: whether it answers and
-     * its ShopXO user table, if it has one, has a layout this service shares; then the migrations not applied yet and,
-     * on MySQL/MariaDB, the privileges the account lacks to apply them. An H2 file is opened only if it exists.
+     * The versions of the migrations not applied yet ({@code 1}, {@code 2}, ...), found without writing anything.
+     * An H2 file is opened only if it exists.
+     *
+     * @throws IllegalStateException saying what keeps the database from serving this service: it does not answer, or
+     *                               its ShopXO user table has a layout this service does not share
      */
-    public static DatabaseReadiness check(DatabaseSettings settings) {
-        return DatabaseCheck.check(settings);
+    public static List<String> pendingMigrations(DatabaseSettings settings) {
+        return DatabaseCheck.pendingMigrations(settings);
+    }
+
+    /**
+     * What the account lacks to migrate (of {@code CREATE}), found without writing anything: empty when it has them,
+     * on H2, or when grants through roles leave it unknown.
+     *
+     * @throws IllegalStateException saying why the database does not answer
+     */
+    public static List<String> missingPrivileges(DatabaseSettings settings) {
+        return DatabaseCheck.missingPrivileges(settings);
     }
 
     /**
@@ -142,11 +159,14 @@ public final class MyBatisPersistence implements AutoCloseable {
      *
      * @param tokenCacheTtl  how long a token look-up is served from memory: a change made by another program
      *                       (a shop admin bans or deletes the user) shows after at most this long
-     * @param replacedTokens how this node's cache tells the other nodes' caches of the tokens it replaced and
-     *                       hears of theirs ({@link ReplacedTokens#none()} for a single node)
+     * @param announce       how this node's cache tells every node's cache, its own included, of a token it
+     *                       replaced ({@link ReplacedTokens#announce})
+     * @param listen         how this node's cache hears of the tokens any node replaced ({@link ReplacedTokens#listen})
      */
-    public UserStorePorts userStorePorts(Duration tokenCacheTtl, ReplacedTokens replacedTokens) {
-        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, replacedTokens, tokenCacheCounts);
+    public UserStorePorts userStorePorts(Duration tokenCacheTtl, Consumer<String> announce,
+                                         BiConsumer<Consumer<String>, Runnable> listen) {
+        TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE,
+                ReplacedTokens.over(announce, listen), tokenCacheCounts);
         return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
     }
 
@@ -160,9 +180,14 @@ public final class MyBatisPersistence implements AutoCloseable {
         return userStore;
     }
 
-    /** Hits and misses of the token caches {@link #userStorePorts} hands out, for metrics. */
-    public TokenCacheCounts tokenCacheCounts() {
-        return tokenCacheCounts;
+    /** How many look-ups the token caches of {@link #userStorePorts} served from memory, for metrics. */
+    public long tokenCacheHits() {
+        return tokenCacheCounts.hits();
+    }
+
+    /** How many look-ups the token caches of {@link #userStorePorts} served from the database, for metrics. */
+    public long tokenCacheMisses() {
+        return tokenCacheCounts.misses();
     }
 
     /** The store without its cache, for this package's tests. */
@@ -170,9 +195,17 @@ public final class MyBatisPersistence implements AutoCloseable {
         return userStore;
     }
 
-    /** The layout of the shop's tables: which ShopXO this service answers as. */
-    public ShopLayout layout() {
-        return layout;
+    /**
+     * The layout of the shop's tables, which ShopXO this service answers as: {@code v2} or {@code v6}, as
+     * {@link DatabaseSettings#layout()} names them.
+     */
+    public String layout() {
+        return layout.setting();
+    }
+
+    /** The ShopXO releases whose tables the shop's have, for messages. */
+    public String layoutReleases() {
+        return layout.releases();
     }
 
     /**

@@ -12,12 +12,11 @@ import org.apache.ibatis.session.SqlSession;
  * longer holds the openid live (deleted, closed, or changed by the shop) is taken over with a compare-and-set;
  * a live holder, a lost compare-and-set, or another live user holding the openid without a claim (written by
  * ShopXO) refuses the write, and the caller's transaction rolls it all back (docs/design.md#adr-3-claim-tables).
- * Public for the layouts' packages.
  */
-public final class OpenIdClaims {
+final class OpenIdClaims {
 
     /** Who holds an openid where the layout keeps it; read in the caller's transaction, exact, live users only. */
-    public interface Holders {
+    interface Holders {
         /** Whether this user holds the openid live now. */
         boolean holdsLive(SqlSession session, long userId, Platform platform, OpenId openId);
 
@@ -27,12 +26,12 @@ public final class OpenIdClaims {
 
     private final Holders holders;
 
-    public OpenIdClaims(Holders holders) {
+    OpenIdClaims(Holders holders) {
         this.holders = holders;
     }
 
     /** Claims the openid for the user, or throws when another live user holds it. */
-    public void claim(SqlSession session, Platform platform, OpenId openId, long userId) {
+    void claim(SqlSession session, Platform platform, OpenId openId, long userId) {
         claimOnly(session, platform, openId, userId);
         if (holders.heldByAnother(session, userId, platform, openId)) {
             throw new OpenIdAlreadyClaimedException(platform, openId);
@@ -43,7 +42,7 @@ public final class OpenIdClaims {
      * Our claim of the openid for the user, or a throw when its holder still holds it live; the caller then checks
      * that no live user without a claim (one ShopXO wrote) holds it either.
      */
-    public void claimOnly(SqlSession session, Platform platform, OpenId openId, long userId) {
+    void claimOnly(SqlSession session, Platform platform, OpenId openId, long userId) {
         OpenIdClaimMapper claims = session.getMapper(OpenIdClaimMapper.class);
         String platformCode = platform.clientType();
         byte[] key = IdText.bytes(openId.value());

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
  * its first call and kept. MyBatis would otherwise build the SQL text and its parameter list again on every
  * call, a fifth of what a login allocated (docs/design.md, ADR-19).
  */
-public final class PerColumnStatements extends XMLLanguageDriver {
+final class PerColumnStatements extends XMLLanguageDriver {
     @Override
     public SqlSource createSqlSource(Configuration configuration, XNode script, Class<?> parameterType) {
         return new PerColumn(configuration, super.createSqlSource(configuration, script, parameterType));

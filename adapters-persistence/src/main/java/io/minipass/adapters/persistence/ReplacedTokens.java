@@ -1,5 +1,6 @@
 package io.minipass.adapters.persistence;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
  * wires the service supplies the channel (in one process: a direct call; across nodes: Redis
  * pub/sub); this module knows none.
  */
-public interface ReplacedTokens {
+interface ReplacedTokens {
     /**
      * Tells every node that this token no longer logs anyone in. Called after the write that
      * replaced it committed. Must not throw: the write is done, and a node that could not be told
@@ -23,15 +24,17 @@ public interface ReplacedTokens {
      */
     void listen(Consumer<String> onReplaced, Runnable onPossiblyMissed);
 
-    /** No channel: each cache only drops the tokens its own writes replaced. For one node and for tests. */
-    static ReplacedTokens none() {
+    /** The channel as {@link MyBatisPersistence#userStorePorts} is given it. */
+    static ReplacedTokens over(Consumer<String> announce, BiConsumer<Consumer<String>, Runnable> listen) {
         return new ReplacedTokens() {
             @Override
             public void announce(String replacedToken) {
+                announce.accept(replacedToken);
             }
 
             @Override
             public void listen(Consumer<String> onReplaced, Runnable onPossiblyMissed) {
+                listen.accept(onReplaced, onPossiblyMissed);
             }
         };
     }

@@ -34,13 +34,13 @@ record ShopSchema(ShopLayout layout, boolean kuaishouOpenidColumn) {
     static final String SUPPORTED = ShopLayout.USER_COLUMNS.releases() + " and " + ShopLayout.PLATFORM_ROWS.releases();
     private static final String KUAISHOU_OPENID = "kuaishou_openid";
 
-    /** The {@code <prefix>user} columns this service reads or writes on ShopXO v2 (usercolumns/UserMapper.xml). */
+    /** The {@code <prefix>user} columns this service reads or writes on ShopXO v2 (UserMapper.xml). */
     static final List<String> USER_COLUMNS = List.of("id", "alipay_openid", "weixin_openid", "weixin_unionid",
             "weixin_web_openid", "baidu_openid", "toutiao_openid", "qq_openid", "qq_unionid", "status", "token",
             "username", "nickname", "mobile", "email", "gender", "avatar", "province", "city", "birthday", "address",
             "integral", "locking_integral", "referrer", "is_delete_time", "add_time", "upd_time");
 
-    /** The {@code <prefix>user} columns this service reads or writes on ShopXO v3 and later (platformrows/PlatformUserMapper.xml). */
+    /** The {@code <prefix>user} columns this service reads or writes on ShopXO v3 and later (PlatformUserMapper.xml). */
     static final List<String> PLATFORM_ROWS_USER_COLUMNS = List.of("id", "number_code", "status", "pwd", "username",
             "nickname", "mobile", "email", "gender", "avatar", "province", "city", "county", "birthday", "address",
             "integral", "locking_integral", "referrer", "is_delete_time", "is_logout_time", "add_time", "upd_time");
@@ -57,7 +57,7 @@ record ShopSchema(ShopLayout layout, boolean kuaishouOpenidColumn) {
 
     /** @throws UnsupportedShopSchemaException when the database has another layout than the settings name */
     void requireLayout(DatabaseSettings settings) {
-        settings.layout().filter(wanted -> wanted != layout).ifPresent(wanted -> {
+        settings.shopLayout().filter(wanted -> wanted != layout).ifPresent(wanted -> {
             throw new UnsupportedShopSchemaException("the database has the tables of " + layout.releases()
                     + ", but the settings say " + wanted.releases());
         });

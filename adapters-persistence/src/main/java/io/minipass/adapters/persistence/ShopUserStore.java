@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The user ports on one ShopXO layout's tables ({@code usercolumns}: ShopXO v2.2.0–v2.3.2; {@code platformrows}:
- * v3.0–v6.7). Each write that replaces tokens also answers which ones, so that {@link TokenCache} can tell every
- * node to drop them. Public for the layouts' packages; {@link MyBatisPersistence} hands it out only as ports.
+ * The user ports on one ShopXO layout's tables ({@link UserColumnsStore}: ShopXO v2.2.0–v2.3.2;
+ * {@link PlatformRowsStore}: v3.0–v6.7). Each write that replaces tokens also answers which ones, so that
+ * {@link TokenCache} can tell every node to drop them. {@link MyBatisPersistence} hands it out only as ports.
  */
-public interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
+interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
         LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort, RevokeUserTokensPort {
 
     /** @see IssueTokenPort#issueToken */

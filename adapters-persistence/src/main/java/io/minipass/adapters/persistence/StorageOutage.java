@@ -65,10 +65,6 @@ final class StorageOutage {
         }
     }
 
-    boolean isDown() {
-        return down;
-    }
-
     private static long seconds(long nanos) {
         return Math.round(nanos / 1e9);
     }

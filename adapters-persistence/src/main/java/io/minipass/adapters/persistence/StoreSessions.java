@@ -11,9 +11,9 @@ import java.util.function.Function;
  * How both layouts' stores run their statements: each read, or each write in one transaction that a deadlock
  * runs again. A database that cannot be reached or does not answer in time (pool wait, connect, socket and
  * statement timeouts) makes any of them throw {@link StorageUnavailableException}; what a write had done by
- * then rolls back with its transaction. Public for the layouts' packages; nothing outside this module uses it.
+ * then rolls back with its transaction.
  */
-public final class StoreSessions {
+final class StoreSessions {
     /** A transaction the database gave up (deadlock) is run again this many times in all. */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -26,16 +26,16 @@ public final class StoreSessions {
     }
 
     /** Whether the database is MySQL or MariaDB, where statements with {@code databaseId="mysql"} exist. */
-    public boolean isMysql() {
+    boolean isMysql() {
         return Mappers.MYSQL.equals(sessions.getConfiguration().getDatabaseId());
     }
 
-    public <T> T read(Function<SqlSession, T> work) {
+    <T> T read(Function<SqlSession, T> work) {
         return autoCommitted(work);
     }
 
     /** Runs the work with every statement committed on its own. */
-    public <T> T autoCommitted(Function<SqlSession, T> work) {
+    <T> T autoCommitted(Function<SqlSession, T> work) {
         try (SqlSession session = sessions.openSession(true)) {
             T result = work.apply(session);
             outage.succeeded();
@@ -46,7 +46,7 @@ public final class StoreSessions {
     }
 
     /** Runs the work in one transaction, committed when it returns, rolled back when it throws; a transaction the database gave up is run again. */
-    public <T> T write(Function<SqlSession, T> work) {
+    <T> T write(Function<SqlSession, T> work) {
         for (int attempt = 1; ; attempt++) {
             try (SqlSession session = sessions.openSession(false)) {
                 T result = work.apply(session);

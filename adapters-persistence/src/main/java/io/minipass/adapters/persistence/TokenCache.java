@@ -43,14 +43,6 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
     private final AtomicLong generation = new AtomicLong();
     private final TokenCacheCounts counts;
 
-    TokenCache(ShopUserStore store, Duration ttl, long maximumSize) {
-        this(store, ttl, maximumSize, ReplacedTokens.none());
-    }
-
-    TokenCache(ShopUserStore store, Duration ttl, long maximumSize, ReplacedTokens replacedTokens) {
-        this(store, ttl, maximumSize, replacedTokens, new TokenCacheCounts());
-    }
-
     TokenCache(ShopUserStore store, Duration ttl, long maximumSize, ReplacedTokens replacedTokens,
                TokenCacheCounts counts) {
         this.store = store;

@@ -6,18 +6,18 @@ import java.util.concurrent.atomic.LongAdder;
  * How the token cache served look-ups since start: from memory (hits) or from the database (misses), for
  * metrics. Empty or absent tokens are neither.
  */
-public final class TokenCacheCounts {
+final class TokenCacheCounts {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
     TokenCacheCounts() {
     }
 
-    public long hits() {
+    long hits() {
         return hits.sum();
     }
 
-    public long misses() {
+    long misses() {
         return misses.sum();
     }
 

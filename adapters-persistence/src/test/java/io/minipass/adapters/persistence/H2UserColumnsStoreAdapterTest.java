@@ -31,7 +31,7 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
     void the_embedded_default_url_keeps_users_in_a_file_across_restarts(@TempDir Path directory) {
         String url = "jdbc:h2:file:" + directory.resolve("minipass").toAbsolutePath()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        DatabaseSettings settings = new DatabaseSettings(url, "", "", PREFIX, 4);
+        DatabaseSettings settings = TestSettings.settings(url, "", "", PREFIX, 4);
         OpenId openId = new OpenId("fileOpenid");
         User registered;
         try (MyBatisPersistence first = MyBatisPersistence.open(settings)) {
@@ -49,7 +49,7 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
             @TempDir Path directory) throws Exception {
         String url = "jdbc:h2:file:" + directory.resolve("served").toAbsolutePath()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        DatabaseSettings settings = new DatabaseSettings(url, "sa", "", PREFIX, 1);
+        DatabaseSettings settings = TestSettings.settings(url, "sa", "", PREFIX, 1);
 
         assertThatThrownBy(() -> MyBatisPersistence.openServed(settings))
                 .isInstanceOf(UnsupportedShopSchemaException.class).hasMessageContaining("no ShopXO user table");
@@ -75,7 +75,7 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
     void an_h2_file_made_by_an_earlier_version_takes_four_byte_characters_after_the_next_start(@TempDir Path directory) {
         String url = "jdbc:h2:file:" + directory.resolve("old").toAbsolutePath()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE";
-        DatabaseSettings settings = new DatabaseSettings(url, "sa", "", PREFIX, 2);
+        DatabaseSettings settings = TestSettings.settings(url, "sa", "", PREFIX, 2);
         // What an earlier version left: migrations 1 to 3, VARCHAR(60) counting UTF-16 units.
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(url, "sa", "")

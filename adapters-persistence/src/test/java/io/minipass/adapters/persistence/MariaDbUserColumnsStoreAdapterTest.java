@@ -67,7 +67,7 @@ class MariaDbUserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract
         String city = "🏙️深圳";
         OpenId openId = uniqueOpenId();
         try (MyBatisPersistence opened = MyBatisPersistence.open(
-                new DatabaseSettings(url, database.username(), database.password(), PREFIX, 2))) {
+                TestSettings.settings(url, database.username(), database.password(), PREFIX, 2))) {
             User user = opened.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
                     new Profile(nickname, "", Gender.SECRET, "", city), "", 0, UserStatus.NORMAL, "", 1L));
 
@@ -93,7 +93,7 @@ class MariaDbUserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract
     void a_jdbc_mariadb_url_is_served_by_connector_j() {
         String url = database.url().replaceFirst("^jdbc:mysql:", "jdbc:mariadb:");
         try (MyBatisPersistence opened = MyBatisPersistence.open(
-                new DatabaseSettings(url, database.username(), database.password(), PREFIX, 2))) {
+                TestSettings.settings(url, database.username(), database.password(), PREFIX, 2))) {
             assertThat(opened.isReachable()).isTrue();
         }
     }

@@ -94,7 +94,7 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void the_layout_is_recognised_and_shopxos_tables_keep_their_columns() {
-        assertThat(persistence.layout()).isEqualTo(ShopLayout.PLATFORM_ROWS);
+        assertThat(persistence.layout()).isEqualTo("v6");
         assertThat(tables.queryText("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = SCHEMA()"
                 + " AND LOWER(TABLE_NAME) = 'sxo_user'")).isEqualTo("23");
         assertThat(tables.queryText("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = SCHEMA()"
@@ -335,7 +335,7 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     void the_token_cache_keeps_each_channels_token_and_drops_only_the_one_a_login_replaced() {
         OpenId openId = uniqueOpenId();
         User user = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, openId, Optional.empty(), TOKEN_A));
-        TokenCache cache = new TokenCache(users(), java.time.Duration.ofMinutes(10), 1000);
+        TokenCache cache = TestSettings.tokenCache(users(), java.time.Duration.ofMinutes(10), 1000);
         User otherChannel = cache.issueToken(users().findLiveByOpenId(APP, Platform.WEIXIN, openId).orElseThrow(),
                 login(APP, Platform.WEIXIN, openId), TOKEN_B, 5L);
         assertThat(cache.findLiveByToken(TOKEN_A)).map(holder -> holder.user().channel())

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -145,7 +146,7 @@ abstract class ShopxoVersionsAdapterContract {
         String columnsBefore = columnsOf(database.url().startsWith("jdbc:h2:") ? "'sxo_user_platform'"
                 : "'sxo_user', 'sxo_user_platform'");
         try (MyBatisPersistence persistence = open()) {
-            assertThat(persistence.layout()).isEqualTo(ShopLayout.PLATFORM_ROWS);
+            assertThat(persistence.layout()).isEqualTo("v6");
             persistence.userStore().register(kuaishouUser("ks-v6"));
         }
         assertThat(columnsOf(database.url().startsWith("jdbc:h2:") ? "'sxo_user_platform'"
@@ -157,25 +158,28 @@ abstract class ShopxoVersionsAdapterContract {
     void a_database_of_one_layout_said_to_have_the_other_is_refused_before_anything_is_written() {
         table.execute(UserColumnsStoreAdapterContract.shopxoScript("v6").toArray(String[]::new));
 
-        assertThatThrownBy(() -> MyBatisPersistence.open(database.settings(PREFIX).withLayout(ShopLayout.USER_COLUMNS)))
+        assertThatThrownBy(() -> MyBatisPersistence.open(TestSettings.inLayout(database.settings(PREFIX), ShopLayout.USER_COLUMNS)))
                 .isInstanceOf(UnsupportedShopSchemaException.class)
                 .hasMessageContaining("ShopXO v3.0–v6.7")
                 .hasMessageContaining("ShopXO v2.2.0–v2.3.2");
-        assertThat(MyBatisPersistence.check(database.settings(PREFIX).withLayout(ShopLayout.USER_COLUMNS)).problem())
-                .hasValueSatisfying(problem -> assertThat(problem).contains("ShopXO v3.0–v6.7"));
-        assertThat(MyBatisPersistence.check(database.settings(PREFIX).withLayout(ShopLayout.PLATFORM_ROWS)).problem()).isEmpty();
+        assertThatThrownBy(() -> MyBatisPersistence.pendingMigrations(
+                TestSettings.inLayout(database.settings(PREFIX), ShopLayout.USER_COLUMNS)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ShopXO v3.0–v6.7");
+        assertThatCode(() -> MyBatisPersistence.pendingMigrations(
+                TestSettings.inLayout(database.settings(PREFIX), ShopLayout.PLATFORM_ROWS))).doesNotThrowAnyException();
         assertThat(ownTables()).isEqualTo("0");
     }
 
     @Test
     void a_new_database_said_to_get_the_platform_rows_gets_shopxo_v6s_tables_and_keeps_them() {
         try (MyBatisPersistence persistence = MyBatisPersistence.open(
-                database.settings(PREFIX).withLayout(ShopLayout.PLATFORM_ROWS))) {
-            assertThat(persistence.layout()).isEqualTo(ShopLayout.PLATFORM_ROWS);
+                TestSettings.inLayout(database.settings(PREFIX), ShopLayout.PLATFORM_ROWS))) {
+            assertThat(persistence.layout()).isEqualTo("v6");
             persistence.userStore().register(kuaishouUser("ks-new-v6"));
         }
         try (MyBatisPersistence reopened = open()) {
-            assertThat(reopened.layout()).isEqualTo(ShopLayout.PLATFORM_ROWS);
+            assertThat(reopened.layout()).isEqualTo("v6");
             assertThat(reopened.userStore().findLiveByOpenId(SystemType.DEFAULT, Platform.KUAISHOU, new OpenId("ks-new-v6")))
                     .map(User::numberCode).hasValueSatisfying(code -> assertThat(code).startsWith("8888").hasSize(14));
         }
@@ -188,7 +192,7 @@ abstract class ShopxoVersionsAdapterContract {
     @Test
     void a_new_database_gets_shopxo_v2s_table_unless_said_otherwise() {
         try (MyBatisPersistence persistence = open()) {
-            assertThat(persistence.layout()).isEqualTo(ShopLayout.USER_COLUMNS);
+            assertThat(persistence.layout()).isEqualTo("v2");
         }
         assertThat(table.queryText("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()"
                 + " AND LOWER(TABLE_NAME) = 'sxo_user_platform'")).isEqualTo("0");

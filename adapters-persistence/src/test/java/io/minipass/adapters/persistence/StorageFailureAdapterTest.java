@@ -1,6 +1,5 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.StorageUnavailableException;
 import io.minipass.domain.user.Gender;
@@ -52,7 +51,7 @@ class StorageFailureAdapterTest {
         schema = MyBatisPersistence.open(database.settings(PREFIX));
         ShopSchema layout = ShopSchema.made(ShopLayout.USER_COLUMNS);
         store = new UserColumnsStore(new StoreSessions(Mappers.sessionFactory(dataSource, PREFIX,
-                database.url(), DatabaseTimeouts.DEFAULTS, layout), new StorageOutage()), false);
+                database.url(), TestSettings.TIMEOUTS, layout), new StorageOutage()), false);
     }
 
     @AfterEach

@@ -18,7 +18,7 @@ interface TestDatabase {
     void drop();
 
     default DatabaseSettings settings(String tablePrefix) {
-        return new DatabaseSettings(url(), username(), password(), tablePrefix, 10);
+        return TestSettings.settings(url(), username(), password(), tablePrefix, 10);
     }
 
     /** A plain JDBC connection, in auto-commit, with the same driver and properties the adapter uses. */

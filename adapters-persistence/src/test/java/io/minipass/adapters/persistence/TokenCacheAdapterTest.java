@@ -49,7 +49,7 @@ class TokenCacheAdapterTest {
 
     @Test
     void a_cached_token_is_served_without_the_database_until_it_expires() {
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
 
         table.setStatus(user.id(), UserStatus.BANNED);
@@ -61,21 +61,20 @@ class TokenCacheAdapterTest {
 
     @Test
     void the_persistence_counts_look_ups_served_from_memory_and_from_the_database() {
-        TokenCacheCounts counts = persistence.tokenCacheCounts();
-        var ports = persistence.userStorePorts(Duration.ofMinutes(1), ReplacedTokens.none());
+        var ports = persistence.userStorePorts(Duration.ofMinutes(1), token -> { }, (onReplaced, onPossiblyMissed) -> { });
 
         ports.loadByToken().findLiveByToken(TOKEN);
         ports.loadByToken().findLiveByToken(TOKEN);
         ports.loadByToken().findLiveByToken("ffffffffffffffffffffffffffffffff");
         ports.loadByToken().findLiveByToken("");
 
-        assertThat(counts.hits()).isEqualTo(1);
-        assertThat(counts.misses()).isEqualTo(2);
+        assertThat(persistence.tokenCacheHits()).isEqualTo(1);
+        assertThat(persistence.tokenCacheMisses()).isEqualTo(2);
     }
 
     @Test
     void without_a_cache_lifetime_every_look_up_reads_the_database() {
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ZERO, 1000);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ZERO, 1000);
         cache.findLiveByToken(TOKEN);
 
         table.softDelete(user.id(), 5L);
@@ -85,7 +84,7 @@ class TokenCacheAdapterTest {
 
     @Test
     void a_new_token_issued_here_drops_the_old_one_at_once() {
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken(TOKEN)).isPresent();
 
         cache.issueToken(user, WEIXIN_LOGIN, "ffffffffffffffffffffffffffffffff", 200L);
@@ -96,7 +95,7 @@ class TokenCacheAdapterTest {
 
     @Test
     void binding_an_openid_or_a_mobile_also_drops_the_old_token() {
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         cache.findLiveByToken(TOKEN);
         cache.bindOpenId(user, login(Platform.QQ, "o-qq"), "11111111111111111111111111111111", 300L);
         assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
@@ -110,7 +109,7 @@ class TokenCacheAdapterTest {
 
     @Test
     void unknown_tokens_are_not_remembered() {
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
         assertThat(cache.findLiveByToken("99999999999999999999999999999999")).isEmpty();
 
         table.setToken(user.id(), "99999999999999999999999999999999");
@@ -123,7 +122,7 @@ class TokenCacheAdapterTest {
     @Test
     void every_write_that_replaces_a_token_announces_the_old_one_even_when_this_node_never_cached_it() {
         Channel channel = new Channel();
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
 
         cache.issueToken(user, WEIXIN_LOGIN, "11111111111111111111111111111111", 200L);
         cache.bindOpenId(user, login(Platform.QQ, "o-qq-announced"), "22222222222222222222222222222222", 300L);
@@ -136,7 +135,7 @@ class TokenCacheAdapterTest {
     @Test
     void a_write_that_fails_announces_nothing() {
         Channel channel = new Channel();
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
         User other = persistence.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("o-other"), Optional.empty(),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
 
@@ -150,8 +149,8 @@ class TokenCacheAdapterTest {
     @Test
     void a_token_replaced_on_another_node_is_refused_here_at_once() {
         Channel channel = new Channel();
-        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
-        TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeB = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
 
         nodeB.issueToken(user, WEIXIN_LOGIN, "66666666666666666666666666666666", 600L);
@@ -163,8 +162,8 @@ class TokenCacheAdapterTest {
     @Test
     void a_login_of_a_user_loaded_before_another_nodes_login_announces_the_token_that_login_issued() {
         Channel channel = new Channel();
-        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
-        TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeB = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
 
         nodeA.issueToken(user, WEIXIN_LOGIN, "88888888888888888888888888888888", 800L);
         nodeB.issueToken(user, WEIXIN_LOGIN, "99999999999999999999999999999999", 900L);
@@ -175,8 +174,8 @@ class TokenCacheAdapterTest {
 
     @Test
     void without_the_channel_another_nodes_replacement_shows_only_when_the_entry_expires() {
-        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, ReplacedTokens.none());
-        TokenCache nodeB = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, ReplacedTokens.none());
+        TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, TestSettings.noChannel());
+        TokenCache nodeB = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, TestSettings.noChannel());
         assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
 
         nodeB.issueToken(user, WEIXIN_LOGIN, "77777777777777777777777777777777", 700L);
@@ -187,7 +186,7 @@ class TokenCacheAdapterTest {
     @Test
     void an_announcement_heard_while_a_look_up_reads_the_database_keeps_the_old_token_out_of_the_cache() {
         Channel channel = new Channel();
-        TokenCache nodeA = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         // the look-up read the row before the other node's write; the announcement arrives before it caches
         channel.hear(TOKEN);
 
@@ -200,7 +199,7 @@ class TokenCacheAdapterTest {
     @Test
     void possibly_missed_announcements_drop_the_whole_cache() {
         Channel channel = new Channel();
-        TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
+        TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         assertThat(cache.findLiveByToken(TOKEN)).isPresent();
         table.setStatus(user.id(), UserStatus.BANNED);
         assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);

@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
 import io.minipass.domain.user.User;
 import org.apache.ibatis.session.SqlSession;

@@ -1,10 +1,11 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
 /**
- * The {@code <prefix>user} columns a registration writes on ShopXO v3 and later (the member code follows once the
- * id is known); every other column keeps its default. Mutable only in {@link #id}, filled in with the generated key.
+ * The {@code <prefix>user} columns of the person a registration writes on either layout: all it writes on ShopXO v3
+ * and later (the member code follows once the id is known), and what {@link UserInsert} adds the ids and the token to
+ * on v2; every other column keeps its default. Mutable only in {@link #id}, filled in with the generated key.
  */
-final class UserInsert {
+class PersonInsert {
     private long id;
     private final int status;
     private final String nickname;
@@ -16,8 +17,8 @@ final class UserInsert {
     private final long referrer;
     private final long addTime;
 
-    UserInsert(int status, String nickname, String mobile, int gender, String avatar, String province, String city,
-               long referrer, long addTime) {
+    PersonInsert(int status, String nickname, String mobile, int gender, String avatar, String province, String city,
+                 long referrer, long addTime) {
         this.status = status;
         this.nickname = nickname;
         this.mobile = mobile;

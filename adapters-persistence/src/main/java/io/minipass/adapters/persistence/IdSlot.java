@@ -1,6 +1,5 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.IdText;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.User;
 

@@ -1,11 +1,7 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
-/**
- * The columns a registration writes to {@code <prefix>user}; every other column keeps its default.
- * Mutable only in {@link #id}, which the insert fills in with the generated key.
- */
-final class UserInsert {
-    private long id;
+/** The columns a registration writes to {@code <prefix>user} on ShopXO v2: the person's, its ids and its token. */
+final class UserInsert extends PersonInsert {
     private final String alipayOpenid;
     private final String weixinOpenid;
     private final String weixinUnionid;
@@ -13,16 +9,7 @@ final class UserInsert {
     private final String toutiaoOpenid;
     private final String qqOpenid;
     private final String qqUnionid;
-    private final int status;
     private final String token;
-    private final String nickname;
-    private final String mobile;
-    private final int gender;
-    private final String avatar;
-    private final String province;
-    private final String city;
-    private final long referrer;
-    private final long addTime;
     /** Null where ShopXO's table has no {@code kuaishou_openid} column: the insert leaves it out. */
     private final String kuaishouOpenid;
 
@@ -30,6 +17,7 @@ final class UserInsert {
                String qqOpenid, String qqUnionid, int status, String token, String nickname, String mobile, int gender,
                String avatar, String province, String city, long referrer, long addTime,
                String kuaishouOpenid) {
+        super(status, nickname, mobile, gender, avatar, province, city, referrer, addTime);
         this.alipayOpenid = alipayOpenid;
         this.weixinOpenid = weixinOpenid;
         this.weixinUnionid = weixinUnionid;
@@ -37,25 +25,8 @@ final class UserInsert {
         this.toutiaoOpenid = toutiaoOpenid;
         this.qqOpenid = qqOpenid;
         this.qqUnionid = qqUnionid;
-        this.status = status;
         this.token = token;
-        this.nickname = nickname;
-        this.mobile = mobile;
-        this.gender = gender;
-        this.avatar = avatar;
-        this.province = province;
-        this.city = city;
-        this.referrer = referrer;
-        this.addTime = addTime;
         this.kuaishouOpenid = kuaishouOpenid;
-    }
-
-    public long getId() {
-        return id;
-    }
-
-    public void setId(long id) {
-        this.id = id;
     }
 
     public String getAlipayOpenid() {
@@ -86,44 +57,8 @@ final class UserInsert {
         return qqUnionid;
     }
 
-    public int getStatus() {
-        return status;
-    }
-
     public String getToken() {
         return token;
-    }
-
-    public String getNickname() {
-        return nickname;
-    }
-
-    public String getMobile() {
-        return mobile;
-    }
-
-    public int getGender() {
-        return gender;
-    }
-
-    public String getAvatar() {
-        return avatar;
-    }
-
-    public String getProvince() {
-        return province;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public long getReferrer() {
-        return referrer;
-    }
-
-    public long getAddTime() {
-        return addTime;
     }
 
     public String getKuaishouOpenid() {

@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
 import io.minipass.application.port.out.NewUser;
 import io.minipass.domain.user.Platform;

@@ -1,9 +1,5 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.MobileClaims;
-import io.minipass.adapters.persistence.OpenIdClaims;
-import io.minipass.adapters.persistence.ShopUserStore;
-import io.minipass.adapters.persistence.StoreSessions;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.TokenHolder;
@@ -31,7 +27,7 @@ import java.util.function.Function;
  * channel when it logs in, so its token works on the shop's own routes. Look-ups run on the indexed column and
  * keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
  */
-public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
+final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
     private static final String EMAIL_COLUMN = "email";
     private static final String NUMBER_CODE_COLUMN = "number_code";
 
@@ -39,11 +35,11 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
     private final OpenIdClaims openIdClaims = new OpenIdClaims(this);
     private final MobileClaims mobileClaims = new MobileClaims(this);
 
-    public PlatformRowsStore(StoreSessions sessions) {
+    PlatformRowsStore(StoreSessions sessions) {
         this.sessions = sessions;
     }
 
-    public static void addMappers(Configuration configuration) {
+    static void addMappers(Configuration configuration) {
         configuration.addMapper(PlatformUserMapper.class);
     }
 
@@ -116,7 +112,7 @@ public final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Hold
     public User register(NewUser newUser) {
         return sessions.write(session -> {
             PlatformUserMapper users = mapper(session);
-            UserInsert insert = PlatformUserRows.toInsert(newUser);
+            PersonInsert insert = PlatformUserRows.toInsert(newUser);
             users.insertUser(insert);
             long id = insert.getId();
             String numberCode = MemberCodes.of(id);

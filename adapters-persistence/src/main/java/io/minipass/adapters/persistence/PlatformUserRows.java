@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
 import io.minipass.application.port.out.NewUser;
 import io.minipass.domain.user.Channel;
@@ -48,9 +48,9 @@ final class PlatformUserRows {
         return new PlatformIdentities(openIds, unionIds, "");
     }
 
-    static UserInsert toInsert(NewUser user) {
+    static PersonInsert toInsert(NewUser user) {
         Profile profile = user.profile();
-        return new UserInsert(user.status().code(), profile.nickname(), user.mobile(), profile.gender().code(),
+        return new PersonInsert(user.status().code(), profile.nickname(), user.mobile(), profile.gender().code(),
                 profile.avatar(), profile.province(), profile.city(), user.referrer(), user.addTime());
     }
 

@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
 import org.apache.ibatis.annotations.Param;
 

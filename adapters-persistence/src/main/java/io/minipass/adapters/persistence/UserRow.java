@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
 /**
  * A user as {@code UserMapper.xml} selects it: the {@code <prefix>user} columns this service reads

@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
 import io.minipass.application.port.out.NewUser;
 import io.minipass.domain.user.Gender;
@@ -10,7 +10,6 @@ import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +27,11 @@ final class UserRowMapping {
         openIds.put(Platform.TOUTIAO, row.toutiaoOpenid());
         openIds.put(Platform.QQ, row.qqOpenid());
         openIds.put(Platform.KUAISHOU, row.kuaishouOpenidColumn() == null || row.kuaishouOpenidColumn().isEmpty()
-                ? text(row.kuaishouOpenid()) : row.kuaishouOpenidColumn());
+                ? IdText.text(row.kuaishouOpenid()) : row.kuaishouOpenidColumn());
         Map<Platform, String> unionIds = new EnumMap<>(Platform.class);
         unionIds.put(Platform.WEIXIN, row.weixinUnionid());
         unionIds.put(Platform.QQ, row.qqUnionid());
-        unionIds.put(Platform.TOUTIAO, text(row.toutiaoUnionid()));
+        unionIds.put(Platform.TOUTIAO, IdText.text(row.toutiaoUnionid()));
         return new User(new UserId(row.id()), new PlatformIdentities(openIds, unionIds, row.weixinWebOpenid()),
                 new UserStatus(row.status()), row.token(), row.username(), row.nickname(), row.mobile(), row.email(),
                 Gender.fromCode(row.gender()), row.avatar(), row.province(), row.city(), row.birthday(), row.address(),
@@ -54,9 +53,5 @@ final class UserRowMapping {
                 ids.unionId(Platform.QQ), user.status().code(), user.token(), profile.nickname(), user.mobile(),
                 profile.gender().code(), profile.avatar(), profile.province(), profile.city(), user.referrer(),
                 user.addTime(), kuaishouOpenid);
-    }
-
-    private static String text(byte[] id) {
-        return id == null ? "" : new String(id, StandardCharsets.UTF_8);
     }
 }

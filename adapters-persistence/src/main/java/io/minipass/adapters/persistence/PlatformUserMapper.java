@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
 import org.apache.ibatis.annotations.Param;
 
@@ -19,7 +19,7 @@ interface PlatformUserMapper {
     /** Platform rows with their users, deleted or not and in no order, whose token equals this under the column's collation. */
     List<PlatformUserRow> selectByToken(@Param("token") String token);
 
-    void insertUser(UserInsert user);
+    void insertUser(PersonInsert user);
 
     int updateNumberCode(@Param("id") long id, @Param("numberCode") String numberCode);
 

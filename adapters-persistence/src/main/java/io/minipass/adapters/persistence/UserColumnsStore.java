@@ -1,10 +1,5 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.IdText;
-import io.minipass.adapters.persistence.MobileClaims;
-import io.minipass.adapters.persistence.OpenIdClaims;
-import io.minipass.adapters.persistence.ShopUserStore;
-import io.minipass.adapters.persistence.StoreSessions;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.TokenHolder;
 import io.minipass.domain.user.LoginIdentity;
@@ -26,7 +21,7 @@ import java.util.Optional;
  * type changes nothing here: ShopXO v2 had none. Look-ups by openid, unionid, mobile or token run on the indexed
  * column and keep only exact matches, since MySQL's collations fold case and ignore trailing spaces.
  */
-public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
+final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, MobileClaims.Holders {
     private static final String EMAIL_COLUMN = "email";
 
     private final StoreSessions sessions;
@@ -38,7 +33,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
     private final boolean oneStatementTokenWrite;
 
     /** @param kuaishouOpenidColumn whether the shop's user table has ShopXO v2.2.8's {@code kuaishou_openid} */
-    public UserColumnsStore(StoreSessions sessions, boolean kuaishouOpenidColumn) {
+    UserColumnsStore(StoreSessions sessions, boolean kuaishouOpenidColumn) {
         this.sessions = sessions;
         this.slots = new IdSlots(kuaishouOpenidColumn);
         this.registration = new Registration(slots, openIdClaims, mobileClaims);
@@ -50,7 +45,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
      *
      * @param kuaishouOpenidColumn whether the shop's user table has ShopXO v2.2.8's {@code kuaishou_openid}
      */
-    public static void addMappers(Configuration configuration, boolean kuaishouOpenidColumn) {
+    static void addMappers(Configuration configuration, boolean kuaishouOpenidColumn) {
         // ShopXO v2.2.8+'s column where it exists; else nothing, and our identity table holds Kuaishou openids.
         configuration.getVariables().setProperty("kuaishouOpenidColumn",
                 kuaishouOpenidColumn ? "u." + IdSlots.KUAISHOU_OPENID : "''");
@@ -67,7 +62,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
      * this service kept in its identity table move there, where ShopXO's payment reads them and where
      * this service now looks. A user whose column ShopXO already filled keeps that value.
      */
-    public void moveOwnKuaishouOpenidsToColumn() {
+    void moveOwnKuaishouOpenidsToColumn() {
         sessions.write(session -> {
             UserIdentityMapper identities = session.getMapper(UserIdentityMapper.class);
             UserMapper users = session.getMapper(UserMapper.class);

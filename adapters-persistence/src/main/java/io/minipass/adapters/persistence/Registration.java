@@ -1,7 +1,5 @@
-package io.minipass.adapters.persistence.usercolumns;
+package io.minipass.adapters.persistence;
 
-import io.minipass.adapters.persistence.MobileClaims;
-import io.minipass.adapters.persistence.OpenIdClaims;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.domain.user.Platform;
@@ -15,16 +13,7 @@ import java.util.Optional;
  * A newcomer's rows in ShopXO v2's user table: the user, the ids kept in our identity table, the claims and the
  * token, written in the caller's transaction ({@link UserColumnsStore#register}).
  */
-final class Registration {
-    private final IdSlots slots;
-    private final OpenIdClaims openIdClaims;
-    private final MobileClaims mobileClaims;
-
-    Registration(IdSlots slots, OpenIdClaims openIdClaims, MobileClaims mobileClaims) {
-        this.slots = slots;
-        this.openIdClaims = openIdClaims;
-        this.mobileClaims = mobileClaims;
-    }
+record Registration(IdSlots slots, OpenIdClaims openIdClaims, MobileClaims mobileClaims) {
 
     /**
      * Inserts the newcomer with their claims and token, answering their row as the database completed it.

@@ -1,4 +1,4 @@
-package io.minipass.adapters.persistence.platformrows;
+package io.minipass.adapters.persistence;
 
 import io.minipass.domain.user.Platform;
 
