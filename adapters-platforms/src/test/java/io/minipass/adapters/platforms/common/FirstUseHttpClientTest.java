@@ -33,7 +33,7 @@ class FirstUseHttpClientTest {
         assertThat(((FirstUseHttpClient) client).built()).isFalse();
 
         try (StubPlatformServer platform = StubPlatformServer.start().answer(Answer.json("{\"ok\":1}"))) {
-            PlatformAnswer answer = new PlatformHttp(client, Duration.ofSeconds(5))
+            PlatformAnswer answer = TestHttp.http(client, Duration.ofSeconds(5))
                     .get(Platform.WEIXIN, PlatformHttp.endpoint(platform.baseUrl(), "/check", Map.of()));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"ok\":1}");
@@ -79,7 +79,7 @@ class FirstUseHttpClientTest {
             }
             return HttpClient.newHttpClient();
         });
-        PlatformHttp http = new PlatformHttp(client, Duration.ofSeconds(5));
+        PlatformHttp http = TestHttp.http(client, Duration.ofSeconds(5));
 
         try (StubPlatformServer platform = StubPlatformServer.start().answer(Answer.json("{\"ok\":1}"))) {
             URI check = PlatformHttp.endpoint(platform.baseUrl(), "/check", Map.of());

@@ -1,11 +1,11 @@
 package io.minipass.adapters.platforms;
 
 import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.StubPlatformServer;
 import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
-import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -14,26 +14,38 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlatformLoginGatewaysTest {
+class PlatformRouterTest {
 
     @Test
     void routesEachCodeToItsPlatformsGateway() {
-        ExchangeLoginCodePort echo = (platform, code) ->
-                new LoginSession(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty(), "");
-        PlatformLoginGateways gateways = new PlatformLoginGateways(Map.of(Platform.QQ, echo, Platform.BAIDU, echo));
+        Map<Platform, PlatformParts> parts = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            parts.put(platform, new PlatformParts(
+                    code -> new LoginSession(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty(), ""),
+                    PlatformParts.noUserData(platform), PlatformParts.noPhoneBinding(platform), 16));
+        }
+        ExchangeLoginCodePort gateways = new PlatformRouter(parts);
 
         assertThat(gateways.exchange(Platform.QQ, "c1").openId().value()).isEqualTo("qq-c1");
         assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("baidu-c2");
-        assertThatThrownBy(() -> gateways.exchange(Platform.ALIPAY, "c3"))
-                .isInstanceOf(PlatformCallFailedException.class)
-                .hasMessage("支付宝小程序未配置");
+        assertThatNullPointerException().isThrownBy(() -> gateways.exchange(null, "c3"));
+    }
+
+    @Test
+    void everyPlatformHasItsParts() {
+        PlatformParts qq = new PlatformParts(code -> null, PlatformParts.noUserData(Platform.QQ),
+                PlatformParts.noPhoneBinding(Platform.QQ), 16);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new PlatformRouter(Map.of(Platform.QQ, qq)));
     }
 
     @Test
@@ -44,8 +56,8 @@ class PlatformLoginGatewaysTest {
             PlatformGatewaySettings settings = new PlatformGatewaySettings(Map.of(
                     Platform.WEIXIN, new PlatformCredentials("wxdemo", "wx-secret"),
                     Platform.BAIDU, new PlatformCredentials("1", "bd-secret", "bdkey", "", "")),
-                    PlatformEndpoints.allAt(stub.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
-            ExchangeLoginCodePort gateways = Platforms.create(settings, new InMemorySessionKeys(), Clock.systemUTC()).loginGateways();
+                    TestPlatforms.allAt(stub.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
+            ExchangeLoginCodePort gateways = TestPlatforms.create(settings, new InMemorySessionKeys(), Clock.systemUTC()).loginGateways();
 
             assertThat(gateways.exchange(Platform.WEIXIN, "c1").openId().value()).isEqualTo("oDemo");
             assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("k9Demo");
@@ -60,20 +72,24 @@ class PlatformLoginGatewaysTest {
 
     @Test
     void defaultsToTheOfficialEndpointsAndFiveSeconds() {
-        assertThat(PlatformGatewaySettings.NONE.endpoints().of(Platform.WEIXIN)).isEmpty();
-        assertThat(Platforms.officialBaseUrl(Platform.WEIXIN)).hasToString("https://api.weixin.qq.com");
-        assertThat(Platforms.officialBaseUrl(Platform.QQ)).hasToString("https://api.q.qq.com");
-        assertThat(Platforms.officialBaseUrl(Platform.TOUTIAO)).hasToString("https://developer.toutiao.com");
-        assertThat(Platforms.officialBaseUrl(Platform.BAIDU)).hasToString("https://spapi.baidu.com");
-        assertThat(Platforms.officialBaseUrl(Platform.KUAISHOU)).hasToString("https://open.kuaishou.com");
-        assertThat(Platforms.officialBaseUrl(Platform.ALIPAY)).hasToString("https://openapi.alipay.com");
-        assertThat(PlatformGatewaySettings.NONE.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(PlatformGatewaySettings.NONE.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(TestPlatforms.NO_SETTINGS.endpoints().of(Platform.WEIXIN)).isEmpty();
+        assertThat(officialBaseUrl(Platform.WEIXIN)).hasToString("https://api.weixin.qq.com");
+        assertThat(officialBaseUrl(Platform.QQ)).hasToString("https://api.q.qq.com");
+        assertThat(officialBaseUrl(Platform.TOUTIAO)).hasToString("https://developer.toutiao.com");
+        assertThat(officialBaseUrl(Platform.BAIDU)).hasToString("https://spapi.baidu.com");
+        assertThat(officialBaseUrl(Platform.KUAISHOU)).hasToString("https://open.kuaishou.com");
+        assertThat(officialBaseUrl(Platform.ALIPAY)).hasToString("https://openapi.alipay.com");
+        assertThat(TestPlatforms.NO_SETTINGS.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(TestPlatforms.NO_SETTINGS.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void refusesEndpointsThatAreNotHttpUrls() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PlatformEndpoints.allAt(URI.create("ftp://example.com")));
-        assertThatIllegalArgumentException().isThrownBy(() -> PlatformEndpoints.allAt(URI.create("api.weixin.qq.com")));
+        assertThatIllegalArgumentException().isThrownBy(() -> TestPlatforms.allAt(URI.create("ftp://example.com")));
+        assertThatIllegalArgumentException().isThrownBy(() -> TestPlatforms.allAt(URI.create("api.weixin.qq.com")));
+    }
+
+    private static URI officialBaseUrl(Platform platform) {
+        return Platforms.module(platform).officialBaseUrl();
     }
 }
