@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms;
+package io.minipass.adapters.platforms.stub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

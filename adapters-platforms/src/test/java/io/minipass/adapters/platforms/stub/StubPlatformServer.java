@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.common;
+package io.minipass.adapters.platforms.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
