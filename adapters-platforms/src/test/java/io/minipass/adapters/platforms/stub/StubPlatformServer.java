@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -93,7 +92,7 @@ public final class StubPlatformServer implements AutoCloseable {
     }
 
     private StubPlatformServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = StubExchanges.loopbackServer();
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -117,7 +116,7 @@ public final class StubPlatformServer implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(StubExchanges.baseUrl(server));
     }
 
     /** Queues answers, one per coming request. */
@@ -152,7 +151,7 @@ public final class StubPlatformServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = StubExchanges.body(exchange);
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body);
             received.add(request);
