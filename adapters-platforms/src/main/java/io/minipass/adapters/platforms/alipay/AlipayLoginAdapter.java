@@ -28,9 +28,9 @@ import java.util.Objects;
  * Error {@code 20000} (unknown/busy) is tried once more.
  */
 final class AlipayLoginAdapter implements CodeExchange.Protocol {
-    static final String METHOD = "alipay.system.oauth.token";
-    static final String RESPONSE_NODE = "alipay_system_oauth_token_response";
-    static final String ERROR_NODE = "error_response";
+    private static final String METHOD = "alipay.system.oauth.token";
+    private static final String RESPONSE_NODE = "alipay_system_oauth_token_response";
+    private static final String ERROR_NODE = "error_response";
     private static final String SUCCESS = "10000";
     private static final String BUSY = "20000";
     private static final DateTimeFormatter TIMESTAMP =

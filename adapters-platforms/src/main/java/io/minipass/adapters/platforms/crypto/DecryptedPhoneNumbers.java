@@ -14,7 +14,7 @@ import java.util.Objects;
  * the watermark required on every platform that has one (docs/platforms.md#phone-numbers).
  */
 public final class DecryptedPhoneNumbers implements PlatformParts.PhoneNumbers {
-    public static final String NO_MOBILE = "手机号码为空";
+    private static final String NO_MOBILE = "手机号码为空";
 
     private final UserDataDecryptor decryptor;
     private final String[] fields;

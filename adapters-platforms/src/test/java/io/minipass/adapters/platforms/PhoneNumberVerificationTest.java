@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlatformPhoneNumberVerifierTest {
+class PhoneNumberVerificationTest {
     private static final OpenId OPENID = new OpenId("oDemo1xYzAbCdEfGhIjKlMnOpQr");
     private static final String TT_APPID = "ttDemoAppid000001";
     private static final String BAIDU_APP_KEY = "DemoBaiduAppKey0123456789abcdefg";

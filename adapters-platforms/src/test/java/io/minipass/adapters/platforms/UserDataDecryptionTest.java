@@ -26,7 +26,7 @@ import static io.minipass.adapters.platforms.crypto.PlatformEncryption.unbase64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlatformUserDataDecryptorTest {
+class UserDataDecryptionTest {
     /** Every kind of failure reads the same. */
     private static final String REFUSED = "解密失败，请重新登录";
 
