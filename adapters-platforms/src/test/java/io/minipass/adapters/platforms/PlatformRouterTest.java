@@ -2,8 +2,8 @@ package io.minipass.adapters.platforms;
 
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformParts;
-import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.testing.InMemorySessionKeys;

@@ -3,12 +3,12 @@ package io.minipass.adapters.platforms.alipay;
 import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformParts;
-
+import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.Rsa2;
 import io.minipass.adapters.platforms.stub.StubPlatformServer;
 import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
 import io.minipass.adapters.platforms.stub.StubPlatformServer.Responder;
-import io.minipass.adapters.platforms.common.TestHttp;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.OpenId;
@@ -17,12 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -323,35 +320,15 @@ class AlipayLoginAdapterTest {
     }
 
     private static String sign(String content, PrivateKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return base64(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rsa2.sign(content, key);
     }
 
     private static boolean verify(String content, String sign, PublicKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(key);
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(Base64.getDecoder().decode(sign));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Rsa2.verify(content, sign, key);
     }
 
     static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rsa2.keyPair();
     }
 
     static String base64(byte[] bytes) {

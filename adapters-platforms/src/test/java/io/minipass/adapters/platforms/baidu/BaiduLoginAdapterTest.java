@@ -3,11 +3,10 @@ package io.minipass.adapters.platforms.baidu;
 import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformParts;
-
+import io.minipass.adapters.platforms.common.TestHttp;
 import io.minipass.adapters.platforms.stub.StubPlatformServer;
 import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
-import io.minipass.adapters.platforms.common.TestHttp;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;

@@ -1,7 +1,7 @@
 package io.minipass.adapters.platforms.common;
 
-import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;

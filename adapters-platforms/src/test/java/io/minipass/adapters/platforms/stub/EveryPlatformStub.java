@@ -7,18 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.minipass.domain.user.Platform;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -104,20 +97,15 @@ public final class EveryPlatformStub implements AutoCloseable {
         return calls.get(platform).get();
     }
 
+    /** A fresh RSA key pair ({@link Rsa2#keyPair()}), as the system tests make the Alipay app's. */
     public static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rsa2.keyPair();
     }
 
     /** WeChat's and QQ's {@code GET /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code}. */
     private void jsCode2Session(Platform platform, HttpExchange exchange, String contentType) throws IOException {
         calls.get(platform).incrementAndGet();
-        Map<String, String> query = decodeForm(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = StubExchanges.decodeForm(exchange.getRequestURI().getRawQuery());
         App app = apps.get(platform);
         String body;
         if (!exchange.getRequestMethod().equals("GET") || !app.appId().equals(query.get("appid"))) {
@@ -166,7 +154,7 @@ public final class EveryPlatformStub implements AutoCloseable {
     /** Baidu's {@code POST /oauth/jscode2sessionkey}, form {@code code, client_id (App Key), sk}; OAuth errors with HTTP 400. */
     private void baidu(HttpExchange exchange) throws IOException {
         calls.get(Platform.BAIDU).incrementAndGet();
-        Map<String, String> form = decodeForm(StubExchanges.body(exchange));
+        Map<String, String> form = StubExchanges.decodeForm(StubExchanges.body(exchange));
         App app = apps.get(Platform.BAIDU);
         if (!app.appId().equals(form.get("client_id")) || !app.secret().equals(form.get("sk"))) {
             StubExchanges.answer(exchange, 400, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"unknown client id\"}");
@@ -184,7 +172,7 @@ public final class EveryPlatformStub implements AutoCloseable {
     /** Kuaishou's {@code POST /oauth2/mp/code2session}, form {@code app_id, app_secret, js_code}; success is {@code result} 1. */
     private void kuaishou(HttpExchange exchange) throws IOException {
         calls.get(Platform.KUAISHOU).incrementAndGet();
-        Map<String, String> form = decodeForm(StubExchanges.body(exchange));
+        Map<String, String> form = StubExchanges.decodeForm(StubExchanges.body(exchange));
         App app = apps.get(Platform.KUAISHOU);
         String body;
         if (!app.appId().equals(form.get("app_id")) || !app.secret().equals(form.get("app_secret"))) {
@@ -200,10 +188,10 @@ public final class EveryPlatformStub implements AutoCloseable {
     /** Alipay's gateway, method {@code alipay.system.oauth.token}: a signed form in, a signed node out. */
     private void alipay(HttpExchange exchange) throws IOException {
         calls.get(Platform.ALIPAY).incrementAndGet();
-        Map<String, String> form = decodeForm(StubExchanges.body(exchange));
+        Map<String, String> form = StubExchanges.decodeForm(StubExchanges.body(exchange));
         String node;
         AlipayGrant grant = null;
-        if (!verify(signatureContent(form), form.getOrDefault("sign", ""), appPublicKey)) {
+        if (!Rsa2.verify(signatureContent(form), form.getOrDefault("sign", ""), appPublicKey)) {
             node = alipayError("isv.invalid-signature", "验签出错");
         } else if (!apps.get(Platform.ALIPAY).appId().equals(form.get("app_id"))) {
             node = alipayError("isv.invalid-app-id", "无效的AppID参数");
@@ -221,7 +209,7 @@ public final class EveryPlatformStub implements AutoCloseable {
         String name = grant == null ? "error_response" : ALIPAY_NODE;
         PrivateKey signer = grant != null && grant.forged() ? forgerKeys.getPrivate() : alipayKeys.getPrivate();
         StubExchanges.answer(exchange, 200, "text/html;charset=utf-8",
-                "{\"" + name + "\":" + node + ",\"sign\":\"" + sign(node, signer) + "\"}");
+                "{\"" + name + "\":" + node + ",\"sign\":\"" + Rsa2.sign(node, signer) + "\"}");
     }
 
     private static String alipayToken(AlipayGrant grant) {
@@ -251,42 +239,6 @@ public final class EveryPlatformStub implements AutoCloseable {
             }
         });
         return content.toString();
-    }
-
-    public static String sign(String text, PrivateKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean verify(String text, String base64Signature, PublicKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(key);
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(Base64.getDecoder().decode(base64Signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static Map<String, String> decodeForm(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return fields;
-        }
-        for (String pair : List.of(encoded.split("&"))) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return fields;
     }
 
     @Override

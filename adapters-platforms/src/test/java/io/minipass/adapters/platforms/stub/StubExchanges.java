@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The plumbing the platform stubs share: a server on a free loopback port, reading a request, writing an answer. */
 final class StubExchanges {
@@ -38,5 +41,20 @@ final class StubExchanges {
         } catch (IOException clientGone) {
             // nothing to answer
         }
+    }
+
+    /** {@code k=v&k=v} (a query or a form body) URL-decoded, in its order; empty for null. */
+    static Map<String, String> decodeForm(String encoded) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return fields;
+        }
+        for (String pair : encoded.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return fields;
     }
 }

@@ -10,12 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,11 +54,11 @@ public final class StubPlatformServer implements AutoCloseable {
     /** What the stub received. */
     public record Received(String method, String path, String rawQuery, String contentType, String body) {
         public Map<String, String> query() {
-            return decode(rawQuery);
+            return StubExchanges.decodeForm(rawQuery);
         }
 
         public Map<String, String> form() {
-            return decode(body);
+            return StubExchanges.decodeForm(body);
         }
 
         public JsonNode json() {
@@ -69,20 +67,6 @@ public final class StubPlatformServer implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        private static Map<String, String> decode(String encoded) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (encoded == null || encoded.isEmpty()) {
-                return fields;
-            }
-            for (String pair : encoded.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : pair.substring(eq + 1);
-                fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-            }
-            return fields;
         }
     }
 
