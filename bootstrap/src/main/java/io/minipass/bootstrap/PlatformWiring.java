@@ -2,7 +2,6 @@ package io.minipass.bootstrap;
 
 import io.minipass.adapters.platforms.PlatformEndpoints;
 import io.minipass.adapters.platforms.PlatformGatewaySettings;
-import io.minipass.adapters.platforms.PlatformLoginGateways;
 import io.minipass.adapters.platforms.Platforms;
 import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
@@ -16,10 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,29 +35,20 @@ final class PlatformWiring {
     final Set<Platform> loginPlatforms;
 
     PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile, SessionKeyStore sessionKeys) {
-        HttpClient http = PlatformHttp.newClient(config.timeout());
-        PlatformCallLimit callLimit = new PlatformCallLimit(config.maxConcurrentCalls());
-        Platforms platforms = Platforms.create(gatewaySettings(config), http, callLimit, sessionKeys, Clock.systemUTC());
-        ExchangeLoginCodePort real = platforms.loginGateways();
-        Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
-        ExchangeLoginCodePort development = platforms.developmentGateway();
-        Set<Platform> served = EnumSet.noneOf(Platform.class);
-        for (Platform platform : Platform.values()) {
-            boolean configured = config.app(platform).isConfigured(platform);
-            gateways.put(platform, configured || profile == MinipassConfig.RunProfile.PRODUCTION ? real : development);
-            if (configured || profile == MinipassConfig.RunProfile.DEVELOPMENT) {
-                served.add(platform);
-            }
-        }
-        this.loginPlatforms = Set.copyOf(served);
-        this.developmentPlatforms = gateways.entrySet().stream()
-                .filter(entry -> entry.getValue() == development).map(Map.Entry::getKey).toList();
+        Set<Platform> configured = config.configured();
+        this.developmentPlatforms = profile == MinipassConfig.RunProfile.PRODUCTION ? List.of()
+                : Arrays.stream(Platform.values()).filter(platform -> !configured.contains(platform)).toList();
+        this.loginPlatforms = profile == MinipassConfig.RunProfile.DEVELOPMENT
+                ? Set.of(Platform.values()) : Set.copyOf(configured);
+        Platforms platforms = Platforms.create(gatewaySettings(config), PlatformHttp.newClient(config.timeout()),
+                new PlatformCallLimit(config.maxConcurrentCalls()), sessionKeys, Clock.systemUTC(),
+                Set.copyOf(developmentPlatforms));
         if (!developmentPlatforms.isEmpty()) {
             log.warn("*** DEVELOPMENT LOGIN GATEWAY serves {}: login codes become fake openids without asking the "
                     + "platform. Never expose this to real users; set the platform's credentials or run with "
                     + "MINIPASS_PROFILE=production. ***", developmentPlatforms);
         }
-        this.loginGateways = new PlatformLoginGateways(gateways);
+        this.loginGateways = platforms.loginGateways();
         this.sealedProfiles = platforms.userData();
         this.phoneNumbers = platforms.phoneNumbers();
     }

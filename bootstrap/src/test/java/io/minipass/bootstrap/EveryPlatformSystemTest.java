@@ -1,9 +1,10 @@
 package io.minipass.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.minipass.bootstrap.EveryPlatformStub.AlipayGrant;
-import io.minipass.bootstrap.EveryPlatformStub.App;
-import io.minipass.bootstrap.EveryPlatformStub.Session;
+import io.minipass.adapters.platforms.stub.EveryPlatformStub;
+import io.minipass.adapters.platforms.stub.EveryPlatformStub.AlipayGrant;
+import io.minipass.adapters.platforms.stub.EveryPlatformStub.App;
+import io.minipass.adapters.platforms.stub.EveryPlatformStub.Session;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterEach;

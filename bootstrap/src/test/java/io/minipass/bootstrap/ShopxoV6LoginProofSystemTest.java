@@ -1,6 +1,7 @@
 package io.minipass.bootstrap;
 
-import io.minipass.bootstrap.PlatformStub.Session;
+import io.minipass.adapters.platforms.stub.PlatformStub;
+import io.minipass.adapters.platforms.stub.PlatformStub.Session;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

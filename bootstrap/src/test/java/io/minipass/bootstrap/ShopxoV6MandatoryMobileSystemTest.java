@@ -1,7 +1,8 @@
 package io.minipass.bootstrap;
 
 import com.fasterxml.jackson.core.JsonToken;
-import io.minipass.bootstrap.PlatformStub.Session;
+import io.minipass.adapters.platforms.stub.PlatformStub;
+import io.minipass.adapters.platforms.stub.PlatformStub.Session;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where platforms' APIs live when not at their official address ({@link Platforms#officialBaseUrl}): scheme,
+ * Where platforms' APIs live when not at their official address ({@code PlatformModule#officialBaseUrl}): scheme,
  * host and optional path prefix, without the API's own path (e.g. {@code https://api.weixin.qq.com}). Such
  * values serve sandboxes (Alipay's {@code https://openapi-sandbox.dl.alipaydev.com}), proxies and local stubs.
  */
@@ -28,15 +28,6 @@ public record PlatformEndpoints(Map<Platform, URI> baseUrls) {
             });
         }
         baseUrls = Collections.unmodifiableMap(checked);
-    }
-
-    /** Every platform at one base URL, as a local stub or a forwarding proxy serves them. */
-    public static PlatformEndpoints allAt(URI base) {
-        Map<Platform, URI> all = new EnumMap<>(Platform.class);
-        for (Platform platform : Platform.values()) {
-            all.put(platform, base);
-        }
-        return new PlatformEndpoints(all);
     }
 
     /** The configured base URL; empty: the official one. */

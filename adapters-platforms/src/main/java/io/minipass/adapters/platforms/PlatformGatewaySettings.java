@@ -24,9 +24,6 @@ public record PlatformGatewaySettings(
         Duration connectTimeout,
         Duration requestTimeout) {
 
-    /** No platform configured, official endpoints, default timeouts. */
-    public static final PlatformGatewaySettings NONE = new PlatformGatewaySettings(null, null, null, null);
-
     public PlatformGatewaySettings {
         Map<Platform, PlatformCredentials> all = new EnumMap<>(Platform.class);
         for (Platform platform : Platform.values()) {

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.util.Base64;
+import java.util.EnumSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DevelopmentLoginGatewayTest {
-    private final ExchangeLoginCodePort gateway = Platforms.create(PlatformGatewaySettings.NONE,
-            new InMemorySessionKeys(), Clock.systemUTC()).developmentGateway();
+    private final ExchangeLoginCodePort gateway = TestPlatforms.create(TestPlatforms.NO_SETTINGS,
+            new InMemorySessionKeys(), Clock.systemUTC(), EnumSet.allOf(Platform.class)).loginGateways();
 
     @Test
     void theSameCodeIsTheSameUser() {

@@ -18,7 +18,7 @@ interface PayloadOpener {
     static PayloadOpener of(Platforms platforms) {
         return (platform, openId, encryptedData, iv) -> {
             platforms.userData().decryptProfile(platform, openId, encryptedData, iv);
-            return ((UserDataDecryptor) platforms.parts(platform).userData())
+            return ((UserDataDecryptor) TestPlatforms.parts(platforms, platform).userData())
                     .decrypt(openId, encryptedData, iv, WatermarkCheck.WHEN_PRESENT);
         };
     }

@@ -1,5 +1,6 @@
 package io.minipass.adapters.platforms.baidu;
 
+import io.minipass.adapters.platforms.common.CodeExchange;
 import io.minipass.adapters.platforms.common.PlatformContext;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformModule;
@@ -10,30 +11,22 @@ import io.minipass.adapters.platforms.crypto.WatermarkCheck;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
-import java.util.List;
 
 /**
- * Baidu (docs/platforms.md#baidu): the code exchange signs in with the App Key and secret; profile and phone
- * data are sealed with Baidu's AES-192 scheme and closed with the App Key.
+ * Baidu (docs/platforms.md#baidu): the code exchange signs in with the App Key (not the App ID) and the secret;
+ * profile and phone data are sealed with Baidu's AES-192 scheme and closed with the App Key.
  */
-public final class BaiduPlatform implements PlatformModule {
+public final class BaiduPlatform {
+    public static final PlatformModule MODULE = new PlatformModule(URI.create("https://spapi.baidu.com"),
+            keys -> PlatformCredentials.missing(keys.appKey(), "appkey", keys.appSecret(), "secret"), BaiduPlatform::parts);
 
-    @Override
-    public URI officialBaseUrl() {
-        return BaiduLoginAdapter.OFFICIAL_BASE_URL;
+    private BaiduPlatform() {
     }
 
-    @Override
-    public List<String> missingCredentials(PlatformCredentials credentials) {
-        return BaiduLoginAdapter.missing(credentials);
-    }
-
-    @Override
-    public PlatformParts parts(PlatformContext context) {
+    private static PlatformParts parts(PlatformContext context) {
         UserDataDecryptor userData = new UserDataDecryptor(Platform.BAIDU, context.sessionKeys(),
                 context.credentials().appKey(), new BaiduScheme(), WatermarkCheck.REQUIRED);
-        return new PlatformParts(
-                new BaiduLoginAdapter(context.credentials(), context.baseUrlOr(officialBaseUrl()), context.http()),
+        return new PlatformParts(new CodeExchange(context, new BaiduLoginAdapter()),
                 userData, new DecryptedPhoneNumbers(userData, "mobile"), BaiduCipher.KEY_LENGTH);
     }
 }

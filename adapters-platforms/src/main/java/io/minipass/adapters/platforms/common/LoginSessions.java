@@ -13,13 +13,6 @@ public final class LoginSessions {
     private LoginSessions() {
     }
 
-    /** An adapter serves one platform: being asked for another is a wiring mistake. */
-    public static void requireOwnPlatform(Platform own, Platform asked) {
-        if (own != asked) {
-            throw new IllegalArgumentException("this adapter serves " + own + ", not " + asked);
-        }
-    }
-
     /**
      * @param openId     as the platform sent it; empty means the platform sent none
      * @param unionId    empty when the platform sent none

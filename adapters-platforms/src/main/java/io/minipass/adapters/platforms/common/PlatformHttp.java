@@ -37,11 +37,6 @@ public final class PlatformHttp {
     private final PlatformCallLimit limit;
     private final Wording wording;
 
-    /** With a limit of its own of {@link PlatformCallLimit#DEFAULT_MAX_CONCURRENT} calls in flight. */
-    public PlatformHttp(HttpClient client, Duration requestTimeout) {
-        this(client, requestTimeout, new PlatformCallLimit(PlatformCallLimit.DEFAULT_MAX_CONCURRENT));
-    }
-
     /**
      * @param client         connect timeout and proxy are the client's ({@link #newClient(Duration)} sets one)
      * @param requestTimeout how long one request may take from sending to the whole answer

@@ -90,14 +90,14 @@ public final class PlatformJson {
      *
      * @throws IOException when the text is not one JSON value within the limits
      */
-    public static JsonNode tree(String text) throws IOException {
+    private static JsonNode tree(String text) throws IOException {
         try (JsonParser parser = JsonNumberLimits.checking(MAPPER.createParser(text))) {
             return MAPPER.readTree(parser);
         }
     }
 
     /** An object node as plain Java values: String, Number, Boolean, null, Map, List. */
-    public static Map<String, Object> plain(JsonNode object) {
+    private static Map<String, Object> plain(JsonNode object) {
         return MAPPER.convertValue(object, PLAIN_OBJECT);
     }
 

@@ -1,11 +1,10 @@
 package io.minipass.adapters.platforms.crypto;
 
 import io.minipass.adapters.platforms.common.PlatformJson;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.application.port.in.PhoneProof;
-import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.Platform;
 
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +13,8 @@ import java.util.Objects;
  * A phone number sent as sealed data ({@code encrypted_data} + {@code iv}), opened like profile data but with
  * the watermark required on every platform that has one (docs/platforms.md#phone-numbers).
  */
-public final class DecryptedPhoneNumbers implements VerifyPhoneNumberPort {
-    public static final String NO_MOBILE = "手机号码为空";
+public final class DecryptedPhoneNumbers implements PlatformParts.PhoneNumbers {
+    private static final String NO_MOBILE = "手机号码为空";
 
     private final UserDataDecryptor decryptor;
     private final String[] fields;
@@ -27,7 +26,7 @@ public final class DecryptedPhoneNumbers implements VerifyPhoneNumberPort {
     }
 
     @Override
-    public String verifiedMobile(Platform platform, OpenId openId, PhoneProof proof) {
+    public String verifiedMobile(OpenId openId, PhoneProof proof) {
         if (proof.encryptedData().isEmpty()) {
             throw new InvalidInputException(DecryptionFailures.NO_ENCRYPTED_DATA);
         }

@@ -1,9 +1,8 @@
 package io.minipass.adapters.platforms.crypto;
 
-import io.minipass.adapters.platforms.common.LoginSessions;
 import io.minipass.adapters.platforms.common.PlatformFailures;
 import io.minipass.adapters.platforms.common.PlatformJson;
-import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
@@ -20,7 +19,7 @@ import java.util.Objects;
  * (docs/platforms.md#decryption). The steps are the same on every platform; the platform's {@link Scheme}
  * does the opening.
  */
-public final class UserDataDecryptor implements DecryptUserDataPort {
+public final class UserDataDecryptor implements PlatformParts.UserData {
     /** Standard base64 of a 16-byte iv; ShopXO refuses any other length before decrypting. */
     private static final int IV_TEXT_LENGTH = 24;
 
@@ -59,8 +58,7 @@ public final class UserDataDecryptor implements DecryptUserDataPort {
 
     /** Profile data, its watermark checked as this platform's profile data needs. */
     @Override
-    public Profile decryptProfile(Platform asked, OpenId openId, String encryptedData, String iv) {
-        LoginSessions.requireOwnPlatform(platform, asked);
+    public Profile decryptProfile(OpenId openId, String encryptedData, String iv) {
         return SealedProfileFields.read(decrypt(openId, encryptedData, iv, profileWatermark));
     }
 

@@ -1,7 +1,7 @@
 package io.minipass.adapters.platforms.toutiao;
 
+import io.minipass.adapters.platforms.common.CodeExchange;
 import io.minipass.adapters.platforms.common.PlatformContext;
-import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformModule;
 import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.crypto.DecryptedPhoneNumbers;
@@ -11,30 +11,22 @@ import io.minipass.adapters.platforms.crypto.WatermarkedAes;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * Toutiao/Douyin (docs/platforms.md#toutiao): its own code exchange; WeChat's sealing scheme, where a profile
  * may lack the watermark (documented for phone data only) and phone data must carry it.
  */
-public final class ToutiaoPlatform implements PlatformModule {
+public final class ToutiaoPlatform {
+    public static final PlatformModule MODULE = new PlatformModule(URI.create("https://developer.toutiao.com"),
+            PlatformModule.APP_ID_AND_SECRET, ToutiaoPlatform::parts);
 
-    @Override
-    public URI officialBaseUrl() {
-        return ToutiaoLoginAdapter.OFFICIAL_BASE_URL;
+    private ToutiaoPlatform() {
     }
 
-    @Override
-    public List<String> missingCredentials(PlatformCredentials credentials) {
-        return credentials.missing("appid", "secret");
-    }
-
-    @Override
-    public PlatformParts parts(PlatformContext context) {
+    private static PlatformParts parts(PlatformContext context) {
         UserDataDecryptor userData = new UserDataDecryptor(Platform.TOUTIAO, context.sessionKeys(),
                 context.credentials().appId(), new WatermarkedAes(Platform.TOUTIAO), WatermarkCheck.WHEN_PRESENT);
-        return new PlatformParts(
-                new ToutiaoLoginAdapter(context.credentials(), context.baseUrlOr(officialBaseUrl()), context.http()),
-                userData, new DecryptedPhoneNumbers(userData, "purePhoneNumber", "phoneNumber"), WatermarkedAes.KEY_BYTES);
+        return new PlatformParts(new CodeExchange(context, new ToutiaoLoginAdapter()), userData,
+                new DecryptedPhoneNumbers(userData, "purePhoneNumber", "phoneNumber"), WatermarkedAes.KEY_BYTES);
     }
 }

@@ -1,11 +1,9 @@
 package io.minipass.adapters.platforms.weixin;
 
-import io.minipass.adapters.platforms.Platforms;
 import io.minipass.adapters.platforms.common.PlatformCallLimit;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.application.port.out.PlatformCallFailedException;
-import io.minipass.domain.user.Platform;
 
 import java.net.URI;
 import java.time.Clock;
@@ -26,7 +24,7 @@ public final class WechatCredentialCheck {
     /** @param baseUrl null: WeChat's official API */
     public WechatCredentialCheck(PlatformCredentials credentials, URI baseUrl, Duration timeout) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.baseUrl = baseUrl == null ? Platforms.officialBaseUrl(Platform.WEIXIN) : baseUrl;
+        this.baseUrl = baseUrl == null ? WeixinPlatform.MODULE.officialBaseUrl() : baseUrl;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 

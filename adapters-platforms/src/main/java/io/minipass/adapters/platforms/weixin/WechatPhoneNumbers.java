@@ -20,23 +20,11 @@ import java.util.Set;
  * ({@code POST /wxa/business/getuserphonenumber}). A token WeChat calls invalid or expired
  * is replaced once and the call made again.
  */
-final class WechatPhoneNumbers {
+record WechatPhoneNumbers(PlatformCredentials credentials, URI baseUrl, PlatformHttp http, WechatAccessTokens tokens) {
     private static final Logger log = LoggerFactory.getLogger(WechatPhoneNumbers.class);
     /** 40001 invalid credential, 40014 invalid access token, 42001 access token expired. */
     private static final Set<String> STALE_TOKEN = Set.of("40001", "40014", "42001");
     private static final String FAILED = "获取手机号失败";
-
-    private final PlatformCredentials credentials;
-    private final URI baseUrl;
-    private final PlatformHttp http;
-    private final WechatAccessTokens tokens;
-
-    WechatPhoneNumbers(PlatformCredentials credentials, URI baseUrl, PlatformHttp http, WechatAccessTokens tokens) {
-        this.credentials = credentials;
-        this.baseUrl = baseUrl;
-        this.http = http;
-        this.tokens = tokens;
-    }
 
     String phoneNumber(String code) {
         if (!credentials.missing("appid", "secret").isEmpty()) {

@@ -1,5 +1,6 @@
 package io.minipass.adapters.platforms.weixin;
 
+import io.minipass.adapters.platforms.common.CodeExchange;
 import io.minipass.adapters.platforms.common.PlatformContext;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.common.PlatformHttp;
@@ -12,34 +13,26 @@ import io.minipass.adapters.platforms.crypto.WatermarkedAes;
 import io.minipass.domain.user.Platform;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * WeChat (docs/platforms.md#weixin): {@code jscode2session}; phone numbers from the server API with a stable
  * access token, or from legacy sealed data; sealed data with WeChat's AES-128 scheme and watermark.
  */
-public final class WeixinPlatform implements PlatformModule {
+public final class WeixinPlatform {
+    public static final PlatformModule MODULE = new PlatformModule(URI.create("https://api.weixin.qq.com"),
+            PlatformModule.APP_ID_AND_SECRET, WeixinPlatform::parts);
 
-    @Override
-    public URI officialBaseUrl() {
-        return WeixinLoginAdapter.OFFICIAL_BASE_URL;
+    private WeixinPlatform() {
     }
 
-    @Override
-    public List<String> missingCredentials(PlatformCredentials credentials) {
-        return credentials.missing("appid", "secret");
-    }
-
-    @Override
-    public PlatformParts parts(PlatformContext context) {
-        URI baseUrl = context.baseUrlOr(officialBaseUrl());
+    private static PlatformParts parts(PlatformContext context) {
         PlatformCredentials credentials = context.credentials();
         UserDataDecryptor userData = new UserDataDecryptor(Platform.WEIXIN, context.sessionKeys(), credentials.appId(),
                 new WatermarkedAes(Platform.WEIXIN), WatermarkCheck.REQUIRED);
         PlatformHttp serverApi = context.http().forServerApi();
-        WechatPhoneNumbers api = new WechatPhoneNumbers(credentials, baseUrl, serverApi,
-                new WechatAccessTokens(credentials, baseUrl, serverApi, context.clock()));
-        return new PlatformParts(new WeixinLoginAdapter(credentials, baseUrl, context.http()), userData,
+        WechatPhoneNumbers api = new WechatPhoneNumbers(credentials, context.baseUrl(), serverApi,
+                new WechatAccessTokens(credentials, context.baseUrl(), serverApi, context.clock()));
+        return new PlatformParts(new CodeExchange(context, new JsCode2SessionClient()), userData,
                 new WeixinPhoneNumbers(api, new DecryptedPhoneNumbers(userData, "purePhoneNumber", "phoneNumber")),
                 WatermarkedAes.KEY_BYTES);
     }

@@ -1,12 +1,14 @@
 package io.minipass.adapters.platforms.alipay;
 
+import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-
-import io.minipass.adapters.platforms.common.StubPlatformServer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Responder;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.Rsa2;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Responder;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.OpenId;
@@ -15,12 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +55,7 @@ class AlipayLoginAdapterTest {
             + "\"sub_code\":\"isp.unknow-error\",\"sub_msg\":\"系统繁忙\"}";
 
     private final StubPlatformServer alipay = StubPlatformServer.start();
-    private final AlipayLoginAdapter adapter = new AlipayLoginAdapter(CREDENTIALS, alipay.baseUrl(), TestHttp.http(), CLOCK);
+    private final PlatformParts.Login adapter = TestPlatforms.login(Platform.ALIPAY, CREDENTIALS, alipay.baseUrl(), TestHttp.http(), CLOCK);
 
     @AfterEach
     void stopStub() {
@@ -67,7 +66,7 @@ class AlipayLoginAdapterTest {
     void sendsASignedTokenRequestAndReadsOpenIdFromTheSignedAnswer() {
         alipay.answerWith(gateway(success(SUCCESS_NODE)));
 
-        LoginSession session = adapter.exchange(Platform.ALIPAY, "authCodeDemo1");
+        LoginSession session = adapter.exchange("authCodeDemo1");
 
         assertThat(session.platform()).isEqualTo(Platform.ALIPAY);
         assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
@@ -96,7 +95,7 @@ class AlipayLoginAdapterTest {
     void fallsBackToUserIdForAppsNotInOpenIdMode() {
         alipay.answerWith(gateway(success("{\"user_id\":\"2088000000000001\",\"access_token\":\"a\",\"expires_in\":1296000}")));
 
-        LoginSession session = adapter.exchange(Platform.ALIPAY, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("2088000000000001");
         assertThat(session.formerOpenId()).isEmpty();
@@ -106,7 +105,7 @@ class AlipayLoginAdapterTest {
     void keepsUserIdAsTheFormerIdWhenBothCome() {
         alipay.answerWith(gateway(success(SUCCESS_NODE)));
 
-        LoginSession session = adapter.exchange(Platform.ALIPAY, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
         assertThat(session.formerOpenId()).map(OpenId::value).contains("2088000000000001");
@@ -116,14 +115,14 @@ class AlipayLoginAdapterTest {
     void anOpenIdAloneHasNoFormerId() {
         alipay.answerWith(gateway(success("{\"open_id\":\"074aDemoOnly\",\"access_token\":\"a\"}")));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").formerOpenId()).isEmpty();
+        assertThat(adapter.exchange("code").formerOpenId()).isEmpty();
     }
 
     @Test
     void aCodeRefusalIsReportedWithItsSubCodeAndNotRetried() {
         alipay.answerWith(gateway(signed("error_response", CODE_INVALID_NODE, ALIPAY_KEYS.getPrivate())));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("支付宝登录失败[40002 isv.code-invalid: 授权码code无效]");
         assertThat(alipay.received()).hasSize(1);
@@ -134,7 +133,7 @@ class AlipayLoginAdapterTest {
         alipay.answerWith(gateway(success("{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"isv.unmatched-app-id\","
                 + "\"sub_msg\":\"appid不匹配\"}")));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .hasMessage("支付宝登录失败[40004 isv.unmatched-app-id: appid不匹配]");
     }
 
@@ -142,18 +141,18 @@ class AlipayLoginAdapterTest {
     void anUnsignedErrorIsStillARefusal() {
         alipay.answer(Answer.json("{\"error_response\":" + CODE_INVALID_NODE + "}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .hasMessage("支付宝登录失败[40002 isv.code-invalid: 授权码code无效]");
     }
 
     @Test
     void theStubRefusesARequestSignedWithAnotherKey() {
-        AlipayLoginAdapter wrongKey = new AlipayLoginAdapter(keys("2021000000000001",
+        PlatformParts.Login wrongKey = TestPlatforms.login(Platform.ALIPAY, keys("2021000000000001",
                 base64(STRANGER_KEYS.getPrivate().getEncoded()), CREDENTIALS.publicKey()),
                 alipay.baseUrl(), TestHttp.http(), CLOCK);
         alipay.answerWith(gateway(success(SUCCESS_NODE)));
 
-        assertThatThrownBy(() -> wrongKey.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> wrongKey.exchange("code"))
                 .hasMessage("支付宝登录失败[40002 isv.invalid-signature: 验签出错]");
     }
 
@@ -162,7 +161,7 @@ class AlipayLoginAdapterTest {
         String signed = success(SUCCESS_NODE);
         alipay.answer(Answer.json(signed.replace("074aDemoOpenIdAlipay0000", "074aEvilOpenIdAlipay0000")));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("支付宝接口返回签名验证失败");
     }
@@ -171,21 +170,21 @@ class AlipayLoginAdapterTest {
     void anAnswerSignedWithAnotherKeyIsRefused() {
         alipay.answer(Answer.json(signed("alipay_system_oauth_token_response", SUCCESS_NODE, STRANGER_KEYS.getPrivate())));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝接口返回签名验证失败");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("支付宝接口返回签名验证失败");
     }
 
     @Test
     void anUnsignedSuccessIsRefused() {
         alipay.answer(Answer.json("{\"alipay_system_oauth_token_response\":" + SUCCESS_NODE + "}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝接口返回签名验证失败");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("支付宝接口返回签名验证失败");
     }
 
     @Test
     void aSignatureThatIsNotBase64IsRefused() {
         alipay.answer(Answer.json("{\"alipay_system_oauth_token_response\":" + SUCCESS_NODE + ",\"sign\":\"%%%\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝接口返回签名验证失败");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("支付宝接口返回签名验证失败");
     }
 
     @Test
@@ -195,7 +194,7 @@ class AlipayLoginAdapterTest {
                 + "  \"alipay_system_oauth_token_response\" :  " + node + "\n}\n";
         alipay.answer(Answer.json(body).withContentType("text/html;charset=utf-8"));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("074a/Demo");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("074a/Demo");
     }
 
     @Test
@@ -205,14 +204,14 @@ class AlipayLoginAdapterTest {
                 + sign(written.replace("\\/", "/"), ALIPAY_KEYS.getPrivate()) + "\"}";
         alipay.answer(Answer.json(body));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("074a/Demo");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("074a/Demo");
     }
 
     @Test
     void nonAsciiTextIsSignedAsUtf8() {
         alipay.answerWith(gateway(success("{\"open_id\":\"074aDemo\",\"nick\":\"支付宝用户\"}")));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("074aDemo");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("074aDemo");
     }
 
     @Test
@@ -220,7 +219,7 @@ class AlipayLoginAdapterTest {
         alipay.answerWith(gateway(signed("error_response", BUSY_NODE, ALIPAY_KEYS.getPrivate())))
                 .answerWith(gateway(success(SUCCESS_NODE)));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value())
+        assertThat(adapter.exchange("code").openId().value())
                 .isEqualTo("074aDemoOpenIdAlipay000000000000000000");
         assertThat(alipay.received()).hasSize(2).allSatisfy(request -> assertThat(signedByApp(request)).isTrue());
     }
@@ -230,7 +229,7 @@ class AlipayLoginAdapterTest {
         alipay.answerWith(gateway(signed("error_response", BUSY_NODE, ALIPAY_KEYS.getPrivate())))
                 .answerWith(gateway(signed("error_response", BUSY_NODE, ALIPAY_KEYS.getPrivate())));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .hasMessage("支付宝登录失败[20000 isp.unknow-error: 系统繁忙]");
         assertThat(alipay.received()).hasSize(2);
     }
@@ -239,38 +238,38 @@ class AlipayLoginAdapterTest {
     void aSuccessWithoutAnyIdFails() {
         alipay.answerWith(gateway(success("{\"access_token\":\"a\"}")));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝登录失败[未返回openid]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("支付宝登录失败[未返回openid]");
     }
 
     @Test
     void anAnswerWithoutAKnownNodeIsUnreadable() {
         alipay.answer(Answer.json("{\"something_else\":{},\"sign\":\"x\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("支付宝接口返回格式有误");
     }
 
     @Test
     void aBodyThatIsNotJsonIsUnreadable() {
         alipay.answer(new Answer(200, "text/html", "<html>gateway</html>", Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("支付宝接口返回格式有误");
     }
 
     @Test
     void aSlowAnswerTimesOut() {
-        AlipayLoginAdapter impatient = new AlipayLoginAdapter(CREDENTIALS, alipay.baseUrl(), TestHttp.impatientHttp(), CLOCK);
+        PlatformParts.Login impatient = TestPlatforms.login(Platform.ALIPAY, CREDENTIALS, alipay.baseUrl(), TestHttp.impatientHttp(), CLOCK);
         alipay.answer(Answer.json(success(SUCCESS_NODE)).delayedBy(TestHttp.STALL));
 
-        assertThatThrownBy(() -> impatient.exchange(Platform.ALIPAY, "code")).hasMessage("支付宝接口请求超时");
+        assertThatThrownBy(() -> impatient.exchange("code")).hasMessage("支付宝接口请求超时");
         assertThat(alipay.received()).hasSize(1);
     }
 
     @Test
     void withoutKeysNothingIsSent() {
-        AlipayLoginAdapter unconfigured = new AlipayLoginAdapter(keys("2021000000000001", "", null),
+        PlatformParts.Login unconfigured = TestPlatforms.login(Platform.ALIPAY, keys("2021000000000001", "", null),
                 alipay.baseUrl(), TestHttp.http(), CLOCK);
 
-        assertThatThrownBy(() -> unconfigured.exchange(Platform.ALIPAY, "code"))
+        assertThatThrownBy(() -> unconfigured.exchange("code"))
                 .hasMessage("支付宝小程序未配置[app_private_key/alipay_public_key]");
         assertThat(alipay.received()).isEmpty();
     }
@@ -278,11 +277,11 @@ class AlipayLoginAdapterTest {
     @Test
     void aKeyThatCannotBeReadIsRefusedAtOnceWithoutShowingIt() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AlipayLoginAdapter(keys("2021", "bm90LWEta2V5", CREDENTIALS.publicKey()),
+                .isThrownBy(() -> TestPlatforms.login(Platform.ALIPAY, keys("2021", "bm90LWEta2V5", CREDENTIALS.publicKey()),
                         alipay.baseUrl(), TestHttp.http()))
                 .withMessageNotContaining("bm90LWEta2V5");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AlipayLoginAdapter(keys("2021", CREDENTIALS.privateKey(), "@@@"),
+                .isThrownBy(() -> TestPlatforms.login(Platform.ALIPAY, keys("2021", CREDENTIALS.privateKey(), "@@@"),
                         alipay.baseUrl(), TestHttp.http()));
     }
 
@@ -321,35 +320,15 @@ class AlipayLoginAdapterTest {
     }
 
     private static String sign(String content, PrivateKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return base64(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rsa2.sign(content, key);
     }
 
     private static boolean verify(String content, String sign, PublicKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(key);
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(Base64.getDecoder().decode(sign));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Rsa2.verify(content, sign, key);
     }
 
     static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rsa2.keyPair();
     }
 
     static String base64(byte[] bytes) {

@@ -1,11 +1,12 @@
 package io.minipass.adapters.platforms.baidu;
 
+import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-
-import io.minipass.adapters.platforms.common.StubPlatformServer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
@@ -23,7 +24,7 @@ class BaiduLoginAdapterTest {
     private static final String SUCCESS = "{\"openid\":\"k9DemoOpenidBaidu0000000\",\"session_key\":\"MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj\"}";
 
     private final StubPlatformServer baidu = StubPlatformServer.start();
-    private final BaiduLoginAdapter adapter = new BaiduLoginAdapter(CREDENTIALS, baidu.baseUrl(), TestHttp.http());
+    private final PlatformParts.Login adapter = TestPlatforms.login(Platform.BAIDU, CREDENTIALS, baidu.baseUrl(), TestHttp.http());
 
     @AfterEach
     void stopStub() {
@@ -34,7 +35,7 @@ class BaiduLoginAdapterTest {
     void postsTheCodeWithTheAppKeyAsAForm() {
         baidu.answer(Answer.json(SUCCESS).withContentType(null));
 
-        LoginSession session = adapter.exchange(Platform.BAIDU, "bdCode1");
+        LoginSession session = adapter.exchange("bdCode1");
 
         assertThat(session.platform()).isEqualTo(Platform.BAIDU);
         assertThat(session.openId().value()).isEqualTo("k9DemoOpenidBaidu0000000");
@@ -52,7 +53,7 @@ class BaiduLoginAdapterTest {
     void readsEscapedSlashes() {
         baidu.answer(Answer.json("{\"openid\":\"k9\\/Demo\",\"session_key\":\"MWRm\\/DlkMGEx\"}").withContentType("text/plain"));
 
-        LoginSession session = adapter.exchange(Platform.BAIDU, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("k9/Demo");
         assertThat(session.sessionKey()).isEqualTo("MWRm/DlkMGEx");
@@ -63,7 +64,7 @@ class BaiduLoginAdapterTest {
         baidu.answer(Answer.json("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code: 8ba0demo\"}")
                 .withStatus(400));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.BAIDU, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("百度登录失败[invalid_grant: Invalid authorization code: 8ba0demo]")
                 .hasMessageNotContaining("baidu-demo-secret");
@@ -74,7 +75,7 @@ class BaiduLoginAdapterTest {
     void anOAuthErrorWithHttp200IsReportedToo() {
         baidu.answer(Answer.json("{\"error\":\"invalid_client\",\"error_description\":\"unknown client id\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.BAIDU, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .hasMessage("百度登录失败[invalid_client: unknown client id]");
     }
 
@@ -82,7 +83,7 @@ class BaiduLoginAdapterTest {
     void aNumericErrnoIsReported() {
         baidu.answer(Answer.json("{\"errno\":40001,\"errmsg\":\"code has been used\",\"request_id\":\"r1\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.BAIDU, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .hasMessage("百度登录失败[40001: code has been used]");
         assertThat(baidu.received()).hasSize(1);
     }
@@ -91,37 +92,37 @@ class BaiduLoginAdapterTest {
     void errnoZeroIsSuccess() {
         baidu.answer(Answer.json("{\"errno\":0,\"openid\":\"k9Demo\",\"session_key\":\"MWRm\"}"));
 
-        assertThat(adapter.exchange(Platform.BAIDU, "code").openId().value()).isEqualTo("k9Demo");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("k9Demo");
     }
 
     @Test
     void aBodyThatIsNotJsonIsUnreadable() {
         baidu.answer(new Answer(400, "text/html", "<html>Bad Request</html>", Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.BAIDU, "code")).hasMessage("百度接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("百度接口返回格式有误");
     }
 
     @Test
     void anEmptyBodyIsUnreadable() {
         baidu.answer(new Answer(200, "application/json", "", Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.BAIDU, "code")).hasMessage("百度接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("百度接口返回格式有误");
     }
 
     @Test
     void aSlowAnswerTimesOut() {
-        BaiduLoginAdapter impatient = new BaiduLoginAdapter(CREDENTIALS, baidu.baseUrl(), TestHttp.impatientHttp());
+        PlatformParts.Login impatient = TestPlatforms.login(Platform.BAIDU, CREDENTIALS, baidu.baseUrl(), TestHttp.impatientHttp());
         baidu.answer(Answer.json(SUCCESS).delayedBy(TestHttp.STALL));
 
-        assertThatThrownBy(() -> impatient.exchange(Platform.BAIDU, "code")).hasMessage("百度接口请求超时");
+        assertThatThrownBy(() -> impatient.exchange("code")).hasMessage("百度接口请求超时");
     }
 
     @Test
     void withoutAppKeyAndSecretNothingIsSent() {
-        BaiduLoginAdapter unconfigured = new BaiduLoginAdapter(new PlatformCredentials("10000001", null, "", "", ""),
+        PlatformParts.Login unconfigured = TestPlatforms.login(Platform.BAIDU, new PlatformCredentials("10000001", null, "", "", ""),
                 baidu.baseUrl(), TestHttp.http());
 
-        assertThatThrownBy(() -> unconfigured.exchange(Platform.BAIDU, "code")).hasMessage("百度小程序未配置[appkey/secret]");
+        assertThatThrownBy(() -> unconfigured.exchange("code")).hasMessage("百度小程序未配置[appkey/secret]");
         assertThat(baidu.received()).isEmpty();
     }
 

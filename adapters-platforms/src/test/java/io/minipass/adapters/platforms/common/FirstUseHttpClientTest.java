@@ -1,6 +1,7 @@
 package io.minipass.adapters.platforms.common;
 
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class FirstUseHttpClientTest {
         assertThat(((FirstUseHttpClient) client).built()).isFalse();
 
         try (StubPlatformServer platform = StubPlatformServer.start().answer(Answer.json("{\"ok\":1}"))) {
-            PlatformAnswer answer = new PlatformHttp(client, Duration.ofSeconds(5))
+            PlatformAnswer answer = TestHttp.http(client, Duration.ofSeconds(5))
                     .get(Platform.WEIXIN, PlatformHttp.endpoint(platform.baseUrl(), "/check", Map.of()));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.body()).isEqualTo("{\"ok\":1}");
@@ -79,7 +80,7 @@ class FirstUseHttpClientTest {
             }
             return HttpClient.newHttpClient();
         });
-        PlatformHttp http = new PlatformHttp(client, Duration.ofSeconds(5));
+        PlatformHttp http = TestHttp.http(client, Duration.ofSeconds(5));
 
         try (StubPlatformServer platform = StubPlatformServer.start().answer(Answer.json("{\"ok\":1}"))) {
             URI check = PlatformHttp.endpoint(platform.baseUrl(), "/check", Map.of());

@@ -1,13 +1,14 @@
 package io.minipass.adapters.platforms.common;
 
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.PlatformEndpoints;
 import io.minipass.adapters.platforms.PlatformGatewaySettings;
 import io.minipass.adapters.platforms.Platforms;
-import io.minipass.application.port.out.VerifyPhoneNumberPort;
-import io.minipass.application.testing.InMemorySessionKeys;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -65,7 +67,8 @@ class PlatformCallLimitTest {
         VerifyPhoneNumberPort phones = Platforms.create(new PlatformGatewaySettings(
                         Map.of(Platform.WEIXIN, new PlatformCredentials("wxAppId0000000001", "secret")),
                         new PlatformEndpoints(Map.of(Platform.WEIXIN, stub.baseUrl())), null, Duration.ofSeconds(2)),
-                PlatformHttp.newClient(Duration.ofSeconds(2)), limit, new InMemorySessionKeys(), Clock.systemUTC()).phoneNumbers();
+                PlatformHttp.newClient(Duration.ofSeconds(2)), limit, new InMemorySessionKeys(), Clock.systemUTC(),
+                Set.of()).phoneNumbers();
 
         assertThatThrownBy(() -> phones.verifiedMobile(Platform.WEIXIN, new OpenId("oDemo1"), new PhoneProof("c1", null, null)))
                 .isInstanceOf(PlatformCallFailedException.class).hasMessage("微信接口繁忙，请稍后再试");

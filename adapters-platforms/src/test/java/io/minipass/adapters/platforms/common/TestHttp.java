@@ -1,5 +1,6 @@
 package io.minipass.adapters.platforms.common;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /** Clients for stub tests: generous for normal answers, short where a test waits for a timeout. */
@@ -12,10 +13,15 @@ public final class TestHttp {
     }
 
     public static PlatformHttp http() {
-        return new PlatformHttp(PlatformHttp.newClient(Duration.ofSeconds(2)), Duration.ofSeconds(5));
+        return http(PlatformHttp.newClient(Duration.ofSeconds(2)), Duration.ofSeconds(5));
     }
 
     public static PlatformHttp impatientHttp() {
-        return new PlatformHttp(PlatformHttp.newClient(SHORT_TIMEOUT), SHORT_TIMEOUT);
+        return http(PlatformHttp.newClient(SHORT_TIMEOUT), SHORT_TIMEOUT);
+    }
+
+    /** On {@code client}, with a limit of its own of {@link PlatformCallLimit#DEFAULT_MAX_CONCURRENT} calls in flight. */
+    public static PlatformHttp http(HttpClient client, Duration requestTimeout) {
+        return new PlatformHttp(client, requestTimeout, new PlatformCallLimit(PlatformCallLimit.DEFAULT_MAX_CONCURRENT));
     }
 }

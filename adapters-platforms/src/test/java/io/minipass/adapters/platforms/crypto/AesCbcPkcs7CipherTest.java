@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import static io.minipass.adapters.platforms.crypto.PlatformEncryption.unbase64;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Moved from PlatformUserDataDecryptorTest (OfficialTestVectors) when Baidu's cipher moved to its package. */
+/** Moved from UserDataDecryptionTest (OfficialTestVectors) when Baidu's cipher moved to its package. */
 class AesCbcPkcs7CipherTest {
     /** Baidu's documented demo (docs/platforms.md#baidu-aes-192). */
     private static final String BAIDU_DEMO_SESSION_KEY = "1df09d0a1677dd72b8325aec59576e0c";

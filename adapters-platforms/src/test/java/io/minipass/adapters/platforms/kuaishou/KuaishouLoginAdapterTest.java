@@ -1,10 +1,12 @@
 package io.minipass.adapters.platforms.kuaishou;
 
+import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-import io.minipass.adapters.platforms.common.StubPlatformServer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
@@ -23,7 +25,7 @@ class KuaishouLoginAdapterTest {
             + "\"session_key\":\"a3VhaXNob3VkZW1va2V5MQ==\"}";
 
     private final StubPlatformServer kuaishou = StubPlatformServer.start();
-    private final KuaishouLoginAdapter adapter = new KuaishouLoginAdapter(CREDENTIALS, kuaishou.baseUrl(), TestHttp.http());
+    private final PlatformParts.Login adapter = TestPlatforms.login(Platform.KUAISHOU, CREDENTIALS, kuaishou.baseUrl(), TestHttp.http());
 
     @AfterEach
     void stopStub() {
@@ -34,7 +36,7 @@ class KuaishouLoginAdapterTest {
     void postsTheCodeAsAFormAndReadsOpenId() {
         kuaishou.answer(Answer.json(SUCCESS).withContentType("text/plain"));
 
-        LoginSession session = adapter.exchange(Platform.KUAISHOU, "ksCode1");
+        LoginSession session = adapter.exchange("ksCode1");
 
         assertThat(session.platform()).isEqualTo(Platform.KUAISHOU);
         assertThat(session.openId().value()).isEqualTo("f0e1d2c3b4a5968778695a4b3c2d1e0f");
@@ -52,14 +54,14 @@ class KuaishouLoginAdapterTest {
     void readsEscapedSlashes() {
         kuaishou.answer(Answer.json("{\"result\":1,\"open_id\":\"f0\\/e1\",\"session_key\":\"a3Vh\\/aXNo\"}"));
 
-        assertThat(adapter.exchange(Platform.KUAISHOU, "code").openId().value()).isEqualTo("f0/e1");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("f0/e1");
     }
 
     @Test
     void anyResultButOneIsARefusal() {
         kuaishou.answer(Answer.json("{\"result\":100200100,\"error_msg\":\"invalid code (made-up value)\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.KUAISHOU, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("快手登录失败[100200100: invalid code (made-up value)]")
                 .hasMessageNotContaining("ks-demo-secret");
@@ -70,36 +72,36 @@ class KuaishouLoginAdapterTest {
     void aMissingResultIsARefusalEvenWithAnOpenId() {
         kuaishou.answer(Answer.json("{\"open_id\":\"f0e1\",\"session_key\":\"a3Vh\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.KUAISHOU, "code")).hasMessage("快手登录失败[result缺失]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("快手登录失败[result缺失]");
     }
 
     @Test
     void successWithoutOpenIdFails() {
         kuaishou.answer(Answer.json("{\"result\":1,\"session_key\":\"a3Vh\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.KUAISHOU, "code")).hasMessage("快手登录失败[未返回openid]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("快手登录失败[未返回openid]");
     }
 
     @Test
     void aBodyThatIsNotJsonIsUnreadable() {
         kuaishou.answer(new Answer(200, "text/html", "<html></html>", Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.KUAISHOU, "code")).hasMessage("快手接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("快手接口返回格式有误");
     }
 
     @Test
     void aSlowAnswerTimesOut() {
-        KuaishouLoginAdapter impatient = new KuaishouLoginAdapter(CREDENTIALS, kuaishou.baseUrl(), TestHttp.impatientHttp());
+        PlatformParts.Login impatient = TestPlatforms.login(Platform.KUAISHOU, CREDENTIALS, kuaishou.baseUrl(), TestHttp.impatientHttp());
         kuaishou.answer(Answer.json(SUCCESS).delayedBy(TestHttp.STALL));
 
-        assertThatThrownBy(() -> impatient.exchange(Platform.KUAISHOU, "code")).hasMessage("快手接口请求超时");
+        assertThatThrownBy(() -> impatient.exchange("code")).hasMessage("快手接口请求超时");
     }
 
     @Test
     void withoutCredentialsNothingIsSent() {
-        KuaishouLoginAdapter unconfigured = new KuaishouLoginAdapter(null, kuaishou.baseUrl(), TestHttp.http());
+        PlatformParts.Login unconfigured = TestPlatforms.login(Platform.KUAISHOU, null, kuaishou.baseUrl(), TestHttp.http());
 
-        assertThatThrownBy(() -> unconfigured.exchange(Platform.KUAISHOU, "code"))
+        assertThatThrownBy(() -> unconfigured.exchange("code"))
                 .hasMessage("快手小程序未配置[app_id/app_secret]");
         assertThat(kuaishou.received()).isEmpty();
     }

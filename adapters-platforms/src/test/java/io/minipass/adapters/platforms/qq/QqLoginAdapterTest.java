@@ -1,9 +1,11 @@
 package io.minipass.adapters.platforms.qq;
 
+import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-import io.minipass.adapters.platforms.common.StubPlatformServer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
@@ -23,7 +25,7 @@ class QqLoginAdapterTest {
             + "\"session_key\":\"ZGVtb3Nlc3Npb25rZXkxMg==\",\"unionid\":\"\"}";
 
     private final StubPlatformServer qq = StubPlatformServer.start();
-    private final QqLoginAdapter adapter = new QqLoginAdapter(CREDENTIALS, qq.baseUrl(), TestHttp.http());
+    private final PlatformParts.Login adapter = TestPlatforms.login(Platform.QQ, CREDENTIALS, qq.baseUrl(), TestHttp.http());
 
     @AfterEach
     void stopStub() {
@@ -34,7 +36,7 @@ class QqLoginAdapterTest {
     void tradesTheCodeLikeWeixin() {
         qq.answer(Answer.json(SUCCESS).withContentType("text/plain; charset=utf-8"));
 
-        LoginSession session = adapter.exchange(Platform.QQ, "qqCode1");
+        LoginSession session = adapter.exchange("qqCode1");
 
         assertThat(session.platform()).isEqualTo(Platform.QQ);
         assertThat(session.openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
@@ -50,14 +52,14 @@ class QqLoginAdapterTest {
     void keepsAUnionIdWhenGiven() {
         qq.answer(Answer.json("{\"openid\":\"8A1B\",\"session_key\":\"a2V5\",\"unionid\":\"UID_QQ_1\"}"));
 
-        assertThat(adapter.exchange(Platform.QQ, "code").unionId()).contains(new UnionId("UID_QQ_1"));
+        assertThat(adapter.exchange("code").unionId()).contains(new UnionId("UID_QQ_1"));
     }
 
     @Test
     void invalidCodeIsReportedAsQq() {
         qq.answer(Answer.json("{\"errcode\":40029,\"errmsg\":\"invalid code\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.QQ, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("QQ登录失败[40029: invalid code]");
         assertThat(qq.received()).hasSize(1);
@@ -67,7 +69,7 @@ class QqLoginAdapterTest {
     void busyIsTriedOnceMore() {
         qq.answer(Answer.json("{\"errcode\":-1,\"errmsg\":\"system busy\"}"), Answer.json(SUCCESS));
 
-        assertThat(adapter.exchange(Platform.QQ, "code").openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
         assertThat(qq.received()).hasSize(2);
     }
 
@@ -75,7 +77,7 @@ class QqLoginAdapterTest {
     void rateLimitIsNotRetried() {
         qq.answer(Answer.json("{\"errcode\":45011,\"errmsg\":\"api minute-quota reach limit\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.QQ, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .hasMessage("QQ登录失败[45011: api minute-quota reach limit]");
         assertThat(qq.received()).hasSize(1);
     }
@@ -84,22 +86,22 @@ class QqLoginAdapterTest {
     void aBodyThatIsNotJsonIsUnreadable() {
         qq.answer(new Answer(200, "text/plain", "system error", Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.QQ, "code")).hasMessage("QQ接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("QQ接口返回格式有误");
     }
 
     @Test
     void aSlowAnswerTimesOut() {
-        QqLoginAdapter impatient = new QqLoginAdapter(CREDENTIALS, qq.baseUrl(), TestHttp.impatientHttp());
+        PlatformParts.Login impatient = TestPlatforms.login(Platform.QQ, CREDENTIALS, qq.baseUrl(), TestHttp.impatientHttp());
         qq.answer(Answer.json(SUCCESS).delayedBy(TestHttp.STALL));
 
-        assertThatThrownBy(() -> impatient.exchange(Platform.QQ, "code")).hasMessage("QQ接口请求超时");
+        assertThatThrownBy(() -> impatient.exchange("code")).hasMessage("QQ接口请求超时");
     }
 
     @Test
     void withoutCredentialsNothingIsSent() {
-        QqLoginAdapter unconfigured = new QqLoginAdapter(PlatformCredentials.NONE, qq.baseUrl(), TestHttp.http());
+        PlatformParts.Login unconfigured = TestPlatforms.login(Platform.QQ, PlatformCredentials.NONE, qq.baseUrl(), TestHttp.http());
 
-        assertThatThrownBy(() -> unconfigured.exchange(Platform.QQ, "code")).hasMessage("QQ小程序未配置[appid/secret]");
+        assertThatThrownBy(() -> unconfigured.exchange("code")).hasMessage("QQ小程序未配置[appid/secret]");
         assertThat(qq.received()).isEmpty();
     }
 }

@@ -1,10 +1,12 @@
 package io.minipass.adapters.platforms.toutiao;
 
+import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-import io.minipass.adapters.platforms.common.StubPlatformServer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
@@ -24,7 +26,7 @@ class ToutiaoLoginAdapterTest {
             + "\"anonymous_openid\":\"\",\"unionid\":\"1f2e3d4c-demo-unionid\"}}";
 
     private final StubPlatformServer toutiao = StubPlatformServer.start();
-    private final ToutiaoLoginAdapter adapter = new ToutiaoLoginAdapter(CREDENTIALS, toutiao.baseUrl(), TestHttp.http());
+    private final PlatformParts.Login adapter = TestPlatforms.login(Platform.TOUTIAO, CREDENTIALS, toutiao.baseUrl(), TestHttp.http());
 
     @AfterEach
     void stopStub() {
@@ -35,7 +37,7 @@ class ToutiaoLoginAdapterTest {
     void postsTheCodeAsJsonAndReadsTheDataNode() {
         toutiao.answer(Answer.json(SUCCESS));
 
-        LoginSession session = adapter.exchange(Platform.TOUTIAO, "ttCode1");
+        LoginSession session = adapter.exchange("ttCode1");
 
         assertThat(session.platform()).isEqualTo(Platform.TOUTIAO);
         assertThat(session.openId().value()).isEqualTo("_000DemoOpenId00000000");
@@ -57,7 +59,7 @@ class ToutiaoLoginAdapterTest {
         toutiao.answer(Answer.json("{\"err_no\":0,\"err_tips\":\"success\",\"data\":{\"session_key\":\"a2V5\","
                 + "\"openid\":\"_000Demo\\/Two\",\"anonymous_openid\":\"\",\"unionid\":\"\"}}").withContentType("text/plain"));
 
-        LoginSession session = adapter.exchange(Platform.TOUTIAO, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("_000Demo/Two");
         assertThat(session.unionId()).isEmpty();
@@ -67,7 +69,7 @@ class ToutiaoLoginAdapterTest {
     void aRefusedCodeIsReportedAndNotRetried() {
         toutiao.answer(Answer.json("{\"err_no\":40018,\"err_tips\":\"bad code\",\"log_id\":\"L1\",\"data\":{}}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.TOUTIAO, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("头条登录失败[40018: bad code]")
                 .hasMessageNotContaining("tt-demo-secret");
@@ -78,21 +80,21 @@ class ToutiaoLoginAdapterTest {
     void aBadSecretIsReported() {
         toutiao.answer(Answer.json("{\"err_no\":40017,\"err_tips\":\"bad secret\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.TOUTIAO, "code")).hasMessage("头条登录失败[40017: bad secret]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("头条登录失败[40017: bad secret]");
     }
 
     @Test
     void theLegacyErrorShapeIsUnderstood() {
         toutiao.answer(Answer.json("{\"errcode\":40018,\"errmsg\":\"bad code\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.TOUTIAO, "code")).hasMessage("头条登录失败[40018: bad code]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("头条登录失败[40018: bad code]");
     }
 
     @Test
     void systemErrorIsTriedOnceMore() {
         toutiao.answer(Answer.json("{\"err_no\":-1,\"err_tips\":\"system error\"}"), Answer.json(SUCCESS));
 
-        assertThat(adapter.exchange(Platform.TOUTIAO, "code").openId().value()).isEqualTo("_000DemoOpenId00000000");
+        assertThat(adapter.exchange("code").openId().value()).isEqualTo("_000DemoOpenId00000000");
         assertThat(toutiao.received()).hasSize(2);
     }
 
@@ -101,7 +103,7 @@ class ToutiaoLoginAdapterTest {
         toutiao.answer(Answer.json("{\"err_no\":-1,\"err_tips\":\"system error\"}"),
                 Answer.json("{\"err_no\":-1,\"err_tips\":\"system error\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.TOUTIAO, "code")).hasMessage("头条登录失败[-1: system error]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("头条登录失败[-1: system error]");
         assertThat(toutiao.received()).hasSize(2);
     }
 
@@ -109,31 +111,31 @@ class ToutiaoLoginAdapterTest {
     void successWithoutDataFails() {
         toutiao.answer(Answer.json("{\"err_no\":0,\"err_tips\":\"success\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.TOUTIAO, "code")).hasMessage("头条登录失败[未返回openid]");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("头条登录失败[未返回openid]");
     }
 
     @Test
     void aBodyThatIsNotJsonIsUnreadable() {
         toutiao.answer(new Answer(500, "text/html", "<h1>500</h1>", Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.TOUTIAO, "code")).hasMessage("头条接口返回格式有误");
+        assertThatThrownBy(() -> adapter.exchange("code")).hasMessage("头条接口返回格式有误");
     }
 
     @Test
     void aSlowAnswerTimesOut() {
-        ToutiaoLoginAdapter impatient = new ToutiaoLoginAdapter(CREDENTIALS, toutiao.baseUrl(), TestHttp.impatientHttp());
+        PlatformParts.Login impatient = TestPlatforms.login(Platform.TOUTIAO, CREDENTIALS, toutiao.baseUrl(), TestHttp.impatientHttp());
         toutiao.answer(Answer.json(SUCCESS).delayedBy(TestHttp.STALL));
 
-        assertThatThrownBy(() -> impatient.exchange(Platform.TOUTIAO, "code")).hasMessage("头条接口请求超时");
+        assertThatThrownBy(() -> impatient.exchange("code")).hasMessage("头条接口请求超时");
         assertThat(toutiao.received()).hasSize(1);
     }
 
     @Test
     void withoutCredentialsNothingIsSent() {
-        ToutiaoLoginAdapter unconfigured = new ToutiaoLoginAdapter(new PlatformCredentials("", "x"), toutiao.baseUrl(),
+        PlatformParts.Login unconfigured = TestPlatforms.login(Platform.TOUTIAO, new PlatformCredentials("", "x"), toutiao.baseUrl(),
                 TestHttp.http());
 
-        assertThatThrownBy(() -> unconfigured.exchange(Platform.TOUTIAO, "code")).hasMessage("头条小程序未配置[appid]");
+        assertThatThrownBy(() -> unconfigured.exchange("code")).hasMessage("头条小程序未配置[appid]");
         assertThat(toutiao.received()).isEmpty();
     }
 }

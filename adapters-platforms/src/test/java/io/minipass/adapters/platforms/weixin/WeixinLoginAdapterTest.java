@@ -1,10 +1,12 @@
 package io.minipass.adapters.platforms.weixin;
 
+import io.minipass.adapters.platforms.TestPlatforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-import io.minipass.adapters.platforms.common.StubPlatformServer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
-import io.minipass.adapters.platforms.common.StubPlatformServer.Received;
+import io.minipass.adapters.platforms.common.PlatformParts;
 import io.minipass.adapters.platforms.common.TestHttp;
+import io.minipass.adapters.platforms.stub.StubPlatformServer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.stub.StubPlatformServer.Received;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
@@ -17,7 +19,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WeixinLoginAdapterTest {
@@ -26,7 +27,7 @@ class WeixinLoginAdapterTest {
             + "\"unionid\":\"oUnDemo9xYzAbCdEfGhIjKlMn\"}";
 
     private final StubPlatformServer weixin = StubPlatformServer.start();
-    private final WeixinLoginAdapter adapter = new WeixinLoginAdapter(CREDENTIALS, weixin.baseUrl(), TestHttp.http());
+    private final PlatformParts.Login adapter = TestPlatforms.login(Platform.WEIXIN, CREDENTIALS, weixin.baseUrl(), TestHttp.http());
 
     @AfterEach
     void stopStub() {
@@ -37,7 +38,7 @@ class WeixinLoginAdapterTest {
     void tradesTheCodeForOpenIdUnionIdAndSessionKey() {
         weixin.answer(Answer.json(SUCCESS).withContentType("text/plain"));
 
-        LoginSession session = adapter.exchange(Platform.WEIXIN, "081demoCode");
+        LoginSession session = adapter.exchange("081demoCode");
 
         assertThat(session.platform()).isEqualTo(Platform.WEIXIN);
         assertThat(session.openId().value()).isEqualTo("oDemo1xYzAbCdEfGhIjKlMnOpQr");
@@ -54,7 +55,7 @@ class WeixinLoginAdapterTest {
     void aSessionWithoutUnionIdHasNone() {
         weixin.answer(Answer.json("{\"errcode\":0,\"errmsg\":\"ok\",\"openid\":\"oDemo2\",\"session_key\":\"a2V5\"}"));
 
-        LoginSession session = adapter.exchange(Platform.WEIXIN, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("oDemo2");
         assertThat(session.unionId()).isEmpty();
@@ -65,7 +66,7 @@ class WeixinLoginAdapterTest {
         weixin.answer(Answer.json("{\"openid\":\"oDemo\\/3+x\",\"session_key\":\"ab\\/cd+ef==\"}")
                 .withContentType("application/json; encoding=utf-8"));
 
-        LoginSession session = adapter.exchange(Platform.WEIXIN, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("oDemo/3+x");
         assertThat(session.sessionKey()).isEqualTo("ab/cd+ef==");
@@ -75,7 +76,7 @@ class WeixinLoginAdapterTest {
     void sendsCodesWithSpecialCharactersIntact() {
         weixin.answer(Answer.json(SUCCESS));
 
-        adapter.exchange(Platform.WEIXIN, "a+b&c=d e");
+        adapter.exchange("a+b&c=d e");
 
         assertThat(weixin.onlyRequest().query()).containsEntry("js_code", "a+b&c=d e");
     }
@@ -90,7 +91,7 @@ class WeixinLoginAdapterTest {
     void refusalsAreReportedWithTheirCodeAndNeverRetried(int errcode, String errmsg, String message) {
         weixin.answer(Answer.json("{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}").withContentType("text/plain"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage(message)
                 .hasMessageNotContaining("demo-secret-0001");
@@ -101,7 +102,7 @@ class WeixinLoginAdapterTest {
     void busyIsTriedOnceMore() {
         weixin.answer(Answer.json("{\"errcode\":-1,\"errmsg\":\"system error\"}"), Answer.json(SUCCESS));
 
-        LoginSession session = adapter.exchange(Platform.WEIXIN, "code");
+        LoginSession session = adapter.exchange("code");
 
         assertThat(session.openId().value()).isEqualTo("oDemo1xYzAbCdEfGhIjKlMnOpQr");
         assertThat(weixin.received()).hasSize(2)
@@ -113,7 +114,7 @@ class WeixinLoginAdapterTest {
         weixin.answer(Answer.json("{\"errcode\":-1,\"errmsg\":\"system error\"}"),
                 Answer.json("{\"errcode\":-1,\"errmsg\":\"system error\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信登录失败[-1: system error]");
         assertThat(weixin.received()).hasSize(2);
@@ -123,7 +124,7 @@ class WeixinLoginAdapterTest {
     void aBodyThatIsNotJsonIsUnreadable() {
         weixin.answer(new Answer(502, "text/html", "<html><body>Bad Gateway</body></html>", java.time.Duration.ZERO));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信接口返回格式有误");
     }
@@ -132,7 +133,7 @@ class WeixinLoginAdapterTest {
     void aSuccessWithoutOpenIdFails() {
         weixin.answer(Answer.json("{\"session_key\":\"a2V5\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信登录失败[未返回openid]");
     }
@@ -141,7 +142,7 @@ class WeixinLoginAdapterTest {
     void anOpenIdTheShopCannotStoreFails() {
         weixin.answer(Answer.json("{\"openid\":\"has space\",\"session_key\":\"a2V5\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信返回的openid格式有误");
     }
@@ -150,17 +151,17 @@ class WeixinLoginAdapterTest {
     void aMalformedUnionIdFails() {
         weixin.answer(Answer.json("{\"openid\":\"oDemo\",\"unionid\":\"" + "u".repeat(61) + "\"}"));
 
-        assertThatThrownBy(() -> adapter.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> adapter.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信返回的unionid格式有误");
     }
 
     @Test
     void aSlowAnswerTimesOutWithoutRetry() {
-        WeixinLoginAdapter impatient = new WeixinLoginAdapter(CREDENTIALS, weixin.baseUrl(), TestHttp.impatientHttp());
+        PlatformParts.Login impatient = TestPlatforms.login(Platform.WEIXIN, CREDENTIALS, weixin.baseUrl(), TestHttp.impatientHttp());
         weixin.answer(Answer.json(SUCCESS).delayedBy(TestHttp.STALL));
 
-        assertThatThrownBy(() -> impatient.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> impatient.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信接口请求超时");
         assertThat(weixin.received()).hasSize(1);
@@ -168,29 +169,24 @@ class WeixinLoginAdapterTest {
 
     @Test
     void aRefusedConnectionFails() {
-        WeixinLoginAdapter unreachable = new WeixinLoginAdapter(CREDENTIALS, StubPlatformServer.closedBaseUrl(), TestHttp.http());
+        PlatformParts.Login unreachable = TestPlatforms.login(Platform.WEIXIN, CREDENTIALS, StubPlatformServer.closedBaseUrl(), TestHttp.http());
 
-        assertThatThrownBy(() -> unreachable.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> unreachable.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信接口连接失败");
     }
 
     @Test
     void withoutCredentialsNothingIsSent() {
-        WeixinLoginAdapter unconfigured = new WeixinLoginAdapter(new PlatformCredentials("wxdemo", " "),
+        PlatformParts.Login unconfigured = TestPlatforms.login(Platform.WEIXIN, new PlatformCredentials("wxdemo", " "),
                 weixin.baseUrl(), TestHttp.http());
 
-        assertThatThrownBy(() -> unconfigured.exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> unconfigured.exchange("code"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("微信小程序未配置[secret]");
-        assertThatThrownBy(() -> new WeixinLoginAdapter(null, weixin.baseUrl(), TestHttp.http())
-                .exchange(Platform.WEIXIN, "code"))
+        assertThatThrownBy(() -> TestPlatforms.login(Platform.WEIXIN, null, weixin.baseUrl(), TestHttp.http())
+                .exchange("code"))
                 .hasMessage("微信小程序未配置[appid/secret]");
         assertThat(weixin.received()).isEmpty();
-    }
-
-    @Test
-    void servesWeixinOnly() {
-        assertThatIllegalArgumentException().isThrownBy(() -> adapter.exchange(Platform.QQ, "code"));
     }
 }

@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.common;
+package io.minipass.adapters.platforms.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,15 +8,12 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,11 +54,11 @@ public final class StubPlatformServer implements AutoCloseable {
     /** What the stub received. */
     public record Received(String method, String path, String rawQuery, String contentType, String body) {
         public Map<String, String> query() {
-            return decode(rawQuery);
+            return StubExchanges.decodeForm(rawQuery);
         }
 
         public Map<String, String> form() {
-            return decode(body);
+            return StubExchanges.decodeForm(body);
         }
 
         public JsonNode json() {
@@ -71,20 +68,6 @@ public final class StubPlatformServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-
-        private static Map<String, String> decode(String encoded) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (encoded == null || encoded.isEmpty()) {
-                return fields;
-            }
-            for (String pair : encoded.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = eq < 0 ? pair : pair.substring(0, eq);
-                String value = eq < 0 ? "" : pair.substring(eq + 1);
-                fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-            }
-            return fields;
-        }
     }
 
     @FunctionalInterface
@@ -93,7 +76,7 @@ public final class StubPlatformServer implements AutoCloseable {
     }
 
     private StubPlatformServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = StubExchanges.loopbackServer();
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -117,7 +100,7 @@ public final class StubPlatformServer implements AutoCloseable {
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(StubExchanges.baseUrl(server));
     }
 
     /** Queues answers, one per coming request. */
@@ -152,7 +135,7 @@ public final class StubPlatformServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = StubExchanges.body(exchange);
             Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"), body);
             received.add(request);

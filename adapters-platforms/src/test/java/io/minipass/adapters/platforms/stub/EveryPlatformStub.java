@@ -1,4 +1,4 @@
-package io.minipass.bootstrap;
+package io.minipass.adapters.platforms.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,20 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.minipass.domain.user.Platform;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -34,20 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that platform refuses them, and answers in that platform's shape. Alipay's gateway checks the request's
  * RSA2 signature with the app's public key and signs every answer with an "Alipay" key pair made here.
  */
-final class EveryPlatformStub implements AutoCloseable {
+public final class EveryPlatformStub implements AutoCloseable {
     /** The credentials a platform's API accepts; for Baidu {@code appId} is the App Key ({@code client_id}). */
-    record App(String appId, String secret) {
+    public record App(String appId, String secret) {
     }
 
     /** What a login code proves: {@code unionId} and {@code sessionKey} empty when the platform gives none. */
-    record Session(String openId, String unionId, String sessionKey) {
+    public record Session(String openId, String unionId, String sessionKey) {
     }
 
     /**
      * What an Alipay auth code proves: {@code open_id} and/or {@code user_id} (empty: left out of the answer);
      * {@code forged}: the answer is signed with a key that is not Alipay's.
      */
-    record AlipayGrant(String openId, String userId, boolean forged) {
+    public record AlipayGrant(String openId, String userId, boolean forged) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,14 +57,14 @@ final class EveryPlatformStub implements AutoCloseable {
      * @param apps         the app each platform's API knows (Alipay: only its app id is read)
      * @param appPublicKey the public half of the Alipay app key, as uploaded to Alipay's console
      */
-    EveryPlatformStub(Map<Platform, App> apps, PublicKey appPublicKey) throws IOException {
+    public EveryPlatformStub(Map<Platform, App> apps, PublicKey appPublicKey) throws IOException {
         this.apps = Map.copyOf(apps);
         this.appPublicKey = appPublicKey;
         for (Platform platform : Platform.values()) {
             sessions.put(platform, new ConcurrentHashMap<>());
             calls.put(platform, new AtomicInteger());
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = StubExchanges.loopbackServer();
         server.createContext("/weixin/sns/jscode2session", exchange -> jsCode2Session(Platform.WEIXIN, exchange, "text/plain"));
         server.createContext("/qq/sns/jscode2session", exchange -> jsCode2Session(Platform.QQ, exchange, "application/json; encoding=utf-8"));
         server.createContext("/toutiao/api/apps/v2/jscode2session", this::toutiao);
@@ -84,42 +75,37 @@ final class EveryPlatformStub implements AutoCloseable {
     }
 
     /** The base URL to configure for a platform ({@code MINIPASS_<PLATFORM>_BASE_URL}). */
-    String baseUrl(Platform platform) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + platform.clientType();
+    public String baseUrl(Platform platform) {
+        return StubExchanges.baseUrl(server) + "/" + platform.clientType();
     }
 
     /** Alipay's public key as its console shows it: bare base64 of the X.509 encoding. */
-    String alipayPublicKey() {
+    public String alipayPublicKey() {
         return Base64.getEncoder().encodeToString(alipayKeys.getPublic().getEncoded());
     }
 
-    void willAnswer(Platform platform, String code, Session session) {
+    public void willAnswer(Platform platform, String code, Session session) {
         sessions.get(platform).put(code, session);
     }
 
-    void willGrantAlipay(String code, AlipayGrant grant) {
+    public void willGrantAlipay(String code, AlipayGrant grant) {
         alipayGrants.put(code, grant);
     }
 
     /** How many requests reached the platform's API. */
-    int calls(Platform platform) {
+    public int calls(Platform platform) {
         return calls.get(platform).get();
     }
 
-    static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A fresh RSA key pair ({@link Rsa2#keyPair()}), as the system tests make the Alipay app's. */
+    public static KeyPair rsaKeyPair() {
+        return Rsa2.keyPair();
     }
 
     /** WeChat's and QQ's {@code GET /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code}. */
     private void jsCode2Session(Platform platform, HttpExchange exchange, String contentType) throws IOException {
         calls.get(platform).incrementAndGet();
-        Map<String, String> query = decodeForm(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = StubExchanges.decodeForm(exchange.getRequestURI().getRawQuery());
         App app = apps.get(platform);
         String body;
         if (!exchange.getRequestMethod().equals("GET") || !app.appId().equals(query.get("appid"))) {
@@ -136,7 +122,7 @@ final class EveryPlatformStub implements AutoCloseable {
                             + (session.unionId().isEmpty() && platform == Platform.WEIXIN ? "" : ",\"unionid\":\"" + session.unionId() + "\"")
                             + "}";
         }
-        answer(exchange, 200, contentType, body);
+        StubExchanges.answer(exchange, 200, contentType, body);
     }
 
     /** Toutiao's {@code POST /api/apps/v2/jscode2session}, JSON {@code {appid, secret, code}}. */
@@ -158,7 +144,7 @@ final class EveryPlatformStub implements AutoCloseable {
                             + session.sessionKey() + "\",\"openid\":\"" + session.openId()
                             + "\",\"anonymous_openid\":\"\",\"unionid\":\"" + session.unionId() + "\"}}";
         }
-        answer(exchange, 200, "application/json; charset=utf-8", body);
+        StubExchanges.answer(exchange, 200, "application/json; charset=utf-8", body);
     }
 
     private static String toutiaoError(int errNo, String tips) {
@@ -168,17 +154,17 @@ final class EveryPlatformStub implements AutoCloseable {
     /** Baidu's {@code POST /oauth/jscode2sessionkey}, form {@code code, client_id (App Key), sk}; OAuth errors with HTTP 400. */
     private void baidu(HttpExchange exchange) throws IOException {
         calls.get(Platform.BAIDU).incrementAndGet();
-        Map<String, String> form = decodeForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = StubExchanges.decodeForm(StubExchanges.body(exchange));
         App app = apps.get(Platform.BAIDU);
         if (!app.appId().equals(form.get("client_id")) || !app.secret().equals(form.get("sk"))) {
-            answer(exchange, 400, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"unknown client id\"}");
+            StubExchanges.answer(exchange, 400, "application/json", "{\"error\":\"invalid_client\",\"error_description\":\"unknown client id\"}");
             return;
         }
         Session session = sessions.get(Platform.BAIDU).get(form.getOrDefault("code", ""));
         if (session == null) {
-            answer(exchange, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}");
+            StubExchanges.answer(exchange, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}");
         } else {
-            answer(exchange, 200, "application/json",
+            StubExchanges.answer(exchange, 200, "application/json",
                     "{\"openid\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\"}");
         }
     }
@@ -186,7 +172,7 @@ final class EveryPlatformStub implements AutoCloseable {
     /** Kuaishou's {@code POST /oauth2/mp/code2session}, form {@code app_id, app_secret, js_code}; success is {@code result} 1. */
     private void kuaishou(HttpExchange exchange) throws IOException {
         calls.get(Platform.KUAISHOU).incrementAndGet();
-        Map<String, String> form = decodeForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = StubExchanges.decodeForm(StubExchanges.body(exchange));
         App app = apps.get(Platform.KUAISHOU);
         String body;
         if (!app.appId().equals(form.get("app_id")) || !app.secret().equals(form.get("app_secret"))) {
@@ -196,16 +182,16 @@ final class EveryPlatformStub implements AutoCloseable {
             body = session == null ? "{\"result\":100200100,\"error_msg\":\"invalid code (made-up value)\"}"
                     : "{\"result\":1,\"open_id\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\"}";
         }
-        answer(exchange, 200, "application/json;charset=UTF-8", body);
+        StubExchanges.answer(exchange, 200, "application/json;charset=UTF-8", body);
     }
 
     /** Alipay's gateway, method {@code alipay.system.oauth.token}: a signed form in, a signed node out. */
     private void alipay(HttpExchange exchange) throws IOException {
         calls.get(Platform.ALIPAY).incrementAndGet();
-        Map<String, String> form = decodeForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form = StubExchanges.decodeForm(StubExchanges.body(exchange));
         String node;
         AlipayGrant grant = null;
-        if (!verify(signatureContent(form), form.getOrDefault("sign", ""), appPublicKey)) {
+        if (!Rsa2.verify(signatureContent(form), form.getOrDefault("sign", ""), appPublicKey)) {
             node = alipayError("isv.invalid-signature", "验签出错");
         } else if (!apps.get(Platform.ALIPAY).appId().equals(form.get("app_id"))) {
             node = alipayError("isv.invalid-app-id", "无效的AppID参数");
@@ -222,8 +208,8 @@ final class EveryPlatformStub implements AutoCloseable {
         }
         String name = grant == null ? "error_response" : ALIPAY_NODE;
         PrivateKey signer = grant != null && grant.forged() ? forgerKeys.getPrivate() : alipayKeys.getPrivate();
-        answer(exchange, 200, "text/html;charset=utf-8",
-                "{\"" + name + "\":" + node + ",\"sign\":\"" + sign(node, signer) + "\"}");
+        StubExchanges.answer(exchange, 200, "text/html;charset=utf-8",
+                "{\"" + name + "\":" + node + ",\"sign\":\"" + Rsa2.sign(node, signer) + "\"}");
     }
 
     private static String alipayToken(AlipayGrant grant) {
@@ -253,51 +239,6 @@ final class EveryPlatformStub implements AutoCloseable {
             }
         });
         return content.toString();
-    }
-
-    static String sign(String text, PrivateKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean verify(String text, String base64Signature, PublicKey key) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initVerify(key);
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(Base64.getDecoder().decode(base64Signature));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static Map<String, String> decodeForm(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return fields;
-        }
-        for (String pair : List.of(encoded.split("&"))) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            fields.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return fields;
-    }
-
-    private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

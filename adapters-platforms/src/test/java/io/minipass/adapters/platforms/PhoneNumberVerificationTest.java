@@ -1,11 +1,12 @@
 package io.minipass.adapters.platforms;
 
-import io.minipass.adapters.platforms.crypto.PlatformEncryption;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
-import io.minipass.application.port.out.VerifyPhoneNumberPort;
-import io.minipass.application.testing.InMemorySessionKeys;
+import io.minipass.adapters.platforms.crypto.PlatformEncryption;
+import io.minipass.adapters.platforms.stub.WechatStub;
 import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlatformPhoneNumberVerifierTest {
+class PhoneNumberVerificationTest {
     private static final OpenId OPENID = new OpenId("oDemo1xYzAbCdEfGhIjKlMnOpQr");
     private static final String TT_APPID = "ttDemoAppid000001";
     private static final String BAIDU_APP_KEY = "DemoBaiduAppKey0123456789abcdefg";

@@ -1,14 +1,10 @@
-package io.minipass.adapters.platforms;
+package io.minipass.adapters.platforms.stub;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,48 +19,48 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP 200 with an {@code errcode} on errors, a token that stays valid until {@link #invalidateToken()},
  * content types that are not always {@code application/json}.
  */
-final class WechatStub implements AutoCloseable {
-    static final String APPID = "wxDemoAppid000001";
-    static final String SECRET = "demoSecret0123456789abcdef012345";
+public final class WechatStub implements AutoCloseable {
+    public static final String APPID = "wxDemoAppid000001";
+    public static final String SECRET = "demoSecret0123456789abcdef012345";
 
-    final AtomicInteger tokenFetches = new AtomicInteger();
-    final AtomicInteger phoneCalls = new AtomicInteger();
-    final List<String> tokenRequests = new CopyOnWriteArrayList<>();
-    final List<String> phoneRequests = new CopyOnWriteArrayList<>();
-    final List<String> phoneTokens = new CopyOnWriteArrayList<>();
+    public final AtomicInteger tokenFetches = new AtomicInteger();
+    public final AtomicInteger phoneCalls = new AtomicInteger();
+    public final List<String> tokenRequests = new CopyOnWriteArrayList<>();
+    public final List<String> phoneRequests = new CopyOnWriteArrayList<>();
+    public final List<String> phoneTokens = new CopyOnWriteArrayList<>();
     /** Answers given, one per call, before the default behaviour. */
-    final Queue<String> scriptedTokenAnswers = new ConcurrentLinkedQueue<>();
-    final Queue<String> scriptedPhoneAnswers = new ConcurrentLinkedQueue<>();
-    volatile long tokenDelayMillis;
-    volatile long phoneDelayMillis;
-    volatile long expiresIn = 7200;
-    volatile int phoneHttpStatus = 200;
-    volatile String phoneInfo = "{\"phoneNumber\":\"13800138000\",\"purePhoneNumber\":\"13800138000\",\"countryCode\":\"86\","
+    public final Queue<String> scriptedTokenAnswers = new ConcurrentLinkedQueue<>();
+    public final Queue<String> scriptedPhoneAnswers = new ConcurrentLinkedQueue<>();
+    public volatile long tokenDelayMillis;
+    public volatile long phoneDelayMillis;
+    public volatile long expiresIn = 7200;
+    public volatile int phoneHttpStatus = 200;
+    public volatile String phoneInfo = "{\"phoneNumber\":\"13800138000\",\"purePhoneNumber\":\"13800138000\",\"countryCode\":\"86\","
             + "\"watermark\":{\"timestamp\":1700000000,\"appid\":\"" + APPID + "\"}}";
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private volatile String validToken;
 
-    WechatStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    public WechatStub() throws IOException {
+        server = StubExchanges.loopbackServer();
         server.createContext("/cgi-bin/stable_token", this::stableToken);
         server.createContext("/wxa/business/getuserphonenumber", this::phoneNumber);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    public URI baseUrl() {
+        return URI.create(StubExchanges.baseUrl(server));
     }
 
     /** WeChat no longer accepts the token it last issued (as after a force refresh elsewhere). */
-    void invalidateToken() {
+    public void invalidateToken() {
         validToken = "none";
     }
 
     private void stableToken(HttpExchange exchange) throws IOException {
-        tokenRequests.add(exchange.getRequestMethod() + " " + body(exchange));
+        tokenRequests.add(exchange.getRequestMethod() + " " + StubExchanges.body(exchange));
         int fetch = tokenFetches.incrementAndGet();
         pause(tokenDelayMillis);
         String scripted = scriptedTokenAnswers.poll();
@@ -81,12 +77,12 @@ final class WechatStub implements AutoCloseable {
         String token = query != null && query.startsWith("access_token=") ? query.substring("access_token=".length()) : "";
         phoneTokens.add(token);
         phoneRequests.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type")
-                + " " + body(exchange));
+                + " " + StubExchanges.body(exchange));
         phoneCalls.incrementAndGet();
         pause(phoneDelayMillis);
         String scripted = scriptedPhoneAnswers.poll();
         if (scripted != null) {
-            answer(exchange, phoneHttpStatus, "application/json; encoding=utf-8", scripted);
+            StubExchanges.answer(exchange, phoneHttpStatus, "application/json; encoding=utf-8", scripted);
         } else if (!token.equals(validToken)) {
             answer(exchange, "application/json; encoding=utf-8",
                     "{\"errcode\":40001,\"errmsg\":\"invalid credential, access_token is invalid or not latest, rid: 6500-demo\"}");
@@ -94,10 +90,6 @@ final class WechatStub implements AutoCloseable {
             answer(exchange, "application/json; encoding=utf-8",
                     "{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":" + phoneInfo + "}");
         }
-    }
-
-    private static String body(HttpExchange exchange) throws IOException {
-        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private static void pause(long millis) {
@@ -111,19 +103,8 @@ final class WechatStub implements AutoCloseable {
         }
     }
 
-    static void answer(HttpExchange exchange, String contentType, String body) throws IOException {
-        answer(exchange, 200, contentType, body);
-    }
-
-    static void answer(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        try (exchange; OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(status, bytes.length);
-            out.write(bytes);
-        } catch (IOException clientGone) {
-            // the client timed out and closed the connection
-        }
+    private static void answer(HttpExchange exchange, String contentType, String body) {
+        StubExchanges.answer(exchange, 200, contentType, body);
     }
 
     @Override

@@ -1,11 +1,8 @@
-package io.minipass.bootstrap;
+package io.minipass.adapters.platforms.stub;
 
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands in for the platforms' code-to-session APIs on 127.0.0.1: each login code answers the
  * openid, unionid and session key registered for it, as WeChat and Baidu document their answers.
  */
-final class PlatformStub implements AutoCloseable {
-    record Session(String openId, String unionId, String sessionKey) {
+public final class PlatformStub implements AutoCloseable {
+    public record Session(String openId, String unionId, String sessionKey) {
     }
 
     private final HttpServer server;
@@ -25,8 +22,8 @@ final class PlatformStub implements AutoCloseable {
     private final AtomicInteger phoneCalls = new AtomicInteger();
     private final AtomicInteger longestPhoneCode = new AtomicInteger();
 
-    PlatformStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public PlatformStub() throws IOException {
+        server = StubExchanges.loopbackServer();
         server.createContext("/sns/jscode2session", exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
             String code = query.replaceAll(".*js_code=([^&]*).*", "$1");
@@ -35,29 +32,29 @@ final class PlatformStub implements AutoCloseable {
                     ? "{\"errcode\":40029,\"errmsg\":\"invalid code, rid: 65f3e9f7-77cf1a1c\"}"
                     : "{\"openid\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\""
                             + (session.unionId().isEmpty() ? "" : ",\"unionid\":\"" + session.unionId() + "\"") + "}";
-            answer(exchange, 200, "text/plain", body);
+            StubExchanges.answer(exchange, 200, "text/plain", body);
         });
         server.createContext("/oauth/jscode2sessionkey", exchange -> {
-            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String form = StubExchanges.body(exchange);
             String code = form.replaceAll(".*(?:^|&)code=([^&]*).*", "$1");
             Session session = sessions.get(code);
             if (session == null) {
-                answer(exchange, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}");
+                StubExchanges.answer(exchange, 400, "application/json", "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization code\"}");
             } else {
-                answer(exchange, 200, "application/json",
+                StubExchanges.answer(exchange, 200, "application/json",
                         "{\"openid\":\"" + session.openId() + "\",\"session_key\":\"" + session.sessionKey() + "\"}");
             }
         });
         server.createContext("/cgi-bin/stable_token", exchange ->
-                answer(exchange, 200, "application/json", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}"));
+                StubExchanges.answer(exchange, 200, "application/json", "{\"access_token\":\"ACCESS_TOKEN_1\",\"expires_in\":7200}"));
         server.createContext("/wxa/business/getuserphonenumber", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = StubExchanges.body(exchange);
             String code = body.replaceAll(".*\"code\"\\s*:\\s*\"([^\"]*)\".*", "$1");
             phoneCalls.incrementAndGet();
             longestPhoneCode.accumulateAndGet(code.length(), Math::max);
             String phone = phones.get(code);
             boolean tokenOk = exchange.getRequestURI().getRawQuery().contains("access_token=ACCESS_TOKEN_1");
-            answer(exchange, 200, "application/json", phone == null || !tokenOk
+            StubExchanges.answer(exchange, 200, "application/json", phone == null || !tokenOk
                     ? "{\"errcode\":40029,\"errmsg\":\"invalid code\"}"
                     : "{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"" + phone
                             + "\",\"purePhoneNumber\":\"" + phone + "\",\"countryCode\":\"86\",\"watermark\":{\"timestamp\":1700000000,\"appid\":\"" + appId + "\"}}}");
@@ -65,37 +62,28 @@ final class PlatformStub implements AutoCloseable {
         server.start();
     }
 
-    void willAnswer(String code, Session session) {
+    public void willAnswer(String code, Session session) {
         sessions.put(code, session);
     }
 
     /** WeChat's phone button code {@code code} proves {@code phone} for the app {@code appId}. */
-    void willProvePhone(String appId, String code, String phone) {
+    public void willProvePhone(String appId, String code, String phone) {
         this.appId = appId;
         phones.put(code, phone);
     }
 
     /** The {@code getuserphonenumber} calls this stub answered. */
-    int phoneCalls() {
+    public int phoneCalls() {
         return phoneCalls.get();
     }
 
     /** The longest phone button code a {@code getuserphonenumber} call sent. */
-    int longestPhoneCode() {
+    public int longestPhoneCode() {
         return longestPhoneCode.get();
     }
 
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    public String baseUrl() {
+        return StubExchanges.baseUrl(server);
     }
 
     @Override

@@ -26,7 +26,7 @@ import static io.minipass.adapters.platforms.crypto.PlatformEncryption.unbase64;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlatformUserDataDecryptorTest {
+class UserDataDecryptionTest {
     /** Every kind of failure reads the same. */
     private static final String REFUSED = "解密失败，请重新登录";
 
@@ -190,7 +190,7 @@ class PlatformUserDataDecryptorTest {
             sessionKeys.remember(Platform.TOUTIAO, OPENID, KEY_16);
             String unmarked = PlatformEncryption.wechatStyle(KEY_16, IV, "{\"purePhoneNumber\":\"13800138000\"}");
 
-            assertThatThrownBy(() -> ((UserDataDecryptor) platforms.parts(Platform.TOUTIAO).userData()).decrypt(OPENID, unmarked, IV, WatermarkCheck.REQUIRED))
+            assertThatThrownBy(() -> ((UserDataDecryptor) TestPlatforms.parts(platforms, Platform.TOUTIAO).userData()).decrypt(OPENID, unmarked, IV, WatermarkCheck.REQUIRED))
                     .hasMessage(REFUSED);
         }
 
@@ -504,7 +504,7 @@ class PlatformUserDataDecryptorTest {
     @Test
     void settingsNeverShowTheBaiduAppKey() {
         // DecryptionSettings is gone: Baidu's decryptor holds the key now.
-        assertThat(platforms.parts(Platform.BAIDU).userData().toString()).doesNotContain(BAIDU_APP_KEY);
+        assertThat(TestPlatforms.parts(platforms, Platform.BAIDU).userData().toString()).doesNotContain(BAIDU_APP_KEY);
         assertThat(platforms.userData().toString()).doesNotContain(BAIDU_APP_KEY);
     }
 
