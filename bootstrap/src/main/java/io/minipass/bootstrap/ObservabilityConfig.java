@@ -14,7 +14,7 @@ import java.util.Set;
  *                         development when there is no management port; never in production, whose API port faces
  *                         the internet (docs/operations.md#metrics)
  * @param logFormat      {@code MINIPASS_LOG_FORMAT}: {@code text} (default) or {@code json}; Logback reads it itself
- *                       ({@link LogConfiguration}), from the environment or a system property; it is checked here so a typo
+ *                       (the jar's {@code logback.xml}), from the environment or a system property; it is checked here so a typo
  *                       stops the start with its name
  * @param logLevel       {@code MINIPASS_LOG_LEVEL}: the root's level (default INFO), read by Logback the same way and
  *                       checked here for the same reason: Logback would take a typo for DEBUG, or for INFO
@@ -35,7 +35,7 @@ public record ObservabilityConfig(OptionalInt managementPort, String managementH
         String host = settings.text("management.host", LOOPBACK);
         boolean onApiPort = settings.flag("metrics.on.api.port",
                 profile == MinipassConfig.RunProfile.DEVELOPMENT && port.isEmpty());
-        // Exactly as LogConfiguration and deploy/logback.xml read it.
+        // Exactly as deploy/logback.xml, the jar's logging configuration, reads it.
         String format = settings.text("log.format", TEXT);
         if (!format.equals(TEXT) && !format.equals(JSON)) {
             throw new ConfigException(ConfigSource.envName("log.format") + "=" + format + " is not text or json");

@@ -26,7 +26,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code MINIPASS_LOG_FORMAT=json}: the service's logging ({@link LogConfiguration}) writes every line to the console as one JSON object,
+ * {@code MINIPASS_LOG_FORMAT=json}: the service's logging (the jar's {@code logback.xml}) writes every line to the console as one JSON object,
  * which Jackson reads, with the request's id in {@code mdc.request_id} on the lines of that request, the access
  * log's fields among them.
  */
@@ -46,7 +46,7 @@ class JsonLogSystemTest {
         System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
         logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.reset();
-        new LogConfiguration(Map.of(LogConfiguration.FORMAT, "json")::get).apply(logging);
+        ShippedLogging.apply(logging, Map.of(ShippedLogging.FORMAT, "json"));
     }
 
     @AfterEach

@@ -191,11 +191,11 @@ class LoggedUseCasesTest {
         return fields;
     }
 
-    /** The events as the text and the JSON log write them (LogConfiguration's formats). */
+    /** The events as the text and the JSON log write them (the jar's logback.xml's formats). */
     private String encoded(ch.qos.logback.core.encoder.Encoder<ILoggingEvent> encoder) {
         encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
         if (encoder instanceof PatternLayoutEncoder text) {
-            text.setPattern(LogConfiguration.TEXT_PATTERN);
+            text.setPattern(ShippedLogging.TEXT_PATTERN);
         }
         encoder.start();
         StringBuilder written = new StringBuilder();
