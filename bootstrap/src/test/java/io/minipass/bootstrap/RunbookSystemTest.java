@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.cli.MinipassCommand;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,9 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.cli.MinipassCommand;
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;

@@ -1,0 +1,81 @@
+package io.minipass.bootstrap.wiring;
+
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.config.PlatformsConfig;
+import io.minipass.adapters.platforms.PlatformEndpoints;
+import io.minipass.adapters.platforms.PlatformGatewaySettings;
+import io.minipass.adapters.platforms.PlatformLoginGateways;
+import io.minipass.adapters.platforms.Platforms;
+import io.minipass.adapters.platforms.common.PlatformCallLimit;
+import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.adapters.platforms.common.PlatformHttp;
+import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.application.port.out.ExchangeLoginCodePort;
+import io.minipass.application.port.out.SessionKeyStore;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
+import io.minipass.domain.user.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the platform adapters: login-code gateways, decryption and phone verification. */
+final class PlatformWiring {
+    private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
+
+    final ExchangeLoginCodePort loginGateways;
+    final DecryptUserDataPort sealedProfiles;
+    final VerifyPhoneNumberPort phoneNumbers;
+    /** The platforms served by the development gateway (no network, fake openids). */
+    final List<Platform> developmentPlatforms;
+    /** The platforms anyone may log in on: those with credentials, and in development the rest too. */
+    final Set<Platform> loginPlatforms;
+
+    PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile, SessionKeyStore sessionKeys) {
+        HttpClient http = PlatformHttp.newClient(config.timeout());
+        PlatformCallLimit callLimit = new PlatformCallLimit(config.maxConcurrentCalls());
+        Platforms platforms = Platforms.create(gatewaySettings(config), http, callLimit, sessionKeys, Clock.systemUTC());
+        ExchangeLoginCodePort real = platforms.loginGateways();
+        Map<Platform, ExchangeLoginCodePort> gateways = new EnumMap<>(Platform.class);
+        ExchangeLoginCodePort development = platforms.developmentGateway();
+        Set<Platform> served = EnumSet.noneOf(Platform.class);
+        for (Platform platform : Platform.values()) {
+            boolean configured = config.app(platform).isConfigured(platform);
+            gateways.put(platform, configured || profile == MinipassConfig.RunProfile.PRODUCTION ? real : development);
+            if (configured || profile == MinipassConfig.RunProfile.DEVELOPMENT) {
+                served.add(platform);
+            }
+        }
+        this.loginPlatforms = Set.copyOf(served);
+        this.developmentPlatforms = gateways.entrySet().stream()
+                .filter(entry -> entry.getValue() == development).map(Map.Entry::getKey).toList();
+        if (!developmentPlatforms.isEmpty()) {
+            log.warn("*** DEVELOPMENT LOGIN GATEWAY serves {}: login codes become fake openids without asking the "
+                    + "platform. Never expose this to real users; set the platform's credentials or run with "
+                    + "MINIPASS_PROFILE=production. ***", developmentPlatforms);
+        }
+        this.loginGateways = new PlatformLoginGateways(gateways);
+        this.sealedProfiles = platforms.userData();
+        this.phoneNumbers = platforms.phoneNumbers();
+    }
+
+    /** Every platform's credentials and base URL as configured; what each platform needs is its package's business. */
+    private static PlatformGatewaySettings gatewaySettings(PlatformsConfig config) {
+        Map<Platform, PlatformCredentials> credentials = new EnumMap<>(Platform.class);
+        Map<Platform, URI> baseUrls = new EnumMap<>(Platform.class);
+        for (Platform platform : Platform.values()) {
+            credentials.put(platform, config.app(platform).credentials());
+            if (config.app(platform).baseUrl() != null) {
+                baseUrls.put(platform, config.app(platform).baseUrl());
+            }
+        }
+        return new PlatformGatewaySettings(credentials, new PlatformEndpoints(baseUrls), config.timeout(), config.timeout());
+    }
+}
