@@ -49,7 +49,7 @@ class LogConfigurationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.minipass.bootstrap.MinipassServer", "io.minipass.adapters.platforms.crypto.DecryptionFailures",
+    @ValueSource(strings = {"io.minipass.bootstrap.wiring.MinipassServer", "io.minipass.adapters.platforms.crypto.DecryptionFailures",
             "io.minipass.adapters.web.ApiDispatcher", "io.minipass.adapters.persistence.MyBatisPersistence"})
     void our_own_code_logs_at_debug(String logger) {
         assertThat(logging.getLogger(logger).isDebugEnabled()).isTrue();

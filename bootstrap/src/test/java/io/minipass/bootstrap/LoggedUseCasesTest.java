@@ -60,7 +60,7 @@ class LoggedUseCasesTest {
     private static final String CODE = "secret-login-code-1";
     private static final ClientAddress FROM = new ClientAddress("203.0.113.7");
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(LoginEventLog.LOGGER);
+    private final Logger logger = (Logger) LoggerFactory.getLogger("minipass.login");
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private Level levelBefore;
 

@@ -44,7 +44,7 @@ public final class MinipassCommand implements Callable<Integer> {
      * alone) runs without picocli: building its model of the command line, by reflection over the commands, held
      * the database's opening back by a tenth of a second at every start (docs/design.md, ADR-24).
      */
-    static int execute(Map<String, String> environment, Consumer<MinipassServer> serving, String... args) {
+    public static int execute(Map<String, String> environment, Consumer<MinipassServer> serving, String... args) {
         if (args.length == 0 || args.length == 1 && args[0].equals("serve")) {
             return new ServeCommand(environment, serving).call();
         }

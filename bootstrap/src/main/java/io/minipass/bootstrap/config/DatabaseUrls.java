@@ -3,7 +3,7 @@ package io.minipass.bootstrap.config;
 import java.util.regex.Pattern;
 
 /** Database URLs as log lines may show them: whatever credentials a URL carries are masked. */
-final class DatabaseUrls {
+public final class DatabaseUrls {
     static final String MASK = "***";
 
     /** {@code jdbc:mysql://user:password@host}, also per host in a list ({@code //u:p@h1,u:p@h2}). */
@@ -19,7 +19,7 @@ final class DatabaseUrls {
     private DatabaseUrls() {
     }
 
-    static String masked(String url) {
+    public static String masked(String url) {
         if (url == null) {
             return null;
         }

@@ -45,7 +45,7 @@ public record RedisConfig(String url, String keyPrefix, String sessionKeySecret,
     }
 
     /** The adapter's settings; the session key and login proof lifetimes are the single node's. */
-    RedisSettings settings(Duration loginProofTtl) {
+    public RedisSettings settings(Duration loginProofTtl) {
         return new RedisSettings(url, keyPrefix, sessionKeySecret, timeout, RedisSettings.DEFAULT_SESSION_KEY_TTL,
                 loginProofTtl);
     }
@@ -65,7 +65,7 @@ public record RedisConfig(String url, String keyPrefix, String sessionKeySecret,
     }
 
     /** The URL without its password, for logs. */
-    String maskedUrl() {
+    public String maskedUrl() {
         int at = url.lastIndexOf('@');
         return at < 0 ? url : url.substring(0, url.indexOf("://") + 3) + "***" + url.substring(at);
     }

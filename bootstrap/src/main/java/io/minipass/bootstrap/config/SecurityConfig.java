@@ -92,7 +92,7 @@ public record SecurityConfig(boolean requireLoginProof, Duration loginProofTtl, 
      * What to warn of at every start and in {@code check}: the proof turned off while real platforms log users in,
      * so a client's openid alone logs in (the operator asked for it; {@link #load} refuses it otherwise).
      */
-    Optional<String> openidOnlyLogins(PlatformsConfig platforms) {
+    public Optional<String> openidOnlyLogins(PlatformsConfig platforms) {
         Set<Platform> credentials = platforms.configured();
         if (requireLoginProof || credentials.isEmpty()) {
             return Optional.empty();

@@ -11,7 +11,7 @@ import java.util.Set;
  * The {@code MINIPASS_*} variables and properties keys set that the service does not read: a misspelt
  * {@code MINIPASS_DB_URL} otherwise goes unnoticed. Serve and migrate warn of each, {@code check} fails on it.
  */
-final class UnknownSettings {
+public final class UnknownSettings {
     /** At most this many edits away, a known name is offered as what was meant. */
     private static final int MAX_EDITS = 3;
 
@@ -19,7 +19,7 @@ final class UnknownSettings {
     }
 
     /** One line per unknown name: what is set and, if a known name is close, that name. */
-    static List<String> in(ConfigSource source) {
+    public static List<String> in(ConfigSource source) {
         List<String> unknown = new ArrayList<>();
         Set<String> variables = knownVariables();
         for (String name : source.variableNames()) {

@@ -17,14 +17,14 @@ import java.util.function.Supplier;
  * {@link MeasuredUseCases} counts them, with the same outcomes and reasons. A token look-up
  * ({@code tokenuserinfo}) is no login attempt and is not written.
  */
-final class LoggedUseCases {
+public final class LoggedUseCases {
     private final LoginEventLog events;
 
-    LoggedUseCases(LoginEventLog events) {
+    public LoggedUseCases(LoginEventLog events) {
         this.events = events;
     }
 
-    LoginUseCases log(LoginUseCases useCases) {
+    public LoginUseCases log(LoginUseCases useCases) {
         return new LoginUseCases(
                 command -> logged(MeasuredUseCases.LOG_IN, command.platform(), command.from(),
                         () -> useCases.logIn().logIn(command), MeasuredUseCases::ending, LoggedUseCases::userOf),

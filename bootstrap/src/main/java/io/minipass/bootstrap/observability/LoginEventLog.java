@@ -17,7 +17,7 @@ import java.util.Optional;
  * 14:02?" (docs/operations.md#logs). Never a token, openid, unionid, mobile, login code or session key: nothing the
  * client sent is written but the platform's name, which is one of six.
  */
-final class LoginEventLog {
+public final class LoginEventLog {
     static final String LOGGER = "minipass.login";
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 

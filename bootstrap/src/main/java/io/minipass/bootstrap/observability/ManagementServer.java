@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * on its selector, not on a thread, so one that sends nothing (or half a request) holds up no other, and is closed
  * after {@link #IDLE_TIMEOUT} (docs/operations.md#metrics).
  */
-final class ManagementServer implements AutoCloseable {
+public final class ManagementServer implements AutoCloseable {
     /** A scraper sends its request at once and asks again every few seconds; Prometheus waits 10 s for an answer. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** One selector, one acceptor and the handling: a scraper or two at a time. */
@@ -38,7 +38,7 @@ final class ManagementServer implements AutoCloseable {
     }
 
     /** @param port 0: any free port */
-    static ManagementServer start(String host, int port, String contentType, Supplier<String> metrics) {
+    public static ManagementServer start(String host, int port, String contentType, Supplier<String> metrics) {
         return start(host, port, IDLE_TIMEOUT, contentType, metrics);
     }
 
@@ -67,7 +67,7 @@ final class ManagementServer implements AutoCloseable {
         return new ManagementServer(server, connector);
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 

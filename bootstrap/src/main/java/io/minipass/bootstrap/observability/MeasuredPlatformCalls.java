@@ -19,14 +19,14 @@ import java.util.function.Supplier;
  * platform refused, was not configured or answered nothing usable; {@code timeout}; {@code invalid}: the proof
  * did not open or the platform has no such API; {@code error}: anything else).
  */
-final class MeasuredPlatformCalls {
+public final class MeasuredPlatformCalls {
     private static final List<String> OPERATIONS = List.of("code_exchange", "phone_number");
     private static final List<String> RESULTS = List.of("ok", "failed", "timeout", "invalid", "error");
 
     private final ServiceMetrics metrics;
 
     /** Registers every platform, operation and result at 0. */
-    MeasuredPlatformCalls(ServiceMetrics metrics) {
+    public MeasuredPlatformCalls(ServiceMetrics metrics) {
         this.metrics = metrics;
         for (Platform platform : Platform.values()) {
             for (String operation : OPERATIONS) {
@@ -35,11 +35,11 @@ final class MeasuredPlatformCalls {
         }
     }
 
-    ExchangeLoginCodePort exchange(ExchangeLoginCodePort gateways) {
+    public ExchangeLoginCodePort exchange(ExchangeLoginCodePort gateways) {
         return (platform, code) -> measured(platform, "code_exchange", () -> gateways.exchange(platform, code));
     }
 
-    VerifyPhoneNumberPort phoneNumbers(VerifyPhoneNumberPort verifier) {
+    public VerifyPhoneNumberPort phoneNumbers(VerifyPhoneNumberPort verifier) {
         return (Platform platform, OpenId openId, PhoneProof proof) ->
                 measured(platform, "phone_number", () -> verifier.verifiedMobile(platform, openId, proof));
     }

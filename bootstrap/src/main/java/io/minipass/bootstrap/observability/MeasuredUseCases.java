@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * {@code minipass.logins} by route, platform, outcome and the reason of a refusal, and
  * {@code minipass.budget.refusals} by attempt (also for {@code tokenuserinfo}).
  */
-final class MeasuredUseCases {
+public final class MeasuredUseCases {
     static final String NONE = "none";
     static final String AUTHORIZE = "user/appminiuserauth";
     static final String LOG_IN = "user/appminiuserinfo";
@@ -53,7 +53,7 @@ final class MeasuredUseCases {
     private final ServiceMetrics metrics;
 
     /** Registers every route, platform, outcome and reason, and every budget, at 0. */
-    MeasuredUseCases(ServiceMetrics metrics) {
+    public MeasuredUseCases(ServiceMetrics metrics) {
         this.metrics = metrics;
         for (Platform platform : Platform.values()) {
             OUTCOMES.forEach((route, outcomes) -> {
@@ -66,7 +66,7 @@ final class MeasuredUseCases {
         }
     }
 
-    LoginUseCases measure(LoginUseCases useCases) {
+    public LoginUseCases measure(LoginUseCases useCases) {
         return new LoginUseCases(
                 command -> login(LOG_IN, command.platform(), () -> useCases.logIn().logIn(command)),
                 command -> authorize(command.platform(), () -> useCases.authorize().authorize(command)),

@@ -34,9 +34,9 @@ import java.util.function.BooleanSupplier;
  * Every series whose labels are known up front is registered at 0 when the service starts, so that alerts and
  * dashboards see it before its first event (docs/operations.md, "Metrics"); {@code deploy/} holds both.
  */
-final class ServiceMetrics implements AutoCloseable {
+public final class ServiceMetrics implements AutoCloseable {
     /** Prometheus' text format 0.0.4, which every scraper reads. */
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** Latency buckets for answers and platform calls: from a cache hit to a platform timeout. */
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
@@ -46,7 +46,7 @@ final class ServiceMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     /** Registers {@code minipass_build_info{version, commit} 1}. */
-    ServiceMetrics(BuildInfo build) {
+    public ServiceMetrics(BuildInfo build) {
         Gauge.builder("minipass.build.info", () -> 1)
                 .description("The release and the commit this node runs; always 1")
                 .tags("version", build.version(), "commit", build.commit())
@@ -57,7 +57,7 @@ final class ServiceMetrics implements AutoCloseable {
      * Binds the JVM's and the process's meters ({@code jvm_*}, {@code process_*}, {@code system_*}). Apart from
      * the constructor so that the start binds them while the database opens (docs/design.md, ADR-24).
      */
-    void bindJvm() {
+    public void bindJvm() {
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -69,27 +69,27 @@ final class ServiceMetrics implements AutoCloseable {
     }
 
     /** The registry's text, as {@code GET /metrics} answers it. */
-    String scrape() {
+    public String scrape() {
         return registry.scrape();
     }
 
-    WebObservation.MetricsText text() {
+    public WebObservation.MetricsText text() {
         return new WebObservation.MetricsText(CONTENT_TYPE, this::scrape);
     }
 
     /** HikariCP's own Micrometer binding: {@code hikaricp_connections_*{pool="minipass-db"}}. */
-    MetricsTrackerFactory pool() {
+    public MetricsTrackerFactory pool() {
         return new MicrometerMetricsTrackerFactory(registry);
     }
 
     /** {@code minipass.http.requests{method, route, status, code}}: every answered request, with its latency. */
-    void answered(AnsweredRequest request) {
+    public void answered(AnsweredRequest request) {
         requests(request.method(), request.route(), Integer.toString(request.status()), request.code())
                 .record(request.duration());
     }
 
     /** Registers the successful answers of these routes at 0 (the other codes appear with their first answer). */
-    void knownRoutes(Collection<String> routes) {
+    public void knownRoutes(Collection<String> routes) {
         for (String route : routes) {
             for (String method : List.of("GET", "POST")) {
                 requests(method, route, "200", "0");
@@ -167,7 +167,7 @@ final class ServiceMetrics implements AutoCloseable {
      * {@code minipass.ready}: 1 while the database answers (the readiness route's 200), else 0; asked at each scrape,
      * within the readiness check's deadline.
      */
-    void readiness(BooleanSupplier databaseUp) {
+    public void readiness(BooleanSupplier databaseUp) {
         Gauge.builder("minipass.ready", () -> databaseUp.getAsBoolean() ? 1 : 0)
                 .description("1 while this node is ready (its database answers), as GET /api/minipass/ready says")
                 .register(registry);
@@ -178,7 +178,7 @@ final class ServiceMetrics implements AutoCloseable {
      * {@code minipass.shared.state.failures{store}} (commands that failed for want of it); {@code store} is
      * {@code redis} or {@code memory} (always up).
      */
-    void sharedState(String store, SharedStateHealth health) {
+    public void sharedState(String store, SharedStateHealth health) {
         Gauge.builder("minipass.shared.state.up", health, h -> h.isReachable() ? 1 : 0)
                 .description("1 while the shared state's store answers, else 0")
                 .tag("store", store).register(registry);
@@ -188,7 +188,7 @@ final class ServiceMetrics implements AutoCloseable {
     }
 
     /** {@code minipass.token.cache.requests{result=hit|miss}}. */
-    void tokenCache(TokenCacheCounts counts) {
+    public void tokenCache(TokenCacheCounts counts) {
         FunctionCounter.builder("minipass.token.cache.requests", counts, TokenCacheCounts::hits)
                 .description("Token look-ups served from memory (hit) or from the database (miss)")
                 .tag("result", "hit").register(registry);

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * database file, or its trace file, is set to {@code 0600}. Directories that already exist are left as they are:
  * they may be the working directory. Nothing is done off POSIX file systems or for other databases.
  */
-final class EmbeddedDatabaseFiles {
+public final class EmbeddedDatabaseFiles {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     /** H2's URL forms that are no file of this machine: in memory, a server, or a file system of H2's own. */
@@ -30,7 +30,7 @@ final class EmbeddedDatabaseFiles {
     }
 
     /** Makes the database's files owner-only before H2 opens (or creates) them. */
-    static void ownerOnly(String url) {
+    public static void ownerOnly(String url) {
         Optional<Path> base = basePath(url);
         if (base.isEmpty() || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
@@ -57,7 +57,7 @@ final class EmbeddedDatabaseFiles {
     }
 
     /** The path H2 adds {@code .mv.db} to, for a file database; empty for any other URL. */
-    static Optional<Path> basePath(String url) {
+    public static Optional<Path> basePath(String url) {
         if (!url.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return Optional.empty();
         }

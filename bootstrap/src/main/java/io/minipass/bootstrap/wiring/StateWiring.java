@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * proofs and verified mobiles have no fallback (another node could not find them), so what needs them fails
  * with a clear answer.
  */
-final class StateWiring implements AutoCloseable {
+public final class StateWiring implements AutoCloseable {
     final SessionKeyStore sessionKeys;
     final LoginCodeProofPort loginProofs;
     final AttemptCounterPort attempts;
@@ -38,7 +38,7 @@ final class StateWiring implements AutoCloseable {
     /** The token cache's channel to the other nodes' caches. */
     final ReplacedTokens replacedTokens;
     /** The same channel, for an operator's revocation: it says how far the word went. */
-    final EvictTokensPort evictTokens;
+    public final EvictTokensPort evictTokens;
     final String description;
     /** For the metrics: {@code memory} or {@code redis}. */
     final String store;
@@ -60,7 +60,7 @@ final class StateWiring implements AutoCloseable {
         this.health = redis == null ? SharedStateHealth.IN_PROCESS : redis.health();
     }
 
-    static StateWiring create(MinipassConfig config) {
+    public static StateWiring create(MinipassConfig config) {
         Optional<RedisConfig> redisConfig = config.redis();
         if (redisConfig.isEmpty()) {
             LocalTokenEvictions evictions = new LocalTokenEvictions();
