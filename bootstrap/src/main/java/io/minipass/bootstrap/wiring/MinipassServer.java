@@ -72,45 +72,35 @@ public final class MinipassServer implements AutoCloseable {
         BuildInfo build = BuildInfo.ofThisJar();
         ServiceMetrics metrics = new ServiceMetrics(build);
         MetricsTrackerFactory poolMetrics = metrics.pool();
+        // Each part joins the sequence as it opens: a stop, or a start that fails, closes them in the reverse order,
+        // the HTTP server first (finishing the requests in flight), then what they use.
+        ShutdownSequence opened = new ShutdownSequence().add("metrics", metrics);
         // The database is opened and migrated on a thread of its own while the rest is wired and the HTTP server
         // starts; requests that come before it wait for the routes (docs/design.md, ADR-18 and ADR-21).
         StartingPart<MyBatisPersistence> opening = StartingPart.begin("database", () -> {
             EmbeddedDatabaseFiles.ownerOnly(db.url());
             return MyBatisPersistence.open(settings, poolMetrics);
         });
-        StateWiring state = null;
-        PlatformWiring platforms;
-        ManagementServer management = null;
+        opened.add("database pool", () -> opening.closeWhenBuilt(MyBatisPersistence::close));
         // A request waits for the database's opening no longer than it would wait for a connection.
         Routes routes = new Routes(db.poolWait());
-        Javalin web = null;
         try {
             metrics.bindJvm();
-            state = StateWiring.create(config);
-            platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
+            StateWiring state = StateWiring.create(config);
+            opened.add("shared state", state);
+            PlatformWiring platforms = new PlatformWiring(config.platforms(), config.profile(), state.sessionKeys);
             ObservabilityConfig observability = config.observability();
+            ManagementServer management = null;
             if (observability.managementPort().isPresent()) {
                 management = ManagementServer.start(observability.managementHost(),
                         observability.managementPort().getAsInt(), ServiceMetrics.CONTENT_TYPE, metrics::scrape);
+                opened.add("management port", management);
             }
-            web = WebApp.create(routes, config.trustedProxies(), config.bodyTimeout(), new WebObservation(
+            Javalin web = WebApp.create(routes, config.trustedProxies(), config.bodyTimeout(), new WebObservation(
                     metrics::answered, observability.metricsOnApiPort() ? Optional.of(metrics.text()) : Optional.empty()));
+            opened.add("HTTP server", web::stop);
             web.start(config.host(), config.port());
-        } catch (RuntimeException e) {
-            routes.fail(e);
-            opening.closeWhenBuilt(MyBatisPersistence::close);
-            closeAll(web, management, metrics, state);
-            throw e;
-        }
-        MyBatisPersistence persistence;
-        try {
-            persistence = opening.await();
-        } catch (RuntimeException e) {
-            routes.fail(e);
-            closeAll(web, management, metrics, state);
-            throw e;
-        }
-        try {
+            MyBatisPersistence persistence = opening.await();
             metrics.tokenCache(persistence.tokenCacheCounts());
             // The shop's tables decide which ShopXO the service answers as (docs/design.md, ADR-27).
             ShopxoDialect dialect = persistence.layout() == ShopLayout.PLATFORM_ROWS ? ShopxoDialect.V6 : ShopxoDialect.V2;
@@ -128,21 +118,11 @@ public final class MinipassServer implements AutoCloseable {
                     build.describe(), config.host(), web.port(), config.profile().name().toLowerCase(), DatabaseUrls.masked(db.url()),
                     persistence.layout().releases(), state.description,
                     metricsServedAt(config.observability(), management));
-            // Closed in the reverse order: the HTTP server first (finishing the requests in flight), then the rest.
-            ShutdownSequence shutdown = new ShutdownSequence()
-                    .add("metrics", metrics)
-                    .add("shared state", state)
-                    .add("database pool", persistence);
-            if (management != null) {
-                shutdown.add("management port", management);
-            }
-            shutdown.add("HTTP server", web::stop);
-            return new MinipassServer(shutdown, web, platforms.developmentPlatforms, Set.copyOf(endpoints.keySet()),
+            return new MinipassServer(opened, web, platforms.developmentPlatforms, Set.copyOf(endpoints.keySet()),
                     management);
         } catch (RuntimeException e) {
             routes.fail(e);
-            closeAll(web, management, metrics, state);
-            persistence.close();
+            opened.undo();
             throw e;
         }
     }
@@ -157,20 +137,6 @@ public final class MinipassServer implements AutoCloseable {
             places.add("this port's /metrics");
         }
         return places.isEmpty() ? "nowhere (set MINIPASS_MANAGEMENT_PORT)" : String.join(" and ", places);
-    }
-
-    /** What a start that failed had opened, the HTTP server first; each may be null (not opened yet). */
-    private static void closeAll(Javalin web, ManagementServer management, ServiceMetrics metrics, StateWiring state) {
-        if (web != null) {
-            web.stop();
-        }
-        if (management != null) {
-            management.close();
-        }
-        metrics.close();
-        if (state != null) {
-            state.close();
-        }
     }
 
     /** @param dialect which ShopXO the service answers as, and whose rules of who may log in it keeps */

@@ -26,7 +26,17 @@ final class ShutdownSequence {
         return this;
     }
 
+    /** A stop: closes each part, saying how long it took. */
     synchronized void run() {
+        close(true);
+    }
+
+    /** A start that failed: closes what it had opened, quietly but for a part that fails to close. */
+    synchronized void undo() {
+        close(false);
+    }
+
+    private void close(boolean sayHowLong) {
         if (done) {
             return;
         }
@@ -35,7 +45,9 @@ final class ShutdownSequence {
             long started = System.nanoTime();
             try {
                 step.resource().close();
-                log.info("Stopped {} in {} ms", step.name(), (System.nanoTime() - started) / 1_000_000);
+                if (sayHowLong) {
+                    log.info("Stopped {} in {} ms", step.name(), (System.nanoTime() - started) / 1_000_000);
+                }
             } catch (Exception e) {
                 log.warn("Stopping {} failed: {}", step.name(), e.toString());
             }
