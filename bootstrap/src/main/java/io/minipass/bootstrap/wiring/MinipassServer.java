@@ -62,10 +62,7 @@ public final class MinipassServer implements AutoCloseable {
     }
 
     public static MinipassServer start(MinipassConfig config) {
-        return start(config, Clock.systemUTC());
-    }
-
-    public static MinipassServer start(MinipassConfig config, Clock clock) {
+        Clock clock = Clock.systemUTC();
         MinipassConfig.DatabaseConfig db = config.database();
         config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> log.warn("*** {} ***", danger));
         DatabaseSettings settings = db.settings();
