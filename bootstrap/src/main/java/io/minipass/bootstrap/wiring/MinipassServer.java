@@ -11,6 +11,8 @@ import io.minipass.bootstrap.observability.ManagementServer;
 import io.minipass.bootstrap.observability.MeasuredPlatformCalls;
 import io.minipass.bootstrap.observability.MeasuredUseCases;
 import io.minipass.bootstrap.observability.ServiceMetrics;
+import io.minipass.bootstrap.startup.JettyCacheLine;
+import io.minipass.bootstrap.startup.StartingPart;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.javalin.Javalin;
 import io.minipass.adapters.persistence.DatabaseSettings;

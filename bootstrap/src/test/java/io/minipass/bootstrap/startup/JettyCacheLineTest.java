@@ -1,6 +1,7 @@
-package io.minipass.adapters.web;
+package io.minipass.bootstrap.startup;
 
 import io.javalin.Javalin;
+import io.minipass.adapters.web.WebApp;
 import org.junit.jupiter.api.Test;
 
 import javax.management.MBeanServerFactory;

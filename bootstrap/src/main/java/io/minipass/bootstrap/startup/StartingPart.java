@@ -1,4 +1,4 @@
-package io.minipass.bootstrap.wiring;
+package io.minipass.bootstrap.startup;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

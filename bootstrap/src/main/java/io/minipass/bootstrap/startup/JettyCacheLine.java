@@ -1,4 +1,4 @@
-package io.minipass.adapters.web;
+package io.minipass.bootstrap.startup;
 
 /**
  * Tells Jetty how many object references share a cache line before its first queue is built. Left to find out
