@@ -9,14 +9,14 @@ import java.util.function.Supplier;
  * A part of the service built on a thread of its own while start-up goes on: the database, opened and migrated
  * while the rest is wired (docs/design.md, ADR-18).
  */
-final class StartingPart<T> {
+public final class StartingPart<T> {
     private final CompletableFuture<T> building;
 
     private StartingPart(CompletableFuture<T> building) {
         this.building = building;
     }
 
-    static <T> StartingPart<T> begin(String name, Supplier<T> build) {
+    public static <T> StartingPart<T> begin(String name, Supplier<T> build) {
         return new StartingPart<>(CompletableFuture.supplyAsync(build, task -> {
             Thread thread = new Thread(task, "minipass-start-" + name);
             thread.setDaemon(true);
@@ -25,7 +25,7 @@ final class StartingPart<T> {
     }
 
     /** The part once built, or the failure that stopped it, as its builder threw it. */
-    T await() {
+    public T await() {
         try {
             return building.join();
         } catch (CompletionException e) {
@@ -40,7 +40,7 @@ final class StartingPart<T> {
     }
 
     /** For a start-up that failed elsewhere: closes the part when (and if) it is built. */
-    void closeWhenBuilt(Consumer<T> close) {
+    public void closeWhenBuilt(Consumer<T> close) {
         building.thenAccept(close);
     }
 }

@@ -64,6 +64,7 @@ public final class MinipassServer implements AutoCloseable {
     }
 
     public static MinipassServer start(MinipassConfig config) {
+        JettyCacheLine.tellJetty();
         Clock clock = Clock.systemUTC();
         MinipassConfig.DatabaseConfig db = config.database();
         config.security().openidOnlyLogins(config.platforms()).ifPresent(danger -> log.warn("*** {} ***", danger));
