@@ -1,4 +1,4 @@
-package io.minipass.adapters.platforms.common;
+package io.minipass.bootstrap.startup;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;

@@ -1,6 +1,6 @@
-package io.minipass.adapters.platforms.common;
+package io.minipass.bootstrap.startup;
 
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
+import io.minipass.adapters.platforms.common.PlatformHttp;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.Test;
