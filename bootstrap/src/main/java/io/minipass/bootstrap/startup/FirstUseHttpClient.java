@@ -20,13 +20,13 @@ import java.util.function.Supplier;
 /**
  * The JDK's HTTP client, built when it is first used. Building one loads the JDK's trust store and TLS context:
  * about 0.1 s of CPU on the main thread while the service starts, for calls that come with the first login
- * (docs/design.md, ADR-23). Once built, every call goes to the one client.
+ * (docs/design.md, ADR-23 and ADR-46). Once built, every call goes to the one client.
  */
-final class FirstUseHttpClient extends HttpClient {
+public final class FirstUseHttpClient extends HttpClient {
     private final Supplier<HttpClient> build;
     private volatile HttpClient client;
 
-    FirstUseHttpClient(Supplier<HttpClient> build) {
+    public FirstUseHttpClient(Supplier<HttpClient> build) {
         this.build = Objects.requireNonNull(build, "build");
     }
 
@@ -96,7 +96,7 @@ final class FirstUseHttpClient extends HttpClient {
 
     /**
      * A client that cannot be built (the JDK's TLS context failed to load) fails the call as an I/O failure, which
-     * {@link PlatformHttp} answers as the platform's failed call, as any other call that could not be made.
+     * the platforms' {@code PlatformHttp} answers as the platform's failed call, as any other call that could not be made.
      */
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> responseBodyHandler)

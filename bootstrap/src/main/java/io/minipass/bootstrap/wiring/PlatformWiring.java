@@ -2,6 +2,7 @@ package io.minipass.bootstrap.wiring;
 
 import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.config.PlatformsConfig;
+import io.minipass.bootstrap.startup.FirstUseHttpClient;
 import io.minipass.adapters.platforms.PlatformEndpoints;
 import io.minipass.adapters.platforms.PlatformGatewaySettings;
 import io.minipass.adapters.platforms.PlatformLoginGateways;
@@ -39,7 +40,8 @@ final class PlatformWiring {
     final Set<Platform> loginPlatforms;
 
     PlatformWiring(PlatformsConfig config, MinipassConfig.RunProfile profile, SessionKeyStore sessionKeys) {
-        HttpClient http = PlatformHttp.newClient(config.timeout());
+        // Built by the first platform call, not during the start (docs/design.md, ADR-23 and ADR-46).
+        HttpClient http = new FirstUseHttpClient(() -> PlatformHttp.newClient(config.timeout()));
         PlatformCallLimit callLimit = new PlatformCallLimit(config.maxConcurrentCalls());
         Platforms platforms = Platforms.create(gatewaySettings(config), http, callLimit, sessionKeys, Clock.systemUTC());
         ExchangeLoginCodePort real = platforms.loginGateways();
