@@ -10,12 +10,12 @@ import java.util.Properties;
  * {@code build-info.properties} (docs/operations.md, "Versions"): {@code 1.0.0} and git's short commit id, or
  * {@code unknown} for a commit the build could not see (no git, no repository).
  */
-record BuildInfo(String version, String commit) {
+public record BuildInfo(String version, String commit) {
     static final String UNKNOWN = "unknown";
     private static final String RESOURCE = "build-info.properties";
 
     /** This jar's, or {@code unknown} twice for classes that no build filtered (an IDE's own compile). */
-    static BuildInfo ofThisJar() {
+    public static BuildInfo ofThisJar() {
         Properties properties = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
             if (in != null) {
@@ -28,7 +28,7 @@ record BuildInfo(String version, String commit) {
     }
 
     /** {@code minipass 1.0.0 (commit 0123456789ab)}. */
-    String describe() {
+    public String describe() {
         return "minipass " + version + " (commit " + commit + ")";
     }
 

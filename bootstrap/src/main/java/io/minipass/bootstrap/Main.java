@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.cli.MinipassCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

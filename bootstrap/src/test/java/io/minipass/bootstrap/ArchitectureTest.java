@@ -105,6 +105,14 @@ class ArchitectureTest {
         checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
     }
 
+    /** The command line runs the service; the service, its settings and its metrics know nothing of the command line. */
+    @Test
+    void only_the_command_line_and_main_see_the_command_line() {
+        checkNoDependencyFromTo("io.minipass.bootstrap.wiring..", "io.minipass.bootstrap.cli..");
+        checkNoDependencyFromTo("io.minipass.bootstrap.config..", "io.minipass.bootstrap.cli..");
+        checkNoDependencyFromTo("io.minipass.bootstrap.observability..", "io.minipass.bootstrap.cli..");
+    }
+
     /**
      * Outside the persistence adapter only its entry point and its settings are used, so nothing can wire a raw store
      * where the cached ports belong (docs/design.md, ADR-50).

@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 

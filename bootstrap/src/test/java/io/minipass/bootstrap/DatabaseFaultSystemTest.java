@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -38,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in without pause. The database dies, comes back, stalls (pooled connections included), and comes
  * back again: storage failures answer {@code -100} within their bounds, the health route answers
  * within a second, nobody is half-made, logins work again without a restart, and the log holds one
- * line per failed request, not a stack trace. Runs with the service's own logging ({@link LogConfiguration}).
+ * line per failed request, not a stack trace. Runs with the service's own logging (the jar's {@code logback.xml}).
  */
 class DatabaseFaultSystemTest {
     private static final String SERVER_URL = System.getProperty("minipass.test.mysql.url", "jdbc:mysql://127.0.0.1:3306/");
@@ -64,7 +67,7 @@ class DatabaseFaultSystemTest {
     void start() throws Exception {
         logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.reset();
-        new LogConfiguration(Map.<String, String>of()::get).apply(logging);
+        ShippedLogging.apply(logging, Map.of());
         captured.setContext(logging);
         captured.start();
         logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(captured);

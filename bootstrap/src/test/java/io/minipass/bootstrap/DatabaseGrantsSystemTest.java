@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.cli.MinipassCommand;
+import io.minipass.bootstrap.cli.InProcessCommandLine;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -82,7 +84,7 @@ class DatabaseGrantsSystemTest {
 
     private int run(Map<String, String> env, String... args) {
         out = new StringWriter();
-        CommandLine commandLine = MinipassCommand.commandLine(env, server -> {
+        CommandLine commandLine = InProcessCommandLine.of(env, server -> {
             throw new AssertionError("nothing serves here");
         });
         commandLine.setOut(new PrintWriter(out, true));

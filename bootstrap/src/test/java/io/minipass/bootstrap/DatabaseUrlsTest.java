@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.DatabaseUrls;
+import io.minipass.bootstrap.config.MinipassConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

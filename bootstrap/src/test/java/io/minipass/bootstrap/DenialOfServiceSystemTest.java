@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import com.sun.net.httpserver.HttpServer;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.EmbeddedDatabaseFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.AlipayGrant;

@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +30,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code MINIPASS_LOG_FORMAT=json}: the service's logging ({@link LogConfiguration}) writes every line to the console as one JSON object,
+ * {@code MINIPASS_LOG_FORMAT=json}: the service's logging (the jar's {@code logback.xml}) writes every line to the console as one JSON object,
  * which Jackson reads, with the request's id in {@code mdc.request_id} on the lines of that request, the access
  * log's fields among them.
  */
@@ -47,7 +50,7 @@ class JsonLogSystemTest {
         System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
         logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.reset();
-        new LogConfiguration(Map.of(LogConfiguration.FORMAT, "json")::get).apply(logging);
+        ShippedLogging.apply(logging, Map.of(ShippedLogging.FORMAT, "json"));
     }
 
     @AfterEach

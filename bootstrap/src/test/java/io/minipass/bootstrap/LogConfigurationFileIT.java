@@ -16,20 +16,20 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jar's logging ({@code java -jar minipass.jar check}, a process of its own): set up in code unless an XML file
- * is given that Logback finds; a file named but missing leaves the service's own set-up, never Logback's fallback,
- * which logs everything at DEBUG, SQL parameters included (docs/design.md, ADR-24).
+ * The jar's logging ({@code java -jar minipass.jar check}, a process of its own): its own {@code logback.xml} unless an
+ * operator's file is given; a file named but missing leaves the jar's, never Logback's fallback, which logs everything
+ * at DEBUG, SQL parameters included (docs/design.md, ADR-46).
  */
 class LogConfigurationFileIT {
 
     @Test
-    void without_a_file_the_service_sets_its_logging_up_itself() throws Exception {
+    void without_a_file_the_service_logs_as_its_jar_says() throws Exception {
         String output = check();
         assertThat(output).contains("OK   database").doesNotContain(" DEBUG ");
     }
 
     @Test
-    void a_file_named_but_missing_leaves_the_services_own_logging(@TempDir Path dir) throws Exception {
+    void a_file_named_but_missing_leaves_the_jars_logging(@TempDir Path dir) throws Exception {
         String output = check("-Dlogback.configurationFile=" + dir.resolve("missing.xml"));
         assertThat(output).contains("OK   database").doesNotContain(" DEBUG ");
     }

@@ -5,13 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,47 +17,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service's logging ({@link LogConfiguration}) at {@code MINIPASS_LOG_LEVEL=DEBUG}: our own code logs at DEBUG,
- * the loggers that print request data, SQL parameters or connection settings stay at INFO or above (CONTRACT §8);
- * and {@code deploy/logback.xml}, the same configuration as a file for operators, agrees with it.
+ * The service's logging, the jar's {@code logback.xml} (deploy/logback.xml), at {@code MINIPASS_LOG_LEVEL=DEBUG}: our own
+ * code logs at DEBUG, the loggers that print request data, SQL parameters or connection settings stay at INFO or above
+ * (docs/security.md#the-settings-and-nginx-in-front, "Quiet logs"); and the levels and lines it configures, pinned.
  */
 @SuppressWarnings("unchecked")
 class LogConfigurationTest {
     /** The operators' copy, from the bootstrap module's directory, where Maven runs its tests. */
     private static final Path DEPLOYED_FILE = Path.of("..", "deploy", "logback.xml");
-    private static final String CONFIGURATION_FILE = "logback.configurationFile";
 
-    private final LoggerContext logging = configured(Map.of(LogConfiguration.LEVEL, "DEBUG"));
+    private final LoggerContext logging = configured(Map.of(ShippedLogging.LEVEL, "DEBUG"));
 
     private static LoggerContext configured(Map<String, String> settings) {
         LoggerContext context = new LoggerContext();
-        new LogConfiguration(settings::get).apply(context);
-        return context;
-    }
-
-    private static LoggerContext configuredByTheFile(Map<String, String> settings) throws Exception {
-        LoggerContext context = new LoggerContext();
-        settings.forEach(context::putProperty);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(DEPLOYED_FILE.toUri().toURL());
+        ShippedLogging.apply(context, settings);
         assertThat(context.getStatusManager().getCopyOfStatusList()).noneMatch(status -> status.getLevel() >= Status.WARN);
         return context;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"io.minipass.bootstrap.MinipassServer", "io.minipass.adapters.platforms.crypto.DecryptionFailures",
+    @ValueSource(strings = {"io.minipass.bootstrap.wiring.MinipassServer", "io.minipass.adapters.platforms.crypto.DecryptionFailures",
             "io.minipass.adapters.web.ApiDispatcher", "io.minipass.adapters.persistence.MyBatisPersistence"})
     void our_own_code_logs_at_debug(String logger) {
         assertThat(logging.getLogger(logger).isDebugEnabled()).isTrue();
@@ -102,7 +91,7 @@ class LogConfigurationTest {
 
     @Test
     void minipass_log_format_json_writes_json_lines() {
-        LoggerContext json = configured(Map.of(LogConfiguration.FORMAT, "json"));
+        LoggerContext json = configured(Map.of(ShippedLogging.FORMAT, "json"));
         assertThat(console(json).getEncoder()).isInstanceOf(JsonEncoder.class);
         assertThat(json.getStatusManager().getCopyOfStatusList()).noneMatch(status -> status.getLevel() >= Status.WARN);
     }
@@ -112,59 +101,55 @@ class LogConfigurationTest {
         LoggerContext byDefault = configured(Map.of());
         assertThat(byDefault.getLogger("minipass.access").isInfoEnabled()).isTrue();
         assertThat(byDefault.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
-        assertThat(configured(Map.of(LogConfiguration.LEVEL, "WARN")).getLogger(Logger.ROOT_LOGGER_NAME).getLevel())
+        assertThat(configured(Map.of(ShippedLogging.LEVEL, "WARN")).getLogger(Logger.ROOT_LOGGER_NAME).getLevel())
                 .isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void the_jar_carries_the_operators_file() throws Exception {
+        try (var in = ShippedLogging.file().openStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Files.readString(DEPLOYED_FILE));
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"text", "json"})
-    void the_operators_file_configures_the_same_levels_and_lines(String format) throws Exception {
+    void every_level_and_line_is_the_one_the_service_always_wrote(String format) {
         for (String level : new String[] {"INFO", "DEBUG", "WARN"}) {
-            Map<String, String> settings = Map.of(LogConfiguration.FORMAT, format, LogConfiguration.LEVEL, level);
-            LoggerContext inCode = configured(settings);
-            LoggerContext fromFile = configuredByTheFile(settings);
-            assertThat(levelsSet(inCode)).as(level).isEqualTo(levelsSet(fromFile));
-            assertThat(encoded(inCode)).as(level).isEqualTo(encoded(fromFile));
+            LoggerContext context = configured(Map.of(ShippedLogging.FORMAT, format, ShippedLogging.LEVEL, level));
+            Map<String, Level> expected = new TreeMap<>(FIXED_LEVELS);
+            expected.put(Logger.ROOT_LOGGER_NAME, Level.toLevel(level));
+            assertThat(levelsSet(context)).as(level).isEqualTo(expected);
+            assertThat(encoded(context)).as(level).isEqualTo(format.equals("json") ? JSON_LINE : textLine());
         }
     }
 
-    @Test
-    void logback_finds_it_and_an_xml_file_logback_would_read_comes_first() throws Exception {
-        assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type))
-                .contains(LogConfiguration.class);
+    /** Every level the configuration sets besides the root's. */
+    private static final Map<String, Level> FIXED_LEVELS = Map.ofEntries(
+            Map.entry("MySQL", Level.INFO), Map.entry("com.zaxxer.hikari", Level.WARN),
+            Map.entry("com.zaxxer.hikari.pool.ProxyConnection", Level.ERROR), Map.entry("h2database", Level.INFO),
+            Map.entry("io.javalin", Level.WARN), Map.entry("io.lettuce", Level.INFO),
+            Map.entry("io.minipass.adapters.persistence.MobileClaimMapper", Level.INFO),
+            Map.entry("io.minipass.adapters.persistence.OpenIdClaimMapper", Level.INFO),
+            Map.entry("io.minipass.adapters.persistence.PlatformUserMapper", Level.INFO),
+            Map.entry("io.minipass.adapters.persistence.IssuedTokenMapper", Level.INFO),
+            Map.entry("io.minipass.adapters.persistence.UserIdentityMapper", Level.INFO),
+            Map.entry("io.minipass.adapters.persistence.UserMapper", Level.INFO),
+            Map.entry("io.netty", Level.INFO), Map.entry("jdk.httpclient", Level.INFO),
+            Map.entry("jdk.internal.httpclient", Level.INFO), Map.entry("minipass.access", Level.INFO),
+            Map.entry("minipass.login", Level.INFO), Map.entry("org.eclipse.jetty", Level.WARN),
+            Map.entry("org.flywaydb", Level.INFO));
+    private static final String JSON_LINE = "{\"timestamp\":1796153135955,\"level\":\"INFO\",\"threadName\":"
+            + "\"JettyServerThreadPool-31\",\"loggerName\":\"minipass.access\",\"mdc\": {\"request_id\":\"demo-43\"},"
+            + "\"kvpList\": [{\"route\":\"user\\/tokenuserinfo\"}],\"formattedMessage\":\"GET user\\/tokenuserinfo status=200\","
+            + "\"throwable\":null}\n";
 
-        URL file = DEPLOYED_FILE.toUri().toURL();
-        LoggerContext operators = new LoggerContext();
-        assertThat(new LogConfiguration(Map.<String, String>of()::get, context -> file)
-                .configure(operators)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
-        assertThat(operators.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).as("left alone").isFalse();
-
-        LoggerContext ours = new LoggerContext();
-        assertThat(new LogConfiguration(Map.<String, String>of()::get, context -> null).configure(ours))
-                .isEqualTo(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
-        assertThat(console(ours).isStarted()).isTrue();
-    }
-
-    @Test
-    void the_file_logback_would_read_is_found_by_logbacks_own_search() throws Exception {
-        String before = System.getProperty(CONFIGURATION_FILE);
-        try {
-            System.clearProperty(CONFIGURATION_FILE);
-            assertThat(LogConfiguration.fileLogbackWouldRead(new LoggerContext())).as("this module's test resources")
-                    .hasToString(getClass().getResource("/logback-test.xml").toString());
-            System.setProperty(CONFIGURATION_FILE, DEPLOYED_FILE.toAbsolutePath().toString());
-            assertThat(LogConfiguration.fileLogbackWouldRead(new LoggerContext()).toURI())
-                    .isEqualTo(DEPLOYED_FILE.toAbsolutePath().toUri());
-            System.setProperty(CONFIGURATION_FILE, DEPLOYED_FILE.resolveSibling("missing.xml").toAbsolutePath().toString());
-            assertThat(LogConfiguration.fileLogbackWouldRead(new LoggerContext())).as("a file named but not found")
-                    .hasToString(getClass().getResource("/logback-test.xml").toString());
-        } finally {
-            if (before == null) {
-                System.clearProperty(CONFIGURATION_FILE);
-            } else {
-                System.setProperty(CONFIGURATION_FILE, before);
-            }
-        }
+    /** The text line of {@link #encoded}'s event, its time in this JVM's zone as the pattern writes it. */
+    private static String textLine() {
+        String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
+                .format(Instant.ofEpochMilli(EVENT_TIME).atZone(ZoneId.systemDefault()));
+        return time + " INFO  [JettyServerThreadPool-31] [demo-43] minipass.access - GET user/tokenuserinfo status=200"
+                + System.lineSeparator();
     }
 
     /** Every logger given a level of its own, the root included. */
@@ -178,12 +163,14 @@ class LogConfigurationTest {
         return levels;
     }
 
+    private static final long EVENT_TIME = 1_796_153_135_955L;
+
     /** One event with a request id and a key-value pair, as the console would write it. */
     private static String encoded(LoggerContext context) {
         Logger logger = context.getLogger("minipass.access");
         LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.INFO, "GET {} status={}", null,
                 new Object[] {"user/tokenuserinfo", 200});
-        event.setTimeStamp(1_796_153_135_955L);
+        event.setTimeStamp(EVENT_TIME);
         event.setThreadName("JettyServerThreadPool-31");
         event.setMDCPropertyMap(Map.of("request_id", "demo-43"));
         event.addKeyValuePair(new org.slf4j.event.KeyValuePair("route", "user/tokenuserinfo"));
@@ -191,7 +178,7 @@ class LogConfigurationTest {
     }
 
     private static ConsoleAppender<ILoggingEvent> console(LoggerContext context) {
-        Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LogConfiguration.CONSOLE);
+        Appender<ILoggingEvent> console = context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(ShippedLogging.CONSOLE);
         assertThat(console).isInstanceOf(ConsoleAppender.class);
         return (ConsoleAppender<ILoggingEvent>) console;
     }

@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.observability.LoggedUseCases;
+import io.minipass.bootstrap.observability.LoginEventLog;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -58,7 +60,7 @@ class LoggedUseCasesTest {
     private static final String CODE = "secret-login-code-1";
     private static final ClientAddress FROM = new ClientAddress("203.0.113.7");
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(LoginEventLog.LOGGER);
+    private final Logger logger = (Logger) LoggerFactory.getLogger("minipass.login");
     private final ListAppender<ILoggingEvent> events = new ListAppender<>();
     private Level levelBefore;
 
@@ -191,11 +193,11 @@ class LoggedUseCasesTest {
         return fields;
     }
 
-    /** The events as the text and the JSON log write them (LogConfiguration's formats). */
+    /** The events as the text and the JSON log write them (the jar's logback.xml's formats). */
     private String encoded(ch.qos.logback.core.encoder.Encoder<ILoggingEvent> encoder) {
         encoder.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
         if (encoder instanceof PatternLayoutEncoder text) {
-            text.setPattern(LogConfiguration.TEXT_PATTERN);
+            text.setPattern(ShippedLogging.TEXT_PATTERN);
         }
         encoder.start();
         StringBuilder written = new StringBuilder();

@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +74,7 @@ class LoginEventsSystemTest {
 
     @Test
     void each_login_attempt_is_one_json_line_naming_the_user_and_the_reason_and_no_secret() throws Exception {
-        new LogConfiguration(Map.of(LogConfiguration.FORMAT, "json")::get).apply(logging);
+        ShippedLogging.apply(logging, Map.of(ShippedLogging.FORMAT, "json"));
         server = start(Map.of("MINIPASS_LOGIN_EVENTS", "true"));
 
         JsonNode registered = logIn("events-1");
@@ -99,7 +102,7 @@ class LoginEventsSystemTest {
 
     @Test
     void without_the_setting_no_login_event_is_written() throws Exception {
-        new LogConfiguration(Map.<String, String>of()::get).apply(logging);
+        ShippedLogging.apply(logging, Map.of());
         server = start(Map.of());
 
         assertThat(logIn("events-off").get("code").asInt()).isZero();

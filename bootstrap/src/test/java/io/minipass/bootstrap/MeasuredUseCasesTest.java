@@ -1,5 +1,7 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.observability.MeasuredUseCases;
+import io.minipass.bootstrap.observability.ServiceMetrics;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;

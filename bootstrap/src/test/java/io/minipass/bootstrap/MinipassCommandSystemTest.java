@@ -1,5 +1,10 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.cli.InProcessCommandLine;
+import io.minipass.bootstrap.cli.MinipassCommand;
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -82,7 +87,7 @@ class MinipassCommandSystemTest {
     private int run(Map<String, String> env, String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine commandLine = MinipassCommand.commandLine(env, started::add);
+        CommandLine commandLine = InProcessCommandLine.of(env, started::add);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

@@ -1,5 +1,9 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigException;
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minipass.adapters.platforms.stub.PlatformStub;
 import io.minipass.bootstrap.ServiceClient.Answer;

@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minipass.adapters.web.ApiResult;

@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import io.minipass.adapters.platforms.stub.PlatformStub;
 import io.minipass.adapters.platforms.stub.PlatformStub.Session;
 import io.minipass.bootstrap.ServiceClient.Answer;

@@ -1,5 +1,10 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
+import io.minipass.bootstrap.cli.InProcessCommandLine;
+import io.minipass.bootstrap.cli.MinipassCommand;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,7 +216,7 @@ class RunbookSystemTest {
     }
 
     private int run(Map<String, String> env, String... args) {
-        var commandLine = MinipassCommand.commandLine(env, started::add);
+        var commandLine = InProcessCommandLine.of(env, started::add);
         commandLine.setOut(new PrintWriter(new StringWriter(), true));
         commandLine.setErr(new PrintWriter(new StringWriter(), true));
         return commandLine.execute(args);

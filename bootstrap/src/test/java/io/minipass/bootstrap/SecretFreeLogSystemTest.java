@@ -1,5 +1,8 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -43,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CONTRACT §8: no log line at any level holds a password, token, session key, app secret or mobile.
- * The whole service runs with its own logging configuration ({@link LogConfiguration}) at {@code MINIPASS_LOG_LEVEL=DEBUG}, on a database
+ * The whole service runs with its own logging configuration (the jar's {@code logback.xml}) at {@code MINIPASS_LOG_LEVEL=DEBUG}, on a database
  * whose password is also in its URL (H2, and MariaDB at 127.0.0.1:3306 as the other system tests use it), with
  * every platform's credentials pointed at local stubs; every line any logger lets through is captured while
  * logins, profile decryption, token look-ups and a phone binding run.
@@ -77,7 +80,7 @@ class SecretFreeLogSystemTest {
     void logEverythingTheShippedConfigurationLetsThroughAtDebug() {
         logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.reset();
-        new LogConfiguration(Map.of(LogConfiguration.LEVEL, "DEBUG")::get).apply(logging);
+        ShippedLogging.apply(logging, Map.of(ShippedLogging.LEVEL, "DEBUG"));
         assertThat(logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.DEBUG);
         captured.setContext(logging);
         captured.start();

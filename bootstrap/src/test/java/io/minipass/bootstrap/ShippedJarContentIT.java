@@ -1,5 +1,6 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.observability.ServiceMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

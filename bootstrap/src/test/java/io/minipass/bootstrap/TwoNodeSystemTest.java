@@ -1,5 +1,10 @@
 package io.minipass.bootstrap;
 
+import io.minipass.bootstrap.cli.InProcessCommandLine;
+import io.minipass.bootstrap.cli.MinipassCommand;
+import io.minipass.bootstrap.config.ConfigSource;
+import io.minipass.bootstrap.config.MinipassConfig;
+import io.minipass.bootstrap.wiring.MinipassServer;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -192,14 +197,14 @@ class TwoNodeSystemTest {
         CommandRun noPlatform = revoke("--openid", "oWxTwoNodesNobody0000001", "--platform", "icq");
         CommandRun both = revoke("--user-id", "1", "--openid", "oWxTwoNodesNobody0000001", "--platform", "weixin");
 
-        assertThat(unknownId.exitCode()).isEqualTo(MinipassCommand.WRONG);
+        assertThat(unknownId.exitCode()).isEqualTo(InProcessCommandLine.WRONG);
         assertThat(unknownId.output()).isEqualTo("FAIL no user with id 4000000000; nothing changed" + System.lineSeparator());
-        assertThat(unknownOpenId.exitCode()).isEqualTo(MinipassCommand.WRONG);
+        assertThat(unknownOpenId.exitCode()).isEqualTo(InProcessCommandLine.WRONG);
         assertThat(unknownOpenId.output()).startsWith("FAIL no live user holds that weixin openid")
                 .doesNotContain("oWxTwoNodesNobody0000001");
-        assertThat(noPlatform.exitCode()).isEqualTo(MinipassCommand.CONFIG_ERROR);
+        assertThat(noPlatform.exitCode()).isEqualTo(InProcessCommandLine.CONFIG_ERROR);
         assertThat(noPlatform.output()).startsWith("FAIL --platform icq is not one of");
-        assertThat(both.exitCode()).as("picocli's usage error").isEqualTo(MinipassCommand.CONFIG_ERROR);
+        assertThat(both.exitCode()).as("picocli's usage error").isEqualTo(InProcessCommandLine.CONFIG_ERROR);
     }
 
     /** Refused at once: the eviction was published before the command returned, and reaches a node in milliseconds. */
@@ -222,7 +227,7 @@ class TwoNodeSystemTest {
     /** {@code minipass revoke …} in this process, with the nodes' settings. */
     private CommandRun revoke(String... options) {
         java.io.StringWriter output = new java.io.StringWriter();
-        picocli.CommandLine command = MinipassCommand.commandLine(environment(REDIS, prefix), server -> { });
+        picocli.CommandLine command = InProcessCommandLine.of(environment(REDIS, prefix), server -> { });
         command.setOut(new java.io.PrintWriter(output));
         command.setErr(new java.io.PrintWriter(output));
         String[] args = new String[options.length + 1];

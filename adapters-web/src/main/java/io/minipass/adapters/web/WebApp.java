@@ -35,7 +35,6 @@ public final class WebApp {
      */
     public static Javalin create(Routes routes, TrustedProxies proxies, Duration bodyTimeout,
                                  WebObservation observation) {
-        JettyCacheLine.tellJetty();
         ApiDispatcher dispatcher = new ApiDispatcher(routes, MAX_BODY_BYTES, proxies);
         BodyBuffering bodies = new BodyBuffering((int) MAX_BODY_BYTES, bodyTimeout, BodyMemory.shareOfHeap(MAX_BODY_BYTES));
         bodies.setHandler(new RequestScope());

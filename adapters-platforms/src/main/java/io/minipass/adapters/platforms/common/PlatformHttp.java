@@ -58,17 +58,13 @@ public final class PlatformHttp {
         return new PlatformHttp(client, requestTimeout, limit, Wording.SERVER_API);
     }
 
-    /**
-     * An HTTP/1.1 client that gives up connecting after {@code connectTimeout} and follows no redirect, built on
-     * its first call ({@link FirstUseHttpClient}).
-     */
+    /** An HTTP/1.1 client that gives up connecting after {@code connectTimeout} and follows no redirect. */
     public static HttpClient newClient(Duration connectTimeout) {
-        Duration timeout = positive(connectTimeout, "connectTimeout");
-        return new FirstUseHttpClient(() -> HttpClient.newBuilder()
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
+                .connectTimeout(positive(connectTimeout, "connectTimeout"))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+                .build();
     }
 
     /** {@code GET uri?query}; the query holds secrets on some platforms, so the URI is never logged. */
