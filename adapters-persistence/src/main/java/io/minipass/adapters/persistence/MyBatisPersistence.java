@@ -5,8 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.minipass.adapters.persistence.platformrows.PlatformRowsStore;
 import io.minipass.adapters.persistence.usercolumns.UserColumnsStore;
-import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -147,11 +147,11 @@ public final class MyBatisPersistence implements AutoCloseable {
      */
     public UserStorePorts userStorePorts(Duration tokenCacheTtl, ReplacedTokens replacedTokens) {
         TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE, replacedTokens, tokenCacheCounts);
-        return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
+        return new UserStorePorts(userStore, tokens, tokens);
     }
 
     /** Users by id or openid, read from the database (no cache), for an operator's command. */
-    public LoadUserPort users() {
+    public UserDirectory users() {
         return userStore;
     }
 

@@ -9,6 +9,7 @@ import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -26,7 +27,7 @@ class PlatformLoginGatewaysTest {
     @Test
     void routesEachCodeToItsPlatformsGateway() {
         ExchangeLoginCodePort echo = (platform, code) ->
-                new LoginSession(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty(), "");
+                new LoginSession(new PlatformIdentity(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty()), "", Optional.empty());
         PlatformLoginGateways gateways = new PlatformLoginGateways(Map.of(Platform.QQ, echo, Platform.BAIDU, echo));
 
         assertThat(gateways.exchange(Platform.QQ, "c1").openId().value()).isEqualTo("qq-c1");

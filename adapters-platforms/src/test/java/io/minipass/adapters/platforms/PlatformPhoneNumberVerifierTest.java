@@ -1,13 +1,13 @@
 package io.minipass.adapters.platforms;
 
-import io.minipass.adapters.platforms.crypto.PlatformEncryption;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
+import io.minipass.adapters.platforms.crypto.PlatformEncryption;
+import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.in.PhoneProof;
-import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

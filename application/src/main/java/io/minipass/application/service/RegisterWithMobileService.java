@@ -32,15 +32,13 @@ public final class RegisterWithMobileService implements RegisterWithMobileUseCas
 
     @Override
     public LoginOutcome register(RegisterWithMobileCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId(),
-                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
-                        command.from()));
+        ClaimedIdentity identity = identities.claim(command.identity(),
+                () -> tokenProofs.proves(command.token(), command.systemType(), command.identity(), command.from()));
         String mobile = command.mobile();
-        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(command.platform(), command.openId(), mobile)) {
+        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(identity.platform(), identity.openId(), mobile)) {
             throw new InvalidInputException(MOBILE_NOT_VERIFIED);
         }
-        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
-                identity.unionId());
+        LoginIdentity login = new LoginIdentity(command.systemType(), identity.identity());
         return mobileSignIn.signIn(new MobileLogin(login, identity, mobile, command.profile(), command.referrer(),
                 command.from()));
     }

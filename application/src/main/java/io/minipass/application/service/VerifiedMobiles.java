@@ -3,7 +3,7 @@ package io.minipass.application.service;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.ClientAddress;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;

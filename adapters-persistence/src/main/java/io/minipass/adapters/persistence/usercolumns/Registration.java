@@ -45,7 +45,7 @@ final class Registration {
         if (newUser.token().isEmpty()) {
             issued.deleteByUserId(id);
         } else {
-            issued.save(id, newUser.token(), newUser.addTime());
+            issued.save(id, newUser.token().get().value(), newUser.addTime());
         }
         IdSlot slot = slots.openId(newUser.platform());
         UserRow stored = null;

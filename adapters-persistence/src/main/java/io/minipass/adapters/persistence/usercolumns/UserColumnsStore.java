@@ -11,6 +11,7 @@ import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -116,13 +117,11 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
     }
 
     @Override
-    public Optional<TokenHolder> findLiveByToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
-        return sessions.read(session -> session.getMapper(UserMapper.class).selectByToken(token).stream()
+    public Optional<TokenHolder> findLiveByToken(Token token) {
+        String text = token.value();
+        return sessions.read(session -> session.getMapper(UserMapper.class).selectByToken(text).stream()
                 .map(UserRowMapping::toUser)
-                .filter(user -> !user.isDeleted() && user.token().equals(token))
+                .filter(user -> !user.isDeleted() && user.token().equals(text))
                 .min(LiveUsers.LOWEST_ID_FIRST)
                 .map(user -> new TokenHolder(user, TokenColumn.issuedAt(session, user))));
     }
@@ -189,7 +188,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
 
     /** Empties the user's token under the row's lock, answering the one it held. */
     @Override
-    public List<String> revokeTokens(UserId user) {
+    public List<Token> revokeTokens(UserId user) {
         return sessions.write(session -> {
             UserMapper users = session.getMapper(UserMapper.class);
             String token = users.selectTokenForUpdate(user.value());
@@ -197,7 +196,7 @@ public final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holde
                 return List.of();
             }
             users.clearToken(user.value());
-            return List.of(token);
+            return List.of(new Token(token));
         });
     }
 

@@ -1,14 +1,14 @@
 package io.minipass.adapters.platforms.common;
 
-import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
 import io.minipass.adapters.platforms.PlatformEndpoints;
 import io.minipass.adapters.platforms.PlatformGatewaySettings;
 import io.minipass.adapters.platforms.Platforms;
+import io.minipass.adapters.platforms.common.StubPlatformServer.Answer;
+import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.in.PhoneProof;
-import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.minipass.application.port.in.BindMobileUseCase;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.Optional;
@@ -43,8 +44,8 @@ public final class BindMobileEndpoint implements ApiEndpoint {
         }
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
-        LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(channels.systemType(request), platform, openId,
-                unionId, EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
+        LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(channels.systemType(request),
+                new PlatformIdentity(platform, openId, unionId), EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
                 request.clientAddress(), request.token()));
         return answers.mobileLogin(outcome, request);
     }

@@ -9,6 +9,7 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.ProfileData;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 
@@ -47,7 +48,8 @@ public final class LogInMiniProgramUserEndpoint implements ApiEndpoint {
         ProfileData profile = AuthDataReader.read(platform, request.value("auth_data"));
         SystemType systemType = channels.systemType(request);
         LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(
-                systemType, platform, openId, unionId, profile, request.text("referrer"), request.clientAddress()));
+                systemType, new PlatformIdentity(platform, openId, unionId), profile, request.text("referrer"),
+                request.clientAddress()));
         return answers.profileLogin(outcome, request);
     }
 }

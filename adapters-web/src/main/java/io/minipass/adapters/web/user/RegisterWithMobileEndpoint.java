@@ -8,6 +8,7 @@ import io.minipass.application.port.in.RegisterWithMobileCommand;
 import io.minipass.application.port.in.RegisterWithMobileUseCase;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.List;
@@ -57,7 +58,7 @@ public final class RegisterWithMobileEndpoint implements ApiEndpoint {
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.get().clientType() + "_unionid");
         LoginOutcome outcome = useCase.register(new RegisterWithMobileCommand(channels.systemType(request),
-                platform.get(), openId, unionId, EchoedProfiles.read(request), request.text("mobile"),
+                new PlatformIdentity(platform.get(), openId, unionId), EchoedProfiles.read(request), request.text("mobile"),
                 request.text("referrer"), request.clientAddress(), request.token()));
         return answers.mobileLogin(outcome, request);
     }

@@ -2,18 +2,18 @@ package io.minipass.adapters.web.user;
 
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiClient;
-import io.minipass.application.port.out.UserStorePorts;
-import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.Multipart;
 import io.minipass.adapters.web.WebApp;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.SuspectLane;
+import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
+import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.application.service.LoginUseCases;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
-import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
@@ -525,7 +525,7 @@ class AppMiniUserInfoEndpointTest {
             }
             return new Profile(platform.clientType().toUpperCase() + "-" + encryptedData, "", Gender.MALE, "", "");
         };
-        startWith(LoginUseCases.create(UserStorePorts.of(store), new LoginUseCases.PlatformPorts(
+        startWith(LoginUseCases.create(store.ports(), new LoginUseCases.PlatformPorts(
                         (platform, code) -> {
                             throw new IllegalStateException("no code exchange here");
                         }, decrypt, (platform, openId, proof) -> {
@@ -533,7 +533,7 @@ class AppMiniUserInfoEndpointTest {
                         }),
                 new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
                         new InMemoryAttemptCounter(clock), new InMemoryVerifiedMobiles()),
-                login, Map.of(), Duration.ZERO, clock).logIn(), web);
+                login, Map.of(), SuspectLane.Limit.TOKEN_LOOKUPS, Duration.ZERO, clock).logIn(), web);
     }
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {
