@@ -134,8 +134,8 @@ class LoggedUseCasesTest {
         LoginUseCases logged = logged(null, () -> new AuthorizationOutcome.Recognized(
                 new LoginOutcome.LoggedIn(user(9), LoginOutcome.LoginKind.RETURNING)));
         logged.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE, "0", FROM));
-        LoginUseCases unrecognized = logged(null, () -> new AuthorizationOutcome.Unrecognized(new OpenId(OPENID),
-                Optional.of(new UnionId(UNIONID))));
+        LoginUseCases unrecognized = logged(null, () -> new AuthorizationOutcome.Unrecognized(
+                new PlatformIdentity(Platform.WEIXIN, new OpenId(OPENID), Optional.of(new UnionId(UNIONID)))));
         unrecognized.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE, "0", FROM));
 
         assertThat(fields(events.list.get(0))).containsEntry("route", "user/appminiuserauth")
@@ -155,7 +155,8 @@ class LoggedUseCasesTest {
     void no_event_holds_a_token_openid_unionid_mobile_or_code_in_either_log_format() {
         logIn(() -> new LoginOutcome.LoggedIn(user(123), LoginOutcome.LoginKind.REGISTERED));
         logIn(() -> new LoginOutcome.Refused(LoginRefusal.BANNED, new UserId(123)));
-        logged(null, () -> new AuthorizationOutcome.Unrecognized(new OpenId(OPENID), Optional.of(new UnionId(UNIONID))))
+        logged(null, () -> new AuthorizationOutcome.Unrecognized(
+                new PlatformIdentity(Platform.WEIXIN, new OpenId(OPENID), Optional.of(new UnionId(UNIONID)))))
                 .authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE, "0", FROM));
         assertThatThrownBy(() -> logIn(() -> {
             throw new InvalidInputException("手机已绑定其他帐号 " + MOBILE);

@@ -6,6 +6,7 @@ import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.flywaydb.core.Flyway;
@@ -67,7 +68,7 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
         try (MyBatisPersistence command = MyBatisPersistence.openServed(settings)) {
             assertThat(command.users().findById(registered.id())).isPresent();
             assertThat(command.tokenRevocation().revokeTokens(registered.id()))
-                    .containsExactly("0123456789abcdef0123456789abcdef");
+                    .containsExactly(new Token("0123456789abcdef0123456789abcdef"));
         }
     }
 

@@ -179,7 +179,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
                 TOKEN_B));
 
         assertThat(users().revokeTokens(user.id()))
-                .containsExactlyInAnyOrder(TOKEN_A, "other-channel-token", "qq-channel-token");
+                .containsExactlyInAnyOrder(new Token(TOKEN_A), new Token("other-channel-token"),
+                        new Token("qq-channel-token"));
 
         assertThat(tables.queryText("SELECT COUNT(*) FROM sxo_user_platform WHERE user_id = ? AND token <> ''",
                 user.id().value())).isEqualTo("0");

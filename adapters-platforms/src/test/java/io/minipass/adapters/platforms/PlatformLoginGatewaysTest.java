@@ -30,8 +30,8 @@ class PlatformLoginGatewaysTest {
                 new LoginSession(new PlatformIdentity(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty()), "", Optional.empty());
         PlatformLoginGateways gateways = new PlatformLoginGateways(Map.of(Platform.QQ, echo, Platform.BAIDU, echo));
 
-        assertThat(gateways.exchange(Platform.QQ, "c1").openId().value()).isEqualTo("qq-c1");
-        assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("baidu-c2");
+        assertThat(gateways.exchange(Platform.QQ, "c1").identity().openId().value()).isEqualTo("qq-c1");
+        assertThat(gateways.exchange(Platform.BAIDU, "c2").identity().openId().value()).isEqualTo("baidu-c2");
         assertThatThrownBy(() -> gateways.exchange(Platform.ALIPAY, "c3"))
                 .isInstanceOf(PlatformCallFailedException.class)
                 .hasMessage("支付宝小程序未配置");
@@ -48,8 +48,8 @@ class PlatformLoginGatewaysTest {
                     PlatformEndpoints.allAt(stub.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
             ExchangeLoginCodePort gateways = Platforms.create(settings, new InMemorySessionKeys(), Clock.systemUTC()).loginGateways();
 
-            assertThat(gateways.exchange(Platform.WEIXIN, "c1").openId().value()).isEqualTo("oDemo");
-            assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("k9Demo");
+            assertThat(gateways.exchange(Platform.WEIXIN, "c1").identity().openId().value()).isEqualTo("oDemo");
+            assertThat(gateways.exchange(Platform.BAIDU, "c2").identity().openId().value()).isEqualTo("k9Demo");
             assertThatThrownBy(() -> gateways.exchange(Platform.KUAISHOU, "c3"))
                     .hasMessage("快手小程序未配置[app_id/app_secret]");
             assertThatThrownBy(() -> gateways.exchange(Platform.ALIPAY, "c4"))

@@ -69,9 +69,9 @@ class AlipayLoginAdapterTest {
 
         LoginSession session = adapter.exchange(Platform.ALIPAY, "authCodeDemo1");
 
-        assertThat(session.platform()).isEqualTo(Platform.ALIPAY);
-        assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().platform()).isEqualTo(Platform.ALIPAY);
+        assertThat(session.identity().openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
+        assertThat(session.identity().unionId()).isEmpty();
         assertThat(session.sessionKey()).isEmpty();
         Received request = alipay.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
@@ -98,7 +98,7 @@ class AlipayLoginAdapterTest {
 
         LoginSession session = adapter.exchange(Platform.ALIPAY, "code");
 
-        assertThat(session.openId().value()).isEqualTo("2088000000000001");
+        assertThat(session.identity().openId().value()).isEqualTo("2088000000000001");
         assertThat(session.formerOpenId()).isEmpty();
     }
 
@@ -108,7 +108,7 @@ class AlipayLoginAdapterTest {
 
         LoginSession session = adapter.exchange(Platform.ALIPAY, "code");
 
-        assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
+        assertThat(session.identity().openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
         assertThat(session.formerOpenId()).map(OpenId::value).contains("2088000000000001");
     }
 
@@ -195,7 +195,7 @@ class AlipayLoginAdapterTest {
                 + "  \"alipay_system_oauth_token_response\" :  " + node + "\n}\n";
         alipay.answer(Answer.json(body).withContentType("text/html;charset=utf-8"));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("074a/Demo");
+        assertThat(adapter.exchange(Platform.ALIPAY, "code").identity().openId().value()).isEqualTo("074a/Demo");
     }
 
     @Test
@@ -205,14 +205,14 @@ class AlipayLoginAdapterTest {
                 + sign(written.replace("\\/", "/"), ALIPAY_KEYS.getPrivate()) + "\"}";
         alipay.answer(Answer.json(body));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("074a/Demo");
+        assertThat(adapter.exchange(Platform.ALIPAY, "code").identity().openId().value()).isEqualTo("074a/Demo");
     }
 
     @Test
     void nonAsciiTextIsSignedAsUtf8() {
         alipay.answerWith(gateway(success("{\"open_id\":\"074aDemo\",\"nick\":\"支付宝用户\"}")));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value()).isEqualTo("074aDemo");
+        assertThat(adapter.exchange(Platform.ALIPAY, "code").identity().openId().value()).isEqualTo("074aDemo");
     }
 
     @Test
@@ -220,7 +220,7 @@ class AlipayLoginAdapterTest {
         alipay.answerWith(gateway(signed("error_response", BUSY_NODE, ALIPAY_KEYS.getPrivate())))
                 .answerWith(gateway(success(SUCCESS_NODE)));
 
-        assertThat(adapter.exchange(Platform.ALIPAY, "code").openId().value())
+        assertThat(adapter.exchange(Platform.ALIPAY, "code").identity().openId().value())
                 .isEqualTo("074aDemoOpenIdAlipay000000000000000000");
         assertThat(alipay.received()).hasSize(2).allSatisfy(request -> assertThat(signedByApp(request)).isTrue());
     }

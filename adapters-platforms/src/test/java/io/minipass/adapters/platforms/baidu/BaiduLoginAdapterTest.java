@@ -36,9 +36,9 @@ class BaiduLoginAdapterTest {
 
         LoginSession session = adapter.exchange(Platform.BAIDU, "bdCode1");
 
-        assertThat(session.platform()).isEqualTo(Platform.BAIDU);
-        assertThat(session.openId().value()).isEqualTo("k9DemoOpenidBaidu0000000");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().platform()).isEqualTo(Platform.BAIDU);
+        assertThat(session.identity().openId().value()).isEqualTo("k9DemoOpenidBaidu0000000");
+        assertThat(session.identity().unionId()).isEmpty();
         assertThat(session.sessionKey()).isEqualTo("MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj");
         Received request = baidu.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
@@ -54,7 +54,7 @@ class BaiduLoginAdapterTest {
 
         LoginSession session = adapter.exchange(Platform.BAIDU, "code");
 
-        assertThat(session.openId().value()).isEqualTo("k9/Demo");
+        assertThat(session.identity().openId().value()).isEqualTo("k9/Demo");
         assertThat(session.sessionKey()).isEqualTo("MWRm/DlkMGEx");
     }
 
@@ -91,7 +91,7 @@ class BaiduLoginAdapterTest {
     void errnoZeroIsSuccess() {
         baidu.answer(Answer.json("{\"errno\":0,\"openid\":\"k9Demo\",\"session_key\":\"MWRm\"}"));
 
-        assertThat(adapter.exchange(Platform.BAIDU, "code").openId().value()).isEqualTo("k9Demo");
+        assertThat(adapter.exchange(Platform.BAIDU, "code").identity().openId().value()).isEqualTo("k9Demo");
     }
 
     @Test

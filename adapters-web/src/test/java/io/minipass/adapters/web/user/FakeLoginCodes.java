@@ -30,7 +30,7 @@ final class FakeLoginCodes implements ExchangeLoginCodePort {
     public LoginSession exchange(Platform platform, String code) {
         exchanged.add(platform.clientType() + ":" + code);
         LoginSession session = sessions.get(code);
-        if (session == null || session.platform() != platform) {
+        if (session == null || session.identity().platform() != platform) {
             throw new PlatformCallFailedException(platform, INVALID_CODE);
         }
         return session;
