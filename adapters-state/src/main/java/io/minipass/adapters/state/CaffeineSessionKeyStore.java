@@ -23,11 +23,7 @@ public final class CaffeineSessionKeyStore implements SessionKeyStore {
     private final Cache<Key, Entry> keys;
 
     public CaffeineSessionKeyStore() {
-        this(DEFAULT_MAXIMUM_SIZE, DEFAULT_TTL);
-    }
-
-    public CaffeineSessionKeyStore(long maximumSize, Duration ttl) {
-        this(maximumSize, ttl, Ticker.systemTicker());
+        this(DEFAULT_MAXIMUM_SIZE, DEFAULT_TTL, Ticker.systemTicker());
     }
 
     CaffeineSessionKeyStore(long maximumSize, Duration ttl, Ticker ticker) {

@@ -5,7 +5,6 @@ import io.minipass.application.port.in.PlatformNotServedException;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.LoginCodeProofPort;
 import io.minipass.domain.user.InvalidInputException;
-import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentity;
 
@@ -81,14 +80,6 @@ public final class ClientIdentities {
         /** The identity with the unionid believed for it: the proof's, or the client's when no proof is required. */
         PlatformIdentity identity() {
             return identity;
-        }
-
-        Platform platform() {
-            return identity.platform();
-        }
-
-        OpenId openId() {
-            return identity.openId();
         }
 
         /**

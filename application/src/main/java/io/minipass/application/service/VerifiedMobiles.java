@@ -36,8 +36,8 @@ final class VerifiedMobiles {
      * @throws InvalidInputException when the proof does not open or the platform vouches for no mobile number
      */
     String verify(ClaimedIdentity identity, PhoneProof proof, ClientAddress from) {
-        Platform platform = identity.platform();
-        OpenId openId = identity.openId();
+        Platform platform = identity.identity().platform();
+        OpenId openId = identity.identity().openId();
         budgets.requireRemaining(Attempt.FAILED_PHONE_VERIFICATION, from, platform, openId);
         budgets.spend(Attempt.PHONE_VERIFICATION, from, platform, openId);
         String mobile;

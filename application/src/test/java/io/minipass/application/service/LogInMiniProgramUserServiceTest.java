@@ -230,13 +230,13 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void with_registration_audit_the_new_user_waits_without_a_token() {
-        LoginOutcome outcome = service(new LoginSettings(true, false)).logIn(weixin("o-audited"));
+        LoginOutcome outcome = service(new LoginSettings(true, false, true, false)).logIn(weixin("o-audited"));
 
         User stored = ((LoginOutcome.RegisteredAwaitingAudit) outcome).user();
         assertThat(stored.status()).isEqualTo(UserStatus.AWAITING_AUDIT);
         assertThat(stored.token()).isEmpty();
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-audited"))).isPresent();
-        assertThat(service(new LoginSettings(true, false)).logIn(weixin("o-audited")))
+        assertThat(service(new LoginSettings(true, false, true, false)).logIn(weixin("o-audited")))
                 .isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.AWAITING_AUDIT));
     }
 
@@ -244,7 +244,7 @@ class LogInMiniProgramUserServiceTest {
     void with_mandatory_mobile_binding_nobody_is_stored() {
         existing(128, Platform.WEIXIN, "o-inviter", null, UserStatus.NORMAL);
 
-        LoginOutcome outcome = service(new LoginSettings(false, true)).logIn(command(Platform.WEIXIN, "o-unbound",
+        LoginOutcome outcome = service(new LoginSettings(false, true, true, false)).logIn(command(Platform.WEIXIN, "o-unbound",
                 "u-unbound", SEED_PROFILE, "128"));
 
         var provisional = ((LoginOutcome.MobileBindingRequired) outcome).user();

@@ -22,7 +22,7 @@ class RedisLoginCodeProofsAdapterTest {
     private static final OpenId OPENID = new OpenId("oProofDemoOpenid");
 
     private final TestRedis redis = new TestRedis();
-    private final RedisSettings settings = redis.settings().withLoginProofTtl(Duration.ofMillis(700));
+    private final RedisSettings settings = TestRedis.withLoginProofTtl(redis.settings(), Duration.ofMillis(700));
     private final RedisState nodeA = RedisState.connect(settings);
     private final RedisState nodeB = RedisState.connect(settings);
 

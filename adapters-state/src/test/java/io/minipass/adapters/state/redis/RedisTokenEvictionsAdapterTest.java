@@ -96,8 +96,9 @@ class RedisTokenEvictionsAdapterTest {
 
     @Test
     void a_revocation_without_redis_says_it_was_not_delivered_and_throws_nothing() {
-        try (RedisState unreachable = RedisState.connect(RedisSettings.of("redis://127.0.0.1:" + TestRedis.closedPort(), TestRedis.randomSecret())
-                .withCommandTimeout(Duration.ofMillis(300)))) {
+        try (RedisState unreachable = RedisState.connect(TestRedis.withCommandTimeout(
+                RedisSettings.of("redis://127.0.0.1:" + TestRedis.closedPort(), TestRedis.randomSecret()),
+                Duration.ofMillis(300)))) {
             assertThat(unreachable.evictTokens().evict(List.of(new Token("revoked")))).isInstanceOf(EvictionReach.Undelivered.class);
         }
     }

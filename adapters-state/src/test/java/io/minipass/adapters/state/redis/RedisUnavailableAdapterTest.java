@@ -136,8 +136,8 @@ class RedisUnavailableAdapterTest {
     }
 
     private RedisState node(String url) {
-        RedisState node = RedisState.connect(RedisSettings.of(url, TestRedis.randomSecret())
-                .withKeyPrefix(redis.prefix).withCommandTimeout(TIMEOUT));
+        RedisState node = RedisState.connect(TestRedis.withCommandTimeout(
+                RedisSettings.of(url, TestRedis.randomSecret()).withKeyPrefix(redis.prefix), TIMEOUT));
         nodes.add(node);
         return node;
     }

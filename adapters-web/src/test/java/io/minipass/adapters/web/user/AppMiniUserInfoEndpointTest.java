@@ -231,7 +231,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void storesANewUserForAuditAndRefusesTheLogin() {
-        start(new LoginSettings(true, false), WebSettings.defaults());
+        start(new LoginSettings(true, false, true, false), WebSettings.defaults());
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));
 
@@ -243,7 +243,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void answersTheUnsavedProfileWhenAMobileMustBeBoundFirst() {
-        start(new LoginSettings(false, true), new WebSettings(ZoneId.of("Asia/Shanghai"), "", true));
+        start(new LoginSettings(false, true, true, false), new WebSettings(ZoneId.of("Asia/Shanghai"), "", true));
         store.put(user(128, "inviter-openid", UserStatus.NORMAL));
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data",
@@ -262,7 +262,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void leavesTheUnionIdOutOfTheUnsavedProfileWhenNoneWasSent() {
-        start(new LoginSettings(false, true), new WebSettings(null, "", true));
+        start(new LoginSettings(false, true, true, false), new WebSettings(null, "", true));
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));
 
@@ -274,7 +274,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void tellsAReturningUserThatAMobileMustBeBound() {
-        start(new LoginSettings(false, true), new WebSettings(null, "", true));
+        start(new LoginSettings(false, true, true, false), new WebSettings(null, "", true));
         store.put(user(42, SEED_OPENID, UserStatus.NORMAL));
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));

@@ -40,7 +40,7 @@ class OneKeyUserMobileBindEndpointTest {
             + "\",\"nickname\":\"Tom\",\"avatar\":\"https://x.cn/a.png\",\"province\":\"广东\",\"city\":\"深圳\",\"gender\":\"2\","
             + "\"weixin_unionid\":\"" + UNIONID + "\"}";
 
-    private final UserApi api = new UserApi().login(new LoginSettings(false, true)).web(new WebSettings(null, "", true));
+    private final UserApi api = new UserApi().login(new LoginSettings(false, true, true, false)).web(new WebSettings(null, "", true));
     private ApiClient client;
 
     @AfterEach
@@ -267,7 +267,7 @@ class OneKeyUserMobileBindEndpointTest {
 
     @Test
     void storesANewcomerForAuditAndRefusesTheLogin() {
-        client = api.login(new LoginSettings(true, true)).start();
+        client = api.login(new LoginSettings(true, true, true, false)).start();
         api.phoneNumbers.answer("phone-code", MOBILE);
 
         Answer answer = client.postJson(WEIXIN, WEIXIN_BODY);
