@@ -8,18 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Who holds a token while it is current and unexpired (docs/contract.md#tokenuserinfo); no status is judged here. */
-final class LiveTokens {
-    private final LoadUserByTokenPort tokens;
-    private final Duration lifetime;
-    private final Clock clock;
-
-    /** @param lifetime how long a token lasts after it was issued; zero: until it is replaced */
-    LiveTokens(LoadUserByTokenPort tokens, Duration lifetime, Clock clock) {
-        this.tokens = tokens;
-        this.lifetime = lifetime;
-        this.clock = clock;
-    }
+/**
+ * Who holds a token while it is current and unexpired (docs/contract.md#tokenuserinfo); no status is judged here.
+ *
+ * @param lifetime how long a token lasts after it was issued; zero: until it is replaced
+ */
+record LiveTokens(LoadUserByTokenPort tokens, Duration lifetime, Clock clock) {
 
     /** The token's holder; empty for anything that is not a live, unexpired token. */
     Optional<TokenHolder> holder(String token) {

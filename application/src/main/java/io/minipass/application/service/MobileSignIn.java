@@ -20,21 +20,9 @@ import java.util.Optional;
  * is refused; otherwise a new user is registered with it. Shared by one-tap binding and the registration
  * that names a mobile verified a moment before.
  */
-final class MobileSignIn {
+record MobileSignIn(UserDirectory users, UserSignIn signIn, ReferrerResolver referrers, AttemptBudgets budgets) {
     static final String MOBILE_TAKEN = "手机已绑定其他帐号";
     static final String ACCOUNT_HAS_MOBILE = "帐号已绑定其他手机";
-
-    private final UserDirectory users;
-    private final UserSignIn signIn;
-    private final ReferrerResolver referrers;
-    private final AttemptBudgets budgets;
-
-    MobileSignIn(UserDirectory users, UserSignIn signIn, ReferrerResolver referrers, AttemptBudgets budgets) {
-        this.users = users;
-        this.signIn = signIn;
-        this.referrers = referrers;
-        this.budgets = budgets;
-    }
 
     /** What one login with a verified mobile names: who, the proof it spends, the mobile, a newcomer's profile. */
     record MobileLogin(LoginIdentity login, ClaimedIdentity claimed, String mobile, Profile profile, String referrer,

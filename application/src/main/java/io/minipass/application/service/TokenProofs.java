@@ -16,16 +16,7 @@ import java.util.Optional;
  * (docs/security.md#the-login-proof). Its look-up passes the same {@link TokenLookupGate} as {@code tokenuserinfo}'s;
  * a token that proves nothing counts as a failed token look-up.
  */
-final class TokenProofs {
-    private final LiveTokens tokens;
-    private final UserDirectory users;
-    private final TokenLookupGate gate;
-
-    TokenProofs(LiveTokens tokens, UserDirectory users, TokenLookupGate gate) {
-        this.tokens = tokens;
-        this.users = users;
-        this.gate = gate;
-    }
+record TokenProofs(LiveTokens tokens, UserDirectory users, TokenLookupGate gate) {
 
     /**
      * Whether the token is live and belongs to the live user who holds this openid on this platform.
