@@ -133,10 +133,12 @@ class LoggedUseCasesTest {
     void a_code_exchange_says_whether_it_recognized_someone() {
         LoginUseCases logged = logged(null, () -> new AuthorizationOutcome.Recognized(
                 new LoginOutcome.LoggedIn(user(9), LoginOutcome.LoginKind.RETURNING)));
-        logged.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE, "0", FROM));
+        logged.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE,
+                "0", FROM));
         LoginUseCases unrecognized = logged(null, () -> new AuthorizationOutcome.Unrecognized(
                 new PlatformIdentity(Platform.WEIXIN, new OpenId(OPENID), Optional.of(new UnionId(UNIONID)))));
-        unrecognized.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE, "0", FROM));
+        unrecognized.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN,
+                CODE, "0", FROM));
 
         assertThat(fields(events.list.get(0))).containsEntry("route", "user/appminiuserauth")
                 .containsEntry("outcome", "returning").containsEntry("user_id", "9");
@@ -157,7 +159,8 @@ class LoggedUseCasesTest {
         logIn(() -> new LoginOutcome.Refused(LoginRefusal.BANNED, new UserId(123)));
         logged(null, () -> new AuthorizationOutcome.Unrecognized(
                 new PlatformIdentity(Platform.WEIXIN, new OpenId(OPENID), Optional.of(new UnionId(UNIONID)))))
-                .authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE, "0", FROM));
+                .authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE,
+                        "0", FROM));
         assertThatThrownBy(() -> logIn(() -> {
             throw new InvalidInputException("手机已绑定其他帐号 " + MOBILE);
         })).isInstanceOf(InvalidInputException.class);
@@ -169,7 +172,9 @@ class LoggedUseCasesTest {
     }
 
     private void logIn(Supplier<LoginOutcome> outcome) {
-        logged(outcome, null).logIn().logIn(new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.BAIDU, new OpenId(OPENID), Optional.of(new UnionId(UNIONID))), new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0",
+        logged(outcome, null).logIn().logIn(new LogInMiniProgramUserCommand(SystemType.DEFAULT,
+                new PlatformIdentity(Platform.BAIDU, new OpenId(OPENID),
+                Optional.of(new UnionId(UNIONID))), new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0",
                 FROM));
     }
 

@@ -105,7 +105,8 @@ class MeasuredUseCasesTest {
     }
 
     private static LogInMiniProgramUserCommand command() {
-        return new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.BAIDU, new OpenId("openid-1"), Optional.empty()),
+        return new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.BAIDU,
+                new OpenId("openid-1"), Optional.empty()),
                 new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0", ClientAddress.UNKNOWN);
     }
 

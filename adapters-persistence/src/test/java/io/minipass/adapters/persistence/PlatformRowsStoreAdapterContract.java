@@ -80,7 +80,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     private static NewUser newcomer(SystemType systemType, Platform platform, OpenId openId, Optional<UnionId> unionId,
                                     String token) {
         return new NewUser(new LoginIdentity(systemType, new PlatformIdentity(platform, openId, unionId)),
-                new Profile("新人", "https://a.example/n.png", Gender.MALE, "广东", "深圳"), "", 7, UserStatus.NORMAL, NewUsers.token(token), 1_700_000_000L);
+                new Profile("新人", "https://a.example/n.png", Gender.MALE, "广东",
+                        "深圳"), "", 7, UserStatus.NORMAL, NewUsers.token(token), 1_700_000_000L);
     }
 
     private static LoginIdentity login(SystemType systemType, Platform platform, OpenId openId) {
@@ -202,7 +203,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
                 "cccccccccccccccccccccccccccccccc", 3L);
 
         assertThat(written.replaced()).containsExactly(TOKEN_B);
-        assertThat(users().findLiveByToken(new Token("cccccccccccccccccccccccccccccccc"))).map(TokenHolder::issuedAt).contains(3L);
+        assertThat(users().findLiveByToken(new Token("cccccccccccccccccccccccccccccccc"))).map(TokenHolder::issuedAt)
+                .contains(3L);
     }
 
     @Test
@@ -252,7 +254,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
         User found = users().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, unionId).orElseThrow();
         TokenWrite written = users().bindOpenIdReplacing(found,
-                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, second, Optional.of(unionId))), TOKEN_B, 9L);
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, second,
+                        Optional.of(unionId))), TOKEN_B, 9L);
 
         assertThat(found.id()).isEqualTo(owner.id());
         assertThat(tables.countRows()).isEqualTo(2);
@@ -271,7 +274,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         OpenId openId = uniqueOpenId();
         User user = users().register(newcomer(SystemType.DEFAULT, Platform.BAIDU, openId, Optional.empty(), TOKEN_A));
 
-        User bound = users().bindMobile(user, login(SystemType.DEFAULT, Platform.BAIDU, openId), "13800138088", new Token(TOKEN_B), 66L);
+        User bound = users().bindMobile(user, login(SystemType.DEFAULT, Platform.BAIDU, openId), "13800138088",
+                new Token(TOKEN_B), 66L);
 
         assertThat(tables.queryText("SELECT CONCAT(mobile, '|', upd_time) FROM sxo_user WHERE id = ?", user.id().value()))
                 .isEqualTo("13800138088|66");
@@ -284,11 +288,14 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_mobile_owner_without_a_row_of_the_platform_is_given_one_holding_the_openid() {
-        User owner = users().register(new NewUser(new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.ALIPAY, uniqueOpenId(), Optional.empty())), Profile.EMPTY, "13800138099", 0, UserStatus.NORMAL, NewUsers.token(""), 1L));
+        User owner = users().register(new NewUser(new LoginIdentity(SystemType.DEFAULT,
+                new PlatformIdentity(Platform.ALIPAY, uniqueOpenId(),
+                Optional.empty())), Profile.EMPTY, "13800138099", 0, UserStatus.NORMAL, NewUsers.token(""), 1L));
         OpenId weixin = uniqueOpenId();
         User byMobile = users().findLiveByMobile("13800138099").orElseThrow();
 
-        User bound = users().bindOpenId(byMobile, login(SystemType.DEFAULT, Platform.WEIXIN, weixin), new Token(TOKEN_B), 2L);
+        User bound = users().bindOpenId(byMobile, login(SystemType.DEFAULT, Platform.WEIXIN, weixin),
+                new Token(TOKEN_B), 2L);
 
         assertThat(byMobile.identities().openIds()).as("read through none of its rows").isEmpty();
         assertThat(bound.channel()).isEqualTo(new Channel("default", "weixin"));
@@ -326,7 +333,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         assertThat(found.passwordSet()).isTrue();
         assertThat(found.token()).isEqualTo("shopxo-md5-token");
         assertThat(found.identities().unionId(Platform.WEIXIN)).isEqualTo("shopxoUnion");
-        assertThat(users().findLiveByToken(new Token("shopxo-md5-token"))).map(TokenHolder::issuedAt).contains(1_600_000_100L);
+        assertThat(users().findLiveByToken(new Token("shopxo-md5-token"))).map(TokenHolder::issuedAt)
+                .contains(1_600_000_100L);
         assertThatThrownBy(() -> users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("shopxoOpenid"),
                 Optional.empty(), TOKEN_A))).isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(tables.countUsers()).isEqualTo(1);
@@ -345,10 +353,12 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         assertThat(cache.findLiveByToken(new Token(TOKEN_B))).map(holder -> holder.user().channel())
                 .contains(new Channel("app2", "weixin"));
 
-        cache.issueToken(user, login(SystemType.DEFAULT, Platform.WEIXIN, openId), new Token("cccccccccccccccccccccccccccccccc"), 6L);
+        cache.issueToken(user, login(SystemType.DEFAULT, Platform.WEIXIN, openId),
+                new Token("cccccccccccccccccccccccccccccccc"), 6L);
 
         assertThat(cache.findLiveByToken(new Token(TOKEN_A))).isEmpty();
-        assertThat(cache.findLiveByToken(new Token(TOKEN_B))).map(holder -> holder.user().id()).contains(otherChannel.id());
+        assertThat(cache.findLiveByToken(new Token(TOKEN_B))).map(holder -> holder.user().id())
+                .contains(otherChannel.id());
         assertThat(cache.findLiveByToken(new Token("cccccccccccccccccccccccccccccccc"))).isPresent();
     }
 

@@ -70,10 +70,11 @@ abstract class ShopxoVersionsAdapterContract {
         try (MyBatisPersistence persistence = open()) {
             ShopUserStore users = persistence.userStore();
             User shopxoUser = users.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("wx-shopxo")).orElseThrow();
-            users.issueToken(shopxoUser, new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("wx-shopxo"), Optional.empty())), new Token("0123456789abcdef0123456789abcdef"), 2L);
+            users.issueToken(shopxoUser, new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                    new OpenId("wx-shopxo"), Optional.empty())), new Token("0123456789abcdef0123456789abcdef"), 2L);
             users.register(kuaishouUser("ks-227"));
-            users.register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("wx-227"), Optional.empty(), Profile.EMPTY, "", 0,
-                    UserStatus.NORMAL, "", 3L));
+            users.register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("wx-227"), Optional.empty(), Profile.EMPTY,
+                    "", 0, UserStatus.NORMAL, "", 3L));
         }
         assertThat(table.queryText("SELECT COUNT(*) FROM sxo_user")).isEqualTo("3");
         assertThat(table.queryText("SELECT COUNT(*) FROM sxo_user WHERE system_type = 'default'")).isEqualTo("3");
@@ -105,7 +106,8 @@ abstract class ShopxoVersionsAdapterContract {
             User registered = users.register(kuaishouUser("ks-new"));
             User weixin = users.register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("wx-228"), Optional.empty(),
                     Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 2L));
-            users.bindOpenId(weixin, new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.KUAISHOU, new OpenId("ks-bound"), Optional.empty())), new Token("0123456789abcdef0123456789abcdef"), 3L);
+            users.bindOpenId(weixin, new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.KUAISHOU,
+                    new OpenId("ks-bound"), Optional.empty())), new Token("0123456789abcdef0123456789abcdef"), 3L);
 
             assertThat(table.queryText("SELECT kuaishou_openid FROM sxo_user WHERE id = ?", registered.id().value()))
                     .isEqualTo("ks-new");

@@ -39,8 +39,8 @@ class TokenCacheAdapterTest {
         database = H2TestDatabase.create();
         persistence = MyBatisPersistence.open(database.settings("sxo_"));
         table = new DirectUserTable(database, "sxo_");
-        user = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("o-cached"), Optional.empty(),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, TOKEN, 100L));
+        user = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("o-cached"),
+                Optional.empty(), Profile.EMPTY, "", 0, UserStatus.NORMAL, TOKEN, 100L));
     }
 
     @AfterEach
@@ -52,11 +52,13 @@ class TokenCacheAdapterTest {
     @Test
     void a_cached_token_is_served_without_the_database_until_it_expires() {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
-        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.NORMAL);
 
         table.setStatus(user.id(), UserStatus.BANNED);
 
-        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.NORMAL);
         assertThat(persistence.userStore().findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
                 .contains(UserStatus.BANNED);
     }
@@ -92,7 +94,8 @@ class TokenCacheAdapterTest {
         cache.issueToken(user, WEIXIN_LOGIN, new Token("ffffffffffffffffffffffffffffffff"), 200L);
 
         assertThat(cache.findLiveByToken(new Token(TOKEN))).isEmpty();
-        assertThat(cache.findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"))).map(TokenHolder::issuedAt).contains(200L);
+        assertThat(cache.findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"))).map(TokenHolder::issuedAt)
+                .contains(200L);
     }
 
     @Test
@@ -105,7 +108,8 @@ class TokenCacheAdapterTest {
         cache.findLiveByToken(new Token("11111111111111111111111111111111"));
         cache.bindMobile(user, WEIXIN_LOGIN, "13800138000", new Token("22222222222222222222222222222222"), 400L);
         assertThat(cache.findLiveByToken(new Token("11111111111111111111111111111111"))).isEmpty();
-        assertThat(cache.findLiveByToken(new Token("22222222222222222222222222222222"))).map(holder -> holder.user().mobile())
+        assertThat(cache.findLiveByToken(new Token("22222222222222222222222222222222")))
+                .map(holder -> holder.user().mobile())
                 .contains("13800138000");
     }
 
@@ -127,7 +131,8 @@ class TokenCacheAdapterTest {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
 
         cache.issueToken(user, WEIXIN_LOGIN, new Token("11111111111111111111111111111111"), 200L);
-        cache.bindOpenId(user, login(Platform.QQ, "o-qq-announced"), new Token("22222222222222222222222222222222"), 300L);
+        cache.bindOpenId(user, login(Platform.QQ, "o-qq-announced"), new Token("22222222222222222222222222222222"),
+                300L);
         cache.bindMobile(user, WEIXIN_LOGIN, "13800138001", new Token("33333333333333333333333333333333"), 400L);
 
         assertThat(channel.announced).containsExactly(TOKEN, "11111111111111111111111111111111",
@@ -138,8 +143,8 @@ class TokenCacheAdapterTest {
     void a_write_that_fails_announces_nothing() {
         Channel channel = new Channel();
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
-        User other = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("o-other"), Optional.empty(),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
+        User other = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("o-other"),
+                Optional.empty(), Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
 
         assertThatThrownBy(() -> cache.bindOpenId(other, login(Platform.WEIXIN, "o-cached"),
                 new Token("55555555555555555555555555555555"), 500L)).isInstanceOf(RuntimeException.class);
@@ -204,15 +209,18 @@ class TokenCacheAdapterTest {
         TokenCache cache = new TokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         assertThat(cache.findLiveByToken(new Token(TOKEN))).isPresent();
         table.setStatus(user.id(), UserStatus.BANNED);
-        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.NORMAL);
 
         channel.possiblyMissed();
 
-        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status()).contains(UserStatus.BANNED);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.BANNED);
     }
 
     private static LoginIdentity login(Platform platform, String openId) {
-        return new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId), Optional.empty()));
+        return new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId),
+                Optional.empty()));
     }
 
     /** A channel in this process: what one cache announces, every listening cache hears at once. */

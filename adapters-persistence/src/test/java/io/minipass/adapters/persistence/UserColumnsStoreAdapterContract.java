@@ -113,8 +113,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         UnionId unionId = new UnionId("u".repeat(60));
         Profile profile = new Profile(nickname + "😀😀", avatar, Gender.FEMALE, province + "𠮷", city + "🏙");
 
-        User user = users().register(NewUsers.newcomer(Platform.QQ, openId, Optional.of(unionId), profile, "13700137099", 0,
-                UserStatus.NORMAL, "abcdef0123456789abcdef0123456789", 1L));
+        User user = users().register(NewUsers.newcomer(Platform.QQ, openId, Optional.of(unionId), profile,
+                "13700137099", 0, UserStatus.NORMAL, "abcdef0123456789abcdef0123456789", 1L));
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, openId)).hasValueSatisfying(found -> {
             assertThat(found.id()).isEqualTo(user.id());
@@ -196,9 +196,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     void binding_an_openid_records_the_token_it_issues() {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 1L));
 
-        users().bindOpenId(user, identity(Platform.KUAISHOU, uniqueOpenId()), new Token("55555555555555555555555555555555"), 50L);
+        users().bindOpenId(user, identity(Platform.KUAISHOU, uniqueOpenId()),
+                new Token("55555555555555555555555555555555"), 50L);
 
-        assertThat(users().findLiveByToken(new Token("55555555555555555555555555555555"))).map(TokenHolder::issuedAt).contains(50L);
+        assertThat(users().findLiveByToken(new Token("55555555555555555555555555555555"))).map(TokenHolder::issuedAt)
+                .contains(50L);
     }
 
     @Test
@@ -216,8 +218,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     void kuaishou_openids_and_toutiao_unionids_live_in_our_own_table() {
         OpenId kuaishou = uniqueOpenId();
         User first = users().register(newUser(Platform.KUAISHOU, kuaishou, "", 1L));
-        User second = users().register(NewUsers.newcomer(Platform.TOUTIAO, uniqueOpenId(), Optional.of(new UnionId("ttUnion-1")),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
+        User second = users().register(NewUsers.newcomer(Platform.TOUTIAO, uniqueOpenId(),
+                Optional.of(new UnionId("ttUnion-1")), Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(users().findById(first.id())).map(user -> user.identities().openId(Platform.KUAISHOU))
                 .contains(kuaishou.value());
@@ -228,8 +230,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_unionid_of_a_platform_without_unionids_is_not_stored() {
-        User user = users().register(NewUsers.newcomer(Platform.ALIPAY, uniqueOpenId(), Optional.of(new UnionId("aliUnion")),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
+        User user = users().register(NewUsers.newcomer(Platform.ALIPAY, uniqueOpenId(),
+                Optional.of(new UnionId("aliUnion")), Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(user.identities().unionIds()).isEmpty();
         assertThat(users().findLiveByUnionId(SystemType.DEFAULT, Platform.ALIPAY, new UnionId("aliUnion"))).isEmpty();
@@ -238,10 +240,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     @Test
     void a_refused_registration_leaves_no_row_in_any_table() {
         OpenId openId = uniqueOpenId();
-        users().register(NewUsers.newcomer(Platform.TOUTIAO, openId, Optional.of(new UnionId("ttUnion-2")), Profile.EMPTY,
-                "", 0, UserStatus.NORMAL, "66666666666666666666666666666666", 1L));
+        users().register(NewUsers.newcomer(Platform.TOUTIAO, openId, Optional.of(new UnionId("ttUnion-2")),
+                Profile.EMPTY, "", 0, UserStatus.NORMAL, "66666666666666666666666666666666", 1L));
 
-        assertThatThrownBy(() -> users().register(NewUsers.newcomer(Platform.TOUTIAO, openId, Optional.of(new UnionId("ttUnion-3")),
+        assertThatThrownBy(() -> users().register(NewUsers.newcomer(Platform.TOUTIAO, openId,
+                Optional.of(new UnionId("ttUnion-3")),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "77777777777777777777777777777777", 2L)))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
 
@@ -275,7 +278,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         users().bindOpenId(binder, identity(Platform.QQ, openId), new Token("88888888888888888888888888888888"), 5L);
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, openId)).map(User::id).contains(binder.id());
-        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.QQ, openId), new Token("99999999999999999999999999999999"), 6L))
+        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.QQ, openId),
+                new Token("99999999999999999999999999999999"), 6L))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(users().findById(other.id())).map(User::token).contains("");
     }
@@ -286,7 +290,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         User holder = users().register(newUser(Platform.KUAISHOU, openId, "", 1L));
         User other = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 2L));
 
-        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.KUAISHOU, openId), new Token("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 3L))
+        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.KUAISHOU, openId),
+                new Token("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 3L))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.KUAISHOU, openId)).map(User::id).contains(holder.id());
         assertThat(users().findById(other.id())).map(user -> user.identities().openId(Platform.KUAISHOU)).contains("");
@@ -341,12 +346,12 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_registration_refused_for_its_mobile_leaves_no_row_in_any_table() {
-        users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY, "13700137002",
-                0, UserStatus.NORMAL, "cccccccccccccccccccccccccccccccc", 1L));
+        users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137002", 0, UserStatus.NORMAL, "cccccccccccccccccccccccccccccccc", 1L));
         OpenId kuaishou = uniqueOpenId();
 
-        assertThatThrownBy(() -> users().register(NewUsers.newcomer(Platform.KUAISHOU, kuaishou, Optional.empty(), Profile.EMPTY,
-                "13700137002", 0, UserStatus.NORMAL, "dddddddddddddddddddddddddddddddd", 2L)))
+        assertThatThrownBy(() -> users().register(NewUsers.newcomer(Platform.KUAISHOU, kuaishou, Optional.empty(),
+                Profile.EMPTY, "13700137002", 0, UserStatus.NORMAL, "dddddddddddddddddddddddddddddddd", 2L)))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
 
         assertThat(table.countUsers()).isEqualTo(1);
@@ -360,32 +365,34 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_refused_mobile_binding_keeps_the_old_token() {
-        users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY, "13700137003",
-                0, UserStatus.NORMAL, "", 1L));
+        users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137003", 0, UserStatus.NORMAL, "", 1L));
         User other = users().register(newUser(Platform.QQ, uniqueOpenId(), "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", 2L));
 
         assertThatThrownBy(() -> users().bindMobile(other, identityOf(other, Platform.QQ), "13700137003",
                 new Token("ffffffffffffffffffffffffffffffff"), 3L))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
 
-        assertThat(users().findLiveByToken(new Token("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"))).map(TokenHolder::issuedAt).contains(2L);
+        assertThat(users().findLiveByToken(new Token("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"))).map(TokenHolder::issuedAt)
+                .contains(2L);
         assertThat(users().findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"))).isEmpty();
         assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
     }
 
     @Test
     void a_mobile_the_shop_cleared_or_changed_can_be_registered_and_bound_again() {
-        User first = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13700137004", 0, UserStatus.NORMAL, "", 1L));
+        User first = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13700137004", 0, UserStatus.NORMAL, "", 1L));
         table.setMobile(first.id(), "");
 
-        User second = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13700137004", 0, UserStatus.NORMAL, "", 2L));
+        User second = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13700137004", 0, UserStatus.NORMAL, "", 2L));
         assertThat(users().findLiveByMobile("13700137004")).map(User::id).contains(second.id());
 
         table.setMobile(second.id(), "13700137999");
         User third = users().register(newUser(Platform.QQ, uniqueOpenId(), "", 3L));
-        users().bindMobile(third, identityOf(third, Platform.QQ), "13700137004", new Token("abababababababababababababababab"), 4L);
+        users().bindMobile(third, identityOf(third, Platform.QQ), "13700137004",
+                new Token("abababababababababababababababab"), 4L);
 
         assertThat(users().findLiveByMobile("13700137004")).map(User::id).contains(third.id());
         assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
@@ -393,8 +400,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void the_mobile_of_a_soft_deleted_user_goes_to_exactly_one_of_many_concurrent_registrations() throws Exception {
-        User deleted = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13700137005", 0, UserStatus.NORMAL, "", 1L));
+        User deleted = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13700137005", 0, UserStatus.NORMAL, "", 1L));
         table.softDelete(deleted.id(), 2L);
 
         List<Optional<User>> results = registerConcurrentlyWithMobile(8, "13700137005");
@@ -479,9 +486,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         OpenId weixin = uniqueOpenId();
         User user = users().register(newUser(Platform.WEIXIN, weixin, "", 1L));
 
-        User issued = users().issueToken(user, identity(Platform.WEIXIN, weixin), new Token("12121212121212121212121212121212"), 7L);
+        User issued = users().issueToken(user, identity(Platform.WEIXIN, weixin),
+                new Token("12121212121212121212121212121212"), 7L);
         OpenId qq = uniqueOpenId();
-        User bound = users().bindOpenId(issued, identity(Platform.QQ, qq), new Token("34343434343434343434343434343434"), 8L);
+        User bound = users().bindOpenId(issued, identity(Platform.QQ, qq),
+                new Token("34343434343434343434343434343434"), 8L);
 
         assertThat(issued.updTime()).isEqualTo(7L);
         assertThat(users().findById(user.id())).hasValueSatisfying(found -> {
@@ -530,7 +539,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
                             assertThat(user.id()).isEqualTo(new UserId(42));
                             assertThat(user.nickname()).isEqualTo("老用户");
                         });
-                assertThat(shopUsers.findLiveByToken(new Token("shopxo-token"))).map(TokenHolder::issuedAt).contains(0L);
+                assertThat(shopUsers.findLiveByToken(new Token("shopxo-token"))).map(TokenHolder::issuedAt)
+                        .contains(0L);
                 assertThatThrownBy(() -> shopUsers.register(newUser(Platform.WEIXIN, new OpenId("shopxoOpenid"), "", 2L)))
                         .isInstanceOf(OpenIdAlreadyClaimedException.class);
                 User added = shopUsers.register(newUser(Platform.QQ, uniqueOpenId(), "", 3L));

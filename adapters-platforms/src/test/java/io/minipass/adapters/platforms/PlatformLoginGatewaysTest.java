@@ -27,7 +27,8 @@ class PlatformLoginGatewaysTest {
     @Test
     void routesEachCodeToItsPlatformsGateway() {
         ExchangeLoginCodePort echo = (platform, code) ->
-                new LoginSession(new PlatformIdentity(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty()), "", Optional.empty());
+                new LoginSession(new PlatformIdentity(platform, new OpenId(platform.clientType() + "-" + code),
+                        Optional.empty()), "", Optional.empty());
         PlatformLoginGateways gateways = new PlatformLoginGateways(Map.of(Platform.QQ, echo, Platform.BAIDU, echo));
 
         assertThat(gateways.exchange(Platform.QQ, "c1").identity().openId().value()).isEqualTo("qq-c1");

@@ -61,7 +61,8 @@ public final class ClientIdentities {
             return new ClaimedIdentity(proof.get(), proofs);
         }
         if (signedIn.getAsBoolean()) {
-            return new ClaimedIdentity(new PlatformIdentity(claimed.platform(), claimed.openId(), Optional.empty()), null);
+            return new ClaimedIdentity(new PlatformIdentity(claimed.platform(), claimed.openId(), Optional.empty()),
+                    null);
         }
         throw new UnprovenIdentityException();
     }

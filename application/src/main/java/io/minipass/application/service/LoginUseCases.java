@@ -72,7 +72,7 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
                         failedDecryptions, attemptBudgets),
                 new VerifyMobileService(platforms.phones(), failedDecryptions, identities, tokenProofs,
                         state.verifiedMobiles(), attemptBudgets),
-                new RegisterWithMobileService(new MobileSignIn(users.directory(), signIn, referrers, attemptBudgets), identities,
-                        tokenProofs, state.verifiedMobiles()));
+                new RegisterWithMobileService(new MobileSignIn(users.directory(), signIn, referrers, attemptBudgets),
+                        identities, tokenProofs, state.verifiedMobiles()));
     }
 }

@@ -37,7 +37,8 @@ public final class RegisterWithMobileService implements RegisterWithMobileUseCas
                 () -> tokenProofs.proves(command.token(), command.systemType(), command.identity(), command.from()));
         String mobile = command.mobile();
         PlatformIdentity claimed = command.identity();
-        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(claimed.platform(), claimed.openId(), mobile)) {
+        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(claimed.platform(), claimed.openId(),
+                mobile)) {
             throw new InvalidInputException(MOBILE_NOT_VERIFIED);
         }
         LoginIdentity login = new LoginIdentity(command.systemType(), identity.identity());

@@ -31,7 +31,8 @@ record TokenProofs(LiveTokens tokens, UserDirectory users, TokenLookupGate gate)
         gate.admit(token, from);
         Optional<UserId> holder = tokens.holder(token).map(TokenHolder::user).map(User::id);
         boolean proves = holder.isPresent()
-                && users.findLiveByOpenId(systemType, claimed.platform(), claimed.openId()).map(User::id).equals(holder);
+                && users.findLiveByOpenId(systemType, claimed.platform(),
+                        claimed.openId()).map(User::id).equals(holder);
         if (!proves) {
             gate.failed(from);
         }

@@ -90,8 +90,7 @@ class BindMobileRaceTest {
     };
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
     private final BindMobileService service = new BindMobileService(phones,
-            racingReads,
-            Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
+            racingReads, Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
             new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT), Fixtures.tokenProofs(store),
             Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
 
@@ -104,7 +103,9 @@ class BindMobileRaceTest {
                 String openId = "o-race-" + i;
                 answers.add(pool.submit(() -> {
                     try {
-                        return service.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()), new Profile("新用户", "", Gender.SECRET, "", ""), "",
+                        return service.bindMobile(new BindMobileCommand(SystemType.DEFAULT,
+                                new PlatformIdentity(Platform.WEIXIN, new OpenId(openId),
+                                Optional.empty()), new Profile("新用户", "", Gender.SECRET, "", ""), "",
                                 new PhoneProof("code", "", ""), ClientAddress.UNKNOWN, ""));
                     } catch (InvalidInputException refused) {
                         return refused.getMessage();

@@ -48,8 +48,10 @@ class BindMobileServiceTest {
                 Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
                 new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT), Fixtures.tokenProofs(store),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
-        return service.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()),
-                new Profile("新用户", "https://a/x.png", Gender.MALE, "", ""), "", new PhoneProof(code, "", ""), ClientAddress.UNKNOWN, ""));
+        return service.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                new OpenId(openId), Optional.empty()),
+                new Profile("新用户", "https://a/x.png", Gender.MALE, "", ""), "", new PhoneProof(code, "",
+                        ""), ClientAddress.UNKNOWN, ""));
     }
 
     @Test

@@ -61,7 +61,8 @@ class ClientTrustTest {
     private final AtomicInteger exchanges = new AtomicInteger();
     private final ExchangeLoginCodePort platform = (platform, code) -> {
         exchanges.incrementAndGet();
-        return new LoginSession(new PlatformIdentity(platform, new OpenId("o-" + code), UnionId.optional(code.startsWith("u") ? "u-" + code : null)),
+        return new LoginSession(new PlatformIdentity(platform, new OpenId("o-" + code),
+                UnionId.optional(code.startsWith("u") ? "u-" + code : null)),
                 "key-" + code, Optional.empty());
     };
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
@@ -71,7 +72,9 @@ class ClientTrustTest {
     private LoginOutcome logIn(Platform platform, String openId, String clientUnionId, ClientAddress from) {
         return new LogInMiniProgramUserService(Fixtures.signIn(store, settings), (p, o, d, i) -> Profile.EMPTY,
                 Fixtures.referrers(store), new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys),
-                budgets, settings).logIn(new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId), UnionId.optional(clientUnionId)), new ProfileData.Plain(PROFILE), "", from));
+                budgets, settings).logIn(new LogInMiniProgramUserCommand(SystemType.DEFAULT,
+                        new PlatformIdentity(platform, new OpenId(openId),
+                        UnionId.optional(clientUnionId)), new ProfileData.Plain(PROFILE), "", from));
     }
 
     private LoginOutcome logIn(String openId, String clientUnionId) {
@@ -88,8 +91,10 @@ class ClientTrustTest {
         return new BindMobileService(phones, store, Fixtures.signIn(store, settings), Fixtures.referrers(store),
                 new ClientIdentities(proofs, settings), Fixtures.tokenProofs(store), Fixtures.failedDecryptions(sessionKeys),
                 budgets)
-                .bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()),
-                        new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof("code", "", ""), ATTACKER, ""));
+                .bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                        new OpenId(openId), Optional.empty()),
+                        new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof("code", "",
+                                ""), ATTACKER, ""));
     }
 
     private User victim() {

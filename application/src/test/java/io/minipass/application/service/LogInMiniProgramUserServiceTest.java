@@ -77,7 +77,8 @@ class LogInMiniProgramUserServiceTest {
     private LogInMiniProgramUserService service(LoginSettings settings, UserAccounts accounts) {
         UserSignIn signIn = new UserSignIn(store, accounts, new TokenGenerator(), settings,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
-        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard(), settings.referrerForms()),
+        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard(),
+                settings.referrerForms()),
                 new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets, settings);
     }
 
@@ -88,7 +89,8 @@ class LogInMiniProgramUserServiceTest {
                 ? new ProfileData.Sealed(String.valueOf(authData.get("encrypted_data")), String.valueOf(authData.get("iv")))
                 : new ProfileData.Plain(new Profile(text(authData, "nickName"), text(authData, "avatarUrl"),
                         Gender.fromPlatformCode(text(authData, "gender")), text(authData, "province"), text(authData, "city")));
-        return new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId), UnionId.optional(unionId)), profile, referrer, ClientAddress.UNKNOWN);
+        return new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId),
+                UnionId.optional(unionId)), profile, referrer, ClientAddress.UNKNOWN);
     }
 
     private static String text(Map<String, Object> fields, String name) {
@@ -244,8 +246,8 @@ class LogInMiniProgramUserServiceTest {
     void with_mandatory_mobile_binding_nobody_is_stored() {
         existing(128, Platform.WEIXIN, "o-inviter", null, UserStatus.NORMAL);
 
-        LoginOutcome outcome = service(new LoginSettings(false, true, true, false)).logIn(command(Platform.WEIXIN, "o-unbound",
-                "u-unbound", SEED_PROFILE, "128"));
+        LoginOutcome outcome = service(new LoginSettings(false, true, true, false)).logIn(command(Platform.WEIXIN,
+                "o-unbound", "u-unbound", SEED_PROFILE, "128"));
 
         var provisional = ((LoginOutcome.MobileBindingRequired) outcome).user();
         assertThat(provisional.identity().openId().value()).isEqualTo("o-unbound");
@@ -363,7 +365,8 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void optional_unionid_absent_is_fine() {
-        assertThat(command(Platform.WEIXIN, "o", null, SEED_PROFILE, null).identity().unionId()).isEqualTo(Optional.empty());
+        assertThat(command(Platform.WEIXIN, "o", null, SEED_PROFILE,
+                null).identity().unionId()).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -381,7 +384,9 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void the_login_goes_through_the_system_type_the_client_named() {
-        LogInMiniProgramUserCommand shop2 = new LogInMiniProgramUserCommand(new SystemType("shop2"), new PlatformIdentity(Platform.QQ, new OpenId("o-shop2"), Optional.empty()), new ProfileData.Plain(Profile.EMPTY), "",
+        LogInMiniProgramUserCommand shop2 = new LogInMiniProgramUserCommand(new SystemType("shop2"),
+                new PlatformIdentity(Platform.QQ, new OpenId("o-shop2"),
+                Optional.empty()), new ProfileData.Plain(Profile.EMPTY), "",
                 io.minipass.application.port.in.ClientAddress.UNKNOWN);
 
         LoggedIn registered = (LoggedIn) service(LoginSettings.DEFAULT).logIn(shop2);

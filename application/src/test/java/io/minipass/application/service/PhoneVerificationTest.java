@@ -60,7 +60,8 @@ class PhoneVerificationTest {
     }
 
     private LoginOutcome bind(BindMobileService binder, String code) {
-        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, OPENID, Optional.empty()),
+        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                OPENID, Optional.empty()),
                 new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof(code, "", ""), ATTACKER, ""));
     }
 
@@ -106,8 +107,8 @@ class PhoneVerificationTest {
                 Fixtures.tokenProofs(store), new InMemoryVerifiedMobiles(), budgets);
 
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> verifier.verifyMobile(new VerifyMobileCommand(SystemType.DEFAULT, Platform.WEIXIN, OPENID,
-                    new PhoneProof("guess", "", ""), ATTACKER, ""))).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> verifier.verifyMobile(new VerifyMobileCommand(SystemType.DEFAULT, Platform.WEIXIN,
+                    OPENID, new PhoneProof("guess", "", ""), ATTACKER, ""))).isInstanceOf(RuntimeException.class);
         }
 
         assertThat(platformCalls).hasValue(FAILURES_PER_OPENID);

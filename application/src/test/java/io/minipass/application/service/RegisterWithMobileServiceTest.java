@@ -64,7 +64,8 @@ class RegisterWithMobileServiceTest {
     }
 
     private LoginOutcome register(SystemType systemType, String openId, String mobile) {
-        return registrar().register(new RegisterWithMobileCommand(systemType, new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()), FILLED_IN, mobile, "", ClientAddress.UNKNOWN, ""));
+        return registrar().register(new RegisterWithMobileCommand(systemType, new PlatformIdentity(Platform.WEIXIN,
+                new OpenId(openId), Optional.empty()), FILLED_IN, mobile, "", ClientAddress.UNKNOWN, ""));
     }
 
     @Test

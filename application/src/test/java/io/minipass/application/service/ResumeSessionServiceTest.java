@@ -34,7 +34,8 @@ class ResumeSessionServiceTest {
     private User loggedIn(long id) {
         User user = Fixtures.user(store, id, Platform.WEIXIN, "o" + id, "", UserStatus.NORMAL);
         return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
-                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o" + id), Optional.empty())))).user();
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o" + id),
+                        Optional.empty())))).user();
     }
 
     @Test

@@ -44,12 +44,13 @@ class RevokeUserSessionsServiceTest {
     private User loggedIn(long id) {
         User user = Fixtures.user(store, id, Platform.WEIXIN, "o" + id, "", UserStatus.NORMAL);
         return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
-                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o" + id), Optional.empty())))).user();
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o" + id),
+                        Optional.empty())))).user();
     }
 
     private TokenLookup resume(String token) {
-        return Fixtures.resumeSession(store, Duration.ZERO, Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW), ZoneOffset.UTC),
-                Fixtures.noBudgets()).resume(token, ClientAddress.UNKNOWN);
+        return Fixtures.resumeSession(store, Duration.ZERO, Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW),
+                ZoneOffset.UTC), Fixtures.noBudgets()).resume(token, ClientAddress.UNKNOWN);
     }
 
     @Test

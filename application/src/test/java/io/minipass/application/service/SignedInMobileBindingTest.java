@@ -67,11 +67,12 @@ class SignedInMobileBindingTest {
 
     private String logInWithCode(String openId) {
         AuthorizeMiniProgramUserService auth = new AuthorizeMiniProgramUserService(
-                (platform, code) -> new LoginSession(new PlatformIdentity(platform, new OpenId(openId), Optional.empty()), "key", Optional.empty()),
+                (platform, code) -> new LoginSession(new PlatformIdentity(platform, new OpenId(openId),
+                        Optional.empty()), "key", Optional.empty()),
                 new InMemorySessionKeys(), Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store), proofs,
                 new ClientIdentities(proofs, PROOF_REQUIRED), Fixtures.noBudgets(), PROOF_REQUIRED);
-        AuthorizationOutcome outcome = auth.authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, "code", "",
-                CLIENT));
+        AuthorizationOutcome outcome = auth.authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT,
+                Platform.WEIXIN, "code", "", CLIENT));
         return ((LoggedIn) ((AuthorizationOutcome.Recognized) outcome).outcome()).user().token();
     }
 
@@ -82,7 +83,9 @@ class SignedInMobileBindingTest {
                 new TokenProofs(new LiveTokens(store, Duration.ofSeconds(TOKEN_LIFETIME), Fixtures.CLOCK), store,
                         tokenLookups),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
-        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()), Profile.EMPTY, "", new PhoneProof("phone-code", "", ""), CLIENT, token));
+        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                new OpenId(openId), Optional.empty()), Profile.EMPTY, "", new PhoneProof("phone-code", "",
+                        ""), CLIENT, token));
     }
 
     /** ShopXO v6.4's two steps: the platform verifies the mobile, then the registration names it. */
@@ -97,7 +100,9 @@ class SignedInMobileBindingTest {
         RegisterWithMobileService registrar = new RegisterWithMobileService(new MobileSignIn(store,
                 Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store), Fixtures.noBudgets()), identities,
                 tokenProofs, verified);
-        return registrar.register(new RegisterWithMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()), new Profile("昵称", "https://a/b.png", Gender.SECRET, "", ""), mobile, "", CLIENT,
+        return registrar.register(new RegisterWithMobileCommand(SystemType.DEFAULT,
+                new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()), new Profile("昵称",
+                "https://a/b.png", Gender.SECRET, "", ""), mobile, "", CLIENT,
                 token));
     }
 

@@ -54,7 +54,8 @@ class SpentTokenLookupBudgetTest {
             new LoginUseCases.PlatformPorts(null, null, null),
             new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
                     new InMemoryAttemptCounter(Fixtures.CLOCK), new InMemoryVerifiedMobiles()),
-            LoginSettings.DEFAULT, Map.of(Attempt.FAILED_TOKEN_LOOKUP, new Budget(BUDGET, 0, Duration.ofMinutes(1))), SuspectLane.Limit.TOKEN_LOOKUPS,
+            LoginSettings.DEFAULT, Map.of(Attempt.FAILED_TOKEN_LOOKUP, new Budget(BUDGET, 0,
+                    Duration.ofMinutes(1))), SuspectLane.Limit.TOKEN_LOOKUPS,
             Duration.ZERO, Fixtures.CLOCK).resumeSession();
 
     @Test
@@ -109,6 +110,7 @@ class SpentTokenLookupBudgetTest {
     private User loggedIn() {
         User user = Fixtures.user(store, 1, Platform.WEIXIN, "o1", "", UserStatus.NORMAL);
         return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
-                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o1"), Optional.empty())))).user();
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o1"),
+                        Optional.empty())))).user();
     }
 }

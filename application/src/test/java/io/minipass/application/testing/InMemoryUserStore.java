@@ -91,7 +91,8 @@ public class InMemoryUserStore implements UserDirectory, UserAccounts, LoadUserB
         UserId id = new UserId(nextId++);
         var profile = newUser.profile();
         User user = new User(id, PlatformIdentities.of(newUser.platform(), newUser.openId(), newUser.unionId()),
-                newUser.status(), newUser.token().map(Token::value).orElse(""), "", profile.nickname(), newUser.mobile(), "", profile.gender(),
+                newUser.status(), newUser.token().map(Token::value).orElse(""), "", profile.nickname(),
+                        newUser.mobile(), "", profile.gender(),
                 profile.avatar(), profile.province(), profile.city(), 0, "", 0, 0, newUser.referrer(), 0,
                 newUser.addTime(), 0);
         users.put(id.value(), user);

@@ -112,9 +112,12 @@ public abstract class UserStoreContractTest {
         OpenId openId = new OpenId("oB6US5SNOngn196qzb3lagEBTh6w");
         store.accounts().register(newUser(Platform.WEIXIN, openId));
 
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("ob6us5snongn196qzb3lageBth6w"))).isEmpty();
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("OB6US5SNONGN196QZB3LAGEBTH6W"))).isEmpty();
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("oB6US5SNOngn196qzb3lagEBTh6"))).isEmpty();
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN,
+                new OpenId("ob6us5snongn196qzb3lageBth6w"))).isEmpty();
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN,
+                new OpenId("OB6US5SNONGN196QZB3LAGEBTH6W"))).isEmpty();
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN,
+                new OpenId("oB6US5SNOngn196qzb3lagEBTh6"))).isEmpty();
         assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, openId)).isEmpty();
         assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).isPresent();
     }
@@ -132,7 +135,8 @@ public abstract class UserStoreContractTest {
         User legacy = store.insertDirectly(userRow(Platform.WEIXIN, "legacyOpenid1", ""));
         OpenId openId = new OpenId("legacyOpenid1");
 
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::id).contains(legacy.id());
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN,
+                openId)).map(User::id).contains(legacy.id());
         assertThatThrownBy(() -> store.accounts().register(newUser(Platform.WEIXIN, openId)))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(store.countUsers()).isEqualTo(1);
@@ -168,7 +172,8 @@ public abstract class UserStoreContractTest {
         User second = store.accounts().register(newUser(platform, openId));
 
         assertThat(second.id()).isNotEqualTo(first.id());
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, platform, openId)).map(User::id).contains(second.id());
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, platform,
+                openId)).map(User::id).contains(second.id());
         assertThat(store.directory().findById(first.id())).get().extracting(User::deleteTime).isEqualTo(1_700_000_100L);
     }
 
@@ -178,9 +183,11 @@ public abstract class UserStoreContractTest {
         User weixin = store.accounts().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.of(unionId),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
 
-        assertThat(store.directory().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, unionId)).map(User::id).contains(weixin.id());
+        assertThat(store.directory().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN,
+                unionId)).map(User::id).contains(weixin.id());
         assertThat(store.directory().findLiveByUnionId(SystemType.DEFAULT, Platform.QQ, unionId)).isEmpty();
-        assertThat(store.directory().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, new UnionId("o1ang5xo5tijd-l7y1ky7-ht6emk"))).isEmpty();
+        assertThat(store.directory().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN,
+                new UnionId("o1ang5xo5tijd-l7y1ky7-ht6emk"))).isEmpty();
 
         store.softDelete(weixin.id(), 2L);
         assertThat(store.directory().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, unionId)).isEmpty();
@@ -191,14 +198,16 @@ public abstract class UserStoreContractTest {
         User user = store.accounts().register(newUser(Platform.WEIXIN, uniqueOpenId()));
         OpenId second = uniqueOpenId();
 
-        User bound = store.accounts().bindOpenId(user, identity(Platform.QQ, second), new Token("11111111111111111111111111111111"),
+        User bound = store.accounts().bindOpenId(user, identity(Platform.QQ, second),
+                new Token("11111111111111111111111111111111"),
                 1_800_000_000L);
 
         User found = store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, second).orElseThrow();
         assertThat(found.id()).isEqualTo(user.id());
         assertThat(found.token()).isEqualTo("11111111111111111111111111111111");
         assertThat(found).isEqualTo(bound);
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, identityOf(user, Platform.WEIXIN).openId()))
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, identityOf(user,
+                Platform.WEIXIN).openId()))
                 .map(User::id).contains(user.id());
     }
 
@@ -214,7 +223,8 @@ public abstract class UserStoreContractTest {
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(store.directory().findById(other.id())).contains(before);
         assertThat(store.tokens().findLiveByToken(new Token("22222222222222222222222222222222"))).isEmpty();
-        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, taken)).map(User::id).contains(holder.id());
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN,
+                taken)).map(User::id).contains(holder.id());
     }
 
     @Test
@@ -261,9 +271,11 @@ public abstract class UserStoreContractTest {
     void a_token_issued_to_a_user_loaded_before_another_login_replaces_the_token_they_hold_now() {
         OpenId openId = uniqueOpenId();
         User loaded = store.accounts().register(newUser(Platform.WEIXIN, openId));
-        store.accounts().issueToken(loaded, identity(Platform.WEIXIN, openId), new Token("66666666666666666666666666666666"), 3L);
+        store.accounts().issueToken(loaded, identity(Platform.WEIXIN, openId),
+                new Token("66666666666666666666666666666666"), 3L);
 
-        store.accounts().issueToken(loaded, identity(Platform.WEIXIN, openId), new Token("77777777777777777777777777777777"), 4L);
+        store.accounts().issueToken(loaded, identity(Platform.WEIXIN, openId),
+                new Token("77777777777777777777777777777777"), 4L);
 
         assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::token)
                 .contains("77777777777777777777777777777777");
@@ -285,8 +297,8 @@ public abstract class UserStoreContractTest {
 
     @Test
     void mobile_look_up_is_exact_and_skips_deleted_users() {
-        User user = store.accounts().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13800138000", 0, UserStatus.NORMAL, "", 1L));
+        User user = store.accounts().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13800138000", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(store.directory().findLiveByMobile("13800138000")).map(User::id).contains(user.id());
         assertThat(store.directory().findLiveByMobile("1380013800")).isEmpty();
@@ -324,7 +336,8 @@ public abstract class UserStoreContractTest {
                 });
         assertThat(store.tokens().findLiveByToken(new Token(user.token().toUpperCase()))).isEmpty();
         assertThat(Token.fromClient("")).as("an empty token is no token: nothing to look up").isEmpty();
-        store.accounts().issueToken(user, identityOf(user, Platform.WEIXIN), new Token("55555555555555555555555555555555"), 2L);
+        store.accounts().issueToken(user, identityOf(user, Platform.WEIXIN),
+                new Token("55555555555555555555555555555555"), 2L);
         assertThat(store.tokens().findLiveByToken(new Token(user.token()))).isEmpty();
     }
 

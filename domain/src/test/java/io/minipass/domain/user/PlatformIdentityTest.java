@@ -40,7 +40,8 @@ class PlatformIdentityTest {
 
     @Test
     void a_login_identity_reads_through_its_system_type_and_platform() {
-        LoginIdentity login = new LoginIdentity(new SystemType("h5"), new PlatformIdentity(Platform.ALIPAY, OPENID, UNIONID));
+        LoginIdentity login = new LoginIdentity(new SystemType("h5"), new PlatformIdentity(Platform.ALIPAY, OPENID,
+                UNIONID));
 
         assertThat(login.channel()).isEqualTo(new Channel("h5", "alipay"));
         assertThat(login.unionId()).isEmpty();

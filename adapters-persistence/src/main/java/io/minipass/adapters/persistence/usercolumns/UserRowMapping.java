@@ -49,9 +49,9 @@ final class UserRowMapping {
         Profile profile = user.profile();
         return new UserInsert(ids.openId(Platform.ALIPAY), ids.openId(Platform.WEIXIN), ids.unionId(Platform.WEIXIN),
                 ids.openId(Platform.BAIDU), ids.openId(Platform.TOUTIAO), ids.openId(Platform.QQ),
-                ids.unionId(Platform.QQ), user.status().code(), user.token().map(Token::value).orElse(""), profile.nickname(), user.mobile(),
-                profile.gender().code(), profile.avatar(), profile.province(), profile.city(), user.referrer(),
-                user.addTime(), kuaishouOpenid);
+                ids.unionId(Platform.QQ), user.status().code(), user.token().map(Token::value).orElse(""),
+                profile.nickname(), user.mobile(), profile.gender().code(), profile.avatar(), profile.province(),
+                profile.city(), user.referrer(), user.addTime(), kuaishouOpenid);
     }
 
     private static String text(byte[] id) {

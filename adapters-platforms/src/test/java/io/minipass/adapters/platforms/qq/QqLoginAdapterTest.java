@@ -67,7 +67,8 @@ class QqLoginAdapterTest {
     void busyIsTriedOnceMore() {
         qq.answer(Answer.json("{\"errcode\":-1,\"errmsg\":\"system busy\"}"), Answer.json(SUCCESS));
 
-        assertThat(adapter.exchange(Platform.QQ, "code").identity().openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
+        assertThat(adapter.exchange(Platform.QQ,
+                "code").identity().openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
         assertThat(qq.received()).hasSize(2);
     }
 

@@ -92,7 +92,8 @@ class ToutiaoLoginAdapterTest {
     void systemErrorIsTriedOnceMore() {
         toutiao.answer(Answer.json("{\"err_no\":-1,\"err_tips\":\"system error\"}"), Answer.json(SUCCESS));
 
-        assertThat(adapter.exchange(Platform.TOUTIAO, "code").identity().openId().value()).isEqualTo("_000DemoOpenId00000000");
+        assertThat(adapter.exchange(Platform.TOUTIAO,
+                "code").identity().openId().value()).isEqualTo("_000DemoOpenId00000000");
         assertThat(toutiao.received()).hasSize(2);
     }
 

@@ -35,7 +35,8 @@ class RedisLoginCodeProofsAdapterTest {
 
     @Test
     void a_proof_recorded_on_one_node_is_found_on_the_other_with_its_unionid() {
-        nodeA.loginProofs().record(new PlatformIdentity(Platform.WEIXIN, OPENID, Optional.of(new UnionId("uDemoUnion"))));
+        nodeA.loginProofs().record(new PlatformIdentity(Platform.WEIXIN, OPENID,
+                Optional.of(new UnionId("uDemoUnion"))));
 
         assertThat(nodeB.loginProofs().find(Platform.WEIXIN, OPENID))
                 .map(PlatformIdentity::unionId).contains(Optional.of(new UnionId("uDemoUnion")));
@@ -46,7 +47,8 @@ class RedisLoginCodeProofsAdapterTest {
     void a_proof_without_unionid_stays_without() {
         nodeA.loginProofs().record(new PlatformIdentity(Platform.ALIPAY, OPENID, Optional.empty()));
 
-        assertThat(nodeB.loginProofs().find(Platform.ALIPAY, OPENID)).map(PlatformIdentity::unionId).contains(Optional.empty());
+        assertThat(nodeB.loginProofs().find(Platform.ALIPAY,
+                OPENID)).map(PlatformIdentity::unionId).contains(Optional.empty());
     }
 
     @Test

@@ -45,7 +45,8 @@ class RedisSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TestRedis.withSessionKeyTtl(settings, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TestRedis.withLoginProofTtl(settings, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestRedis.withLoginProofTtl(settings,
+                null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

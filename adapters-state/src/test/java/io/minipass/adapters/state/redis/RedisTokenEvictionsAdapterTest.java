@@ -99,7 +99,8 @@ class RedisTokenEvictionsAdapterTest {
         try (RedisState unreachable = RedisState.connect(TestRedis.withCommandTimeout(
                 RedisSettings.of("redis://127.0.0.1:" + TestRedis.closedPort(), TestRedis.randomSecret()),
                 Duration.ofMillis(300)))) {
-            assertThat(unreachable.evictTokens().evict(List.of(new Token("revoked")))).isInstanceOf(EvictionReach.Undelivered.class);
+            assertThat(unreachable.evictTokens().evict(List.of(new Token("revoked"))))
+                    .isInstanceOf(EvictionReach.Undelivered.class);
         }
     }
 

@@ -45,7 +45,8 @@ public final class BindMobileEndpoint implements ApiEndpoint {
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
         LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(channels.systemType(request),
-                new PlatformIdentity(platform, openId, unionId), EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
+                new PlatformIdentity(platform, openId,
+                        unionId), EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
                 request.clientAddress(), request.token()));
         return answers.mobileLogin(outcome, request);
     }

@@ -58,7 +58,8 @@ public final class RegisterWithMobileEndpoint implements ApiEndpoint {
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.get().clientType() + "_unionid");
         LoginOutcome outcome = useCase.register(new RegisterWithMobileCommand(channels.systemType(request),
-                new PlatformIdentity(platform.get(), openId, unionId), EchoedProfiles.read(request), request.text("mobile"),
+                new PlatformIdentity(platform.get(), openId,
+                        unionId), EchoedProfiles.read(request), request.text("mobile"),
                 request.text("referrer"), request.clientAddress(), request.token()));
         return answers.mobileLogin(outcome, request);
     }

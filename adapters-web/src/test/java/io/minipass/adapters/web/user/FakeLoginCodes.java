@@ -23,7 +23,8 @@ final class FakeLoginCodes implements ExchangeLoginCodePort {
 
     /** @param unionId null when the platform gives none */
     void answer(String code, Platform platform, String openId, String unionId, String sessionKey) {
-        sessions.put(code, new LoginSession(new PlatformIdentity(platform, new OpenId(openId), Optional.ofNullable(unionId).map(UnionId::new)), sessionKey, Optional.empty()));
+        sessions.put(code, new LoginSession(new PlatformIdentity(platform, new OpenId(openId),
+                Optional.ofNullable(unionId).map(UnionId::new)), sessionKey, Optional.empty()));
     }
 
     @Override

@@ -82,8 +82,8 @@ class LoginOutcomeAnswersTest {
 
     @Test
     void answersAUserWhoMustBindAMobileFirstAsTheUnsavedProfile() {
-        ProvisionalUser user = new ProvisionalUser(new PlatformIdentity(Platform.WEIXIN, new OpenId("o1"), Optional.empty()),
-                new Profile("Tom", "", Gender.MALE, "", ""), 0);
+        ProvisionalUser user = new ProvisionalUser(new PlatformIdentity(Platform.WEIXIN, new OpenId("o1"),
+                Optional.empty()), new Profile("Tom", "", Gender.MALE, "", ""), 0);
 
         ApiResult result = answers.answer(new LoginOutcome.MobileBindingRequired(user), BASE, "授权成功", Map.of());
 

@@ -40,7 +40,8 @@ class OneKeyUserMobileBindEndpointTest {
             + "\",\"nickname\":\"Tom\",\"avatar\":\"https://x.cn/a.png\",\"province\":\"广东\",\"city\":\"深圳\",\"gender\":\"2\","
             + "\"weixin_unionid\":\"" + UNIONID + "\"}";
 
-    private final UserApi api = new UserApi().login(new LoginSettings(false, true, true, false)).web(new WebSettings(null, "", true));
+    private final UserApi api = new UserApi().login(new LoginSettings(false, true, true,
+            false)).web(new WebSettings(null, "", true));
     private ApiClient client;
 
     @AfterEach

@@ -103,8 +103,8 @@ class UserViewMapperTest {
 
     @Test
     void showsAProvisionalUserWithoutIdOrToken() {
-        ProvisionalUser user = new ProvisionalUser(new PlatformIdentity(Platform.QQ, new OpenId("qq-9"), Optional.of(new UnionId("qqu-9"))),
-                new Profile("Tom", "", Gender.FEMALE, "P", "C"), 128);
+        ProvisionalUser user = new ProvisionalUser(new PlatformIdentity(Platform.QQ, new OpenId("qq-9"),
+                Optional.of(new UnionId("qqu-9"))), new Profile("Tom", "", Gender.FEMALE, "P", "C"), 128);
 
         assertThat(mapper.provisionalView(user, BASE)).containsExactly(
                 entry("qq_openid", "qq-9"), entry("nickname", "Tom"),
