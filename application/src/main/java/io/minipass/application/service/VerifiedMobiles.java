@@ -18,18 +18,9 @@ import io.minipass.domain.user.Platform;
  * last failure allowed spends its login proof, so one proof buys only a few failing platform calls
  * (docs/security.md#phone-verification).
  */
-final class VerifiedMobiles {
+record VerifiedMobiles(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions,
+                       AttemptBudgets budgets) {
     private static final String MOBILE_MALFORMED = "手机号码格式有误";
-
-    private final VerifyPhoneNumberPort phoneNumbers;
-    private final FailedDecryptions failedDecryptions;
-    private final AttemptBudgets budgets;
-
-    VerifiedMobiles(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions, AttemptBudgets budgets) {
-        this.phoneNumbers = phoneNumbers;
-        this.failedDecryptions = failedDecryptions;
-        this.budgets = budgets;
-    }
 
     /**
      * @throws io.minipass.application.port.in.OverBudgetException when the address or openid may try no more now
