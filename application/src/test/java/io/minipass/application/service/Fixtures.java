@@ -1,6 +1,7 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.SuspectLane;
 import io.minipass.application.port.out.SessionKeyStore;
@@ -36,20 +37,25 @@ final class Fixtures {
 
     /** Budgets that never refuse, for tests about something else. */
     static AttemptBudgets noBudgets() {
-        return AttemptBudgets.unlimited(new InMemoryAttemptCounter(CLOCK));
+        return new AttemptBudgets(new InMemoryAttemptCounter(CLOCK), Map.of());
+    }
+
+    /** A lane nobody passes: an address whose budget is spent is refused outright. */
+    static SuspectLane closedLane() {
+        return new SuspectLane(new InMemoryAttemptCounter(CLOCK), Attempt.FAILED_TOKEN_LOOKUP, SuspectLane.Limit.CLOSED);
     }
 
     /** Tokens that last until replaced, without budgets. */
     static TokenProofs tokenProofs(InMemoryUserStore store) {
         return new TokenProofs(new LiveTokens(store, Duration.ZERO, CLOCK), store,
-                new TokenLookupGate(noBudgets(), SuspectLane.CLOSED));
+                new TokenLookupGate(noBudgets(), closedLane()));
     }
 
     /** {@code tokenuserinfo} under ShopXO v2.2's status rule; an address whose budget is spent is refused outright. */
     static ResumeSessionService resumeSession(InMemoryUserStore store, Duration lifetime, Clock clock,
                                               AttemptBudgets budgets) {
         return new ResumeSessionService(new LiveTokens(store, lifetime, clock),
-                new TokenLookupGate(budgets, SuspectLane.CLOSED), StatusRule.MUTED_MAY_LOG_IN);
+                new TokenLookupGate(budgets, closedLane()), StatusRule.MUTED_MAY_LOG_IN);
     }
 
     static FailedDecryptions failedDecryptions(SessionKeyStore sessionKeys) {
