@@ -16,7 +16,7 @@ import java.util.Optional;
  * a fixed time. Several nodes behind a balancer need sticky sessions for the proof to be found.
  */
 public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
     private final Cache<String, PlatformIdentity> proofs;
 

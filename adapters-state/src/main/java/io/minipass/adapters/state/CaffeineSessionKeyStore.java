@@ -17,8 +17,8 @@ import java.util.Optional;
  * decryption fail, which tells the client to log in again.
  */
 public final class CaffeineSessionKeyStore implements SessionKeyStore {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
-    public static final Duration DEFAULT_TTL = Duration.ofDays(2);
+    private static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    private static final Duration DEFAULT_TTL = Duration.ofDays(2);
 
     private final Cache<Key, Entry> keys;
 

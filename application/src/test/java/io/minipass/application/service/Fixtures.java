@@ -42,7 +42,8 @@ final class Fixtures {
 
     /** A lane nobody passes: an address whose budget is spent is refused outright. */
     static SuspectLane closedLane() {
-        return new SuspectLane(new InMemoryAttemptCounter(CLOCK), Attempt.FAILED_TOKEN_LOOKUP, SuspectLane.Limit.CLOSED);
+        return new SuspectLane(new InMemoryAttemptCounter(CLOCK), Attempt.FAILED_TOKEN_LOOKUP,
+                SuspectLane.Limit.CLOSED);
     }
 
     /** Tokens that last until replaced, without budgets. */
