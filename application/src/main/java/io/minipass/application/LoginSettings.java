@@ -57,8 +57,4 @@ public record LoginSettings(boolean registrationAudit, boolean mandatoryMobileBi
         this(registrationAudit, mandatoryMobileBinding, weixinAutoRegister, requireLoginProof,
                 EnumSet.allOf(Platform.class), DEFAULT_FAILURES_PER_SESSION_KEY);
     }
-
-    public LoginSettings(boolean registrationAudit, boolean mandatoryMobileBinding) {
-        this(registrationAudit, mandatoryMobileBinding, true, false);
-    }
 }

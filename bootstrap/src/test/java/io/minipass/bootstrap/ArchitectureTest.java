@@ -100,6 +100,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void outgoing_ports_never_depend_on_incoming_ones() {
+        checkNoDependencyFromTo("io.minipass.application.port.out..", "io.minipass.application.port.in..");
+    }
+
+    @Test
     void only_bootstrap_sees_the_adapters() {
         checkNoDependencyFromTo(DOMAIN, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);
         checkNoDependencyFromTo(APPLICATION, WEB, PERSISTENCE, PLATFORMS, STATE, BOOTSTRAP);

@@ -30,6 +30,8 @@ import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.PlatformIdentity;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -133,10 +135,12 @@ class LoggedUseCasesTest {
     void a_code_exchange_says_whether_it_recognized_someone() {
         LoginUseCases logged = logged(null, () -> new AuthorizationOutcome.Recognized(
                 new LoginOutcome.LoggedIn(user(9), LoginOutcome.LoginKind.RETURNING)));
-        logged.authorize().authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, CODE, "0", FROM));
-        LoginUseCases unrecognized = logged(null, () -> new AuthorizationOutcome.Unrecognized(new OpenId(OPENID),
-                Optional.of(new UnionId(UNIONID))));
-        unrecognized.authorize().authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, CODE, "0", FROM));
+        logged.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE,
+                "0", FROM));
+        LoginUseCases unrecognized = logged(null, () -> new AuthorizationOutcome.Unrecognized(
+                new PlatformIdentity(Platform.WEIXIN, new OpenId(OPENID), Optional.of(new UnionId(UNIONID)))));
+        unrecognized.authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN,
+                CODE, "0", FROM));
 
         assertThat(fields(events.list.get(0))).containsEntry("route", "user/appminiuserauth")
                 .containsEntry("outcome", "returning").containsEntry("user_id", "9");
@@ -155,8 +159,10 @@ class LoggedUseCasesTest {
     void no_event_holds_a_token_openid_unionid_mobile_or_code_in_either_log_format() {
         logIn(() -> new LoginOutcome.LoggedIn(user(123), LoginOutcome.LoginKind.REGISTERED));
         logIn(() -> new LoginOutcome.Refused(LoginRefusal.BANNED, new UserId(123)));
-        logged(null, () -> new AuthorizationOutcome.Unrecognized(new OpenId(OPENID), Optional.of(new UnionId(UNIONID))))
-                .authorize().authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, CODE, "0", FROM));
+        logged(null, () -> new AuthorizationOutcome.Unrecognized(
+                new PlatformIdentity(Platform.WEIXIN, new OpenId(OPENID), Optional.of(new UnionId(UNIONID)))))
+                .authorize().authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, CODE,
+                        "0", FROM));
         assertThatThrownBy(() -> logIn(() -> {
             throw new InvalidInputException("手机已绑定其他帐号 " + MOBILE);
         })).isInstanceOf(InvalidInputException.class);
@@ -168,8 +174,9 @@ class LoggedUseCasesTest {
     }
 
     private void logIn(Supplier<LoginOutcome> outcome) {
-        logged(outcome, null).logIn().logIn(new LogInMiniProgramUserCommand(Platform.BAIDU, new OpenId(OPENID),
-                Optional.of(new UnionId(UNIONID)), new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0",
+        logged(outcome, null).logIn().logIn(new LogInMiniProgramUserCommand(SystemType.DEFAULT,
+                new PlatformIdentity(Platform.BAIDU, new OpenId(OPENID),
+                Optional.of(new UnionId(UNIONID))), new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0",
                 FROM));
     }
 

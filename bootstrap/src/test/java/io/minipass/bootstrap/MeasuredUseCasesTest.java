@@ -19,6 +19,8 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
+import io.minipass.domain.user.SystemType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,8 +107,9 @@ class MeasuredUseCasesTest {
     }
 
     private static LogInMiniProgramUserCommand command() {
-        return new LogInMiniProgramUserCommand(Platform.BAIDU, new OpenId("openid-1"), Optional.empty(),
-                new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0");
+        return new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.BAIDU,
+                new OpenId("openid-1"), Optional.empty()),
+                new ProfileData.Sealed("c2VhbGVk", "r7BXXKkLb8qrSNn05n0qiA=="), "0", ClientAddress.UNKNOWN);
     }
 
     private double value(String name, Map<String, String> labels) {

@@ -3,8 +3,8 @@ package io.minipass.adapters.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.application.port.out.UserStorePorts;
 import org.apache.ibatis.session.SqlSessionFactory;
 
@@ -167,11 +167,11 @@ public final class MyBatisPersistence implements AutoCloseable {
                                          BiConsumer<Consumer<String>, Runnable> listen) {
         TokenCache tokens = new TokenCache(userStore, tokenCacheTtl, TOKEN_CACHE_SIZE,
                 ReplacedTokens.over(announce, listen), tokenCacheCounts);
-        return new UserStorePorts(userStore, userStore, tokens, tokens, tokens, userStore, tokens);
+        return new UserStorePorts(userStore, tokens, tokens);
     }
 
     /** Users by id or openid, read from the database (no cache), for an operator's command. */
-    public LoadUserPort users() {
+    public UserDirectory users() {
         return userStore;
     }
 

@@ -8,6 +8,7 @@ import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -85,12 +86,10 @@ final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, Mo
     }
 
     @Override
-    public Optional<TokenHolder> findLiveByToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
-        return sessions.read(session -> mapper(session).selectByToken(token).stream()
-                .filter(row -> row.isLive() && token.equals(row.token()))
+    public Optional<TokenHolder> findLiveByToken(Token token) {
+        String text = token.value();
+        return sessions.read(session -> mapper(session).selectByToken(text).stream()
+                .filter(row -> row.isLive() && text.equals(row.token()))
                 .min(LiveRows.LOWEST_IDS)
                 .map(row -> new TokenHolder(PlatformUserRows.throughRow(row), row.tokenTime())));
     }
@@ -119,7 +118,7 @@ final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, Mo
             users.updateNumberCode(id, numberCode);
             LoginIdentity identity = newUser.identity();
             users.insertRow(RowInsert.of(id, identity.systemType().value(), identity.platform(), identity.ids(),
-                    newUser.token(), newUser.addTime()));
+                    newUser.token().map(Token::value).orElse(""), newUser.addTime()));
             openIdClaims.claimOnly(session, identity.platform(), identity.openId(), id);
             if (!newUser.mobile().isEmpty()) {
                 mobileClaims.claim(session, newUser.mobile(), id);
@@ -184,7 +183,7 @@ final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, Mo
      * as every token write does, and answers the tokens they held.
      */
     @Override
-    public List<String> revokeTokens(UserId user) {
+    public List<Token> revokeTokens(UserId user) {
         return sessions.write(session -> {
             PlatformUserMapper users = mapper(session);
             if (users.lockUser(user.value()) == null) {
@@ -197,7 +196,7 @@ final class PlatformRowsStore implements ShopUserStore, OpenIdClaims.Holders, Mo
             if (!tokens.isEmpty()) {
                 users.clearTokens(user.value());
             }
-            return tokens;
+            return tokens.stream().map(Token::new).toList();
         });
     }
 

@@ -6,6 +6,7 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -57,7 +58,8 @@ final class PlatformUserRows {
     /** The newcomer as the registration stored it, through its one row; every column not written has its default. */
     static User registered(long id, String numberCode, NewUser user) {
         Profile profile = user.profile();
-        return new User(new UserId(id), user.identity().ids(), user.status(), user.token(), "", profile.nickname(),
+        return new User(new UserId(id), user.identity().ids(), user.status(),
+                user.token().map(Token::value).orElse(""), "", profile.nickname(),
                 user.mobile(), "", profile.gender(), profile.avatar(), profile.province(), profile.city(), 0, "", 0, 0,
                 user.referrer(), 0, user.addTime(), 0, numberCode, "", 0, false, user.identity().channel());
     }

@@ -34,7 +34,7 @@ record Registration(IdSlots slots, OpenIdClaims openIdClaims, MobileClaims mobil
         if (newUser.token().isEmpty()) {
             issued.deleteByUserId(id);
         } else {
-            issued.save(id, newUser.token(), newUser.addTime());
+            issued.save(id, newUser.token().get().value(), newUser.addTime());
         }
         IdSlot slot = slots.openId(newUser.platform());
         UserRow stored = null;

@@ -1,14 +1,11 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.application.port.out.BindMobilePort;
-import io.minipass.application.port.out.BindOpenIdPort;
-import io.minipass.application.port.out.IssueTokenPort;
-import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
-import io.minipass.application.port.out.LoadUserPort;
-import io.minipass.application.port.out.RegisterUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
+import io.minipass.application.port.out.UserAccounts;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 
 import java.util.List;
@@ -19,31 +16,30 @@ import java.util.Objects;
  * {@link PlatformRowsStore}: v3.0–v6.7). Each write that replaces tokens also answers which ones, so that
  * {@link TokenCache} can tell every node to drop them. {@link MyBatisPersistence} hands it out only as ports.
  */
-interface ShopUserStore extends LoadUserPort, RegisterUserPort, IssueTokenPort, BindOpenIdPort,
-        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort, RevokeUserTokensPort {
+interface ShopUserStore extends UserDirectory, UserAccounts, LoadUserByTokenPort, RevokeUserTokensPort {
 
-    /** @see IssueTokenPort#issueToken */
+    /** @see UserAccounts#issueToken */
     TokenWrite issueTokenReplacing(User user, LoginIdentity identity, String token, long now);
 
-    /** @see BindOpenIdPort#bindOpenId */
+    /** @see UserAccounts#bindOpenId */
     TokenWrite bindOpenIdReplacing(User user, LoginIdentity identity, String token, long now);
 
-    /** @see BindMobilePort#bindMobile */
+    /** @see UserAccounts#bindMobile */
     TokenWrite bindMobileReplacing(User user, LoginIdentity identity, String mobile, String token, long now);
 
     @Override
-    default User issueToken(User user, LoginIdentity identity, String token, long now) {
-        return issueTokenReplacing(user, identity, token, now).user();
+    default User issueToken(User user, LoginIdentity identity, Token token, long now) {
+        return issueTokenReplacing(user, identity, token.value(), now).user();
     }
 
     @Override
-    default User bindOpenId(User user, LoginIdentity identity, String token, long now) {
-        return bindOpenIdReplacing(user, identity, token, now).user();
+    default User bindOpenId(User user, LoginIdentity identity, Token token, long now) {
+        return bindOpenIdReplacing(user, identity, token.value(), now).user();
     }
 
     @Override
-    default User bindMobile(User user, LoginIdentity identity, String mobile, String token, long now) {
-        return bindMobileReplacing(user, identity, mobile, token, now).user();
+    default User bindMobile(User user, LoginIdentity identity, String mobile, Token token, long now) {
+        return bindMobileReplacing(user, identity, mobile, token.value(), now).user();
     }
 
     /**

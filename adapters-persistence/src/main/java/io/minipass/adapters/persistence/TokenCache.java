@@ -2,12 +2,12 @@ package io.minipass.adapters.persistence;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.minipass.application.port.out.BindMobilePort;
-import io.minipass.application.port.out.BindOpenIdPort;
-import io.minipass.application.port.out.IssueTokenPort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
+import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.TokenHolder;
+import io.minipass.application.port.out.UserAccounts;
 import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 
 import java.time.Duration;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * <p>A user holds one token per channel (ShopXO v3 and later keep one per system type and platform; v2 one in
  * all, its channel {@code NONE}): the cache remembers each user's cached token per channel.
  */
-final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenIdPort, BindMobilePort {
+final class TokenCache implements LoadUserByTokenPort, UserAccounts {
     /** Longer than any database read can take (pool wait plus query timeout are seconds). */
     private static final Duration REMEMBER_REPLACED = Duration.ofMinutes(1);
 
@@ -63,10 +63,8 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
     }
 
     @Override
-    public Optional<TokenHolder> findLiveByToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
+    public Optional<TokenHolder> findLiveByToken(Token issued) {
+        String token = issued.value();
         TokenHolder cached = byToken.getIfPresent(token);
         if (cached != null) {
             counts.hit();
@@ -74,7 +72,7 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         }
         counts.miss();
         long generationBefore = generation.get();
-        Optional<TokenHolder> found = store.findLiveByToken(token);
+        Optional<TokenHolder> found = store.findLiveByToken(issued);
         found.ifPresent(holder -> {
             String previous = tokenOfAccount.asMap().put(account(holder.user()), token);
             if (previous != null && !previous.equals(token)) {
@@ -89,19 +87,26 @@ final class TokenCache implements LoadUserByTokenPort, IssueTokenPort, BindOpenI
         return found;
     }
 
+    /** A newcomer replaces no token: nothing cached can be stale. */
     @Override
-    public User issueToken(User user, LoginIdentity identity, String token, long now) {
-        return replacingToken(user, () -> store.issueTokenReplacing(user, identity, token, now), token);
+    public User register(NewUser user) {
+        return store.register(user);
     }
 
     @Override
-    public User bindOpenId(User user, LoginIdentity identity, String token, long now) {
-        return replacingToken(user, () -> store.bindOpenIdReplacing(user, identity, token, now), token);
+    public User issueToken(User user, LoginIdentity identity, Token token, long now) {
+        return replacingToken(user, () -> store.issueTokenReplacing(user, identity, token.value(), now), token.value());
     }
 
     @Override
-    public User bindMobile(User user, LoginIdentity identity, String mobile, String token, long now) {
-        return replacingToken(user, () -> store.bindMobileReplacing(user, identity, mobile, token, now), token);
+    public User bindOpenId(User user, LoginIdentity identity, Token token, long now) {
+        return replacingToken(user, () -> store.bindOpenIdReplacing(user, identity, token.value(), now), token.value());
+    }
+
+    @Override
+    public User bindMobile(User user, LoginIdentity identity, String mobile, Token token, long now) {
+        return replacingToken(user, () -> store.bindMobileReplacing(user, identity, mobile, token.value(), now),
+                token.value());
     }
 
     /**

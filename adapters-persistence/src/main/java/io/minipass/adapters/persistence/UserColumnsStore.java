@@ -6,6 +6,7 @@ import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -111,13 +112,11 @@ final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, Mob
     }
 
     @Override
-    public Optional<TokenHolder> findLiveByToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
-        return sessions.read(session -> session.getMapper(UserMapper.class).selectByToken(token).stream()
+    public Optional<TokenHolder> findLiveByToken(Token token) {
+        String text = token.value();
+        return sessions.read(session -> session.getMapper(UserMapper.class).selectByToken(text).stream()
                 .map(UserRowMapping::toUser)
-                .filter(user -> !user.isDeleted() && user.token().equals(token))
+                .filter(user -> !user.isDeleted() && user.token().equals(text))
                 .min(LiveUsers.LOWEST_ID_FIRST)
                 .map(user -> new TokenHolder(user, TokenColumn.issuedAt(session, user))));
     }
@@ -184,7 +183,7 @@ final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, Mob
 
     /** Empties the user's token under the row's lock, answering the one it held. */
     @Override
-    public List<String> revokeTokens(UserId user) {
+    public List<Token> revokeTokens(UserId user) {
         return sessions.write(session -> {
             UserMapper users = session.getMapper(UserMapper.class);
             String token = users.selectTokenForUpdate(user.value());
@@ -192,7 +191,7 @@ final class UserColumnsStore implements ShopUserStore, OpenIdClaims.Holders, Mob
                 return List.of();
             }
             users.clearToken(user.value());
-            return List.of(token);
+            return List.of(new Token(token));
         });
     }
 

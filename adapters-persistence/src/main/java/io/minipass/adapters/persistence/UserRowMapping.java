@@ -5,14 +5,13 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.Profile;
-import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Between the module's rows and the domain's {@link User}. */
 final class UserRowMapping {
@@ -40,18 +39,17 @@ final class UserRowMapping {
 
     /**
      * The user-table columns of a registration. Ids without a column (see {@link IdSlots}) come out
-     * empty here and are stored by the caller; a unionid of a platform without unionids is dropped.
+     * empty here and are stored by the caller; a newcomer's identity holds no unionid of a platform without unionids.
      *
      * @param kuaishouOpenid the value for ShopXO's {@code kuaishou_openid}, null where the table has no such column
      */
     static UserInsert toInsert(NewUser user, String kuaishouOpenid) {
-        Optional<UnionId> unionId = user.platform().hasUnionId() ? user.unionId() : Optional.empty();
-        PlatformIdentities ids = PlatformIdentities.of(user.platform(), user.openId(), unionId);
+        PlatformIdentities ids = user.identity().ids();
         Profile profile = user.profile();
         return new UserInsert(ids.openId(Platform.ALIPAY), ids.openId(Platform.WEIXIN), ids.unionId(Platform.WEIXIN),
                 ids.openId(Platform.BAIDU), ids.openId(Platform.TOUTIAO), ids.openId(Platform.QQ),
-                ids.unionId(Platform.QQ), user.status().code(), user.token(), profile.nickname(), user.mobile(),
-                profile.gender().code(), profile.avatar(), profile.province(), profile.city(), user.referrer(),
-                user.addTime(), kuaishouOpenid);
+                ids.unionId(Platform.QQ), user.status().code(), user.token().map(Token::value).orElse(""),
+                profile.nickname(), user.mobile(), profile.gender().code(), profile.avatar(), profile.province(),
+                profile.city(), user.referrer(), user.addTime(), kuaishouOpenid);
     }
 }

@@ -1,11 +1,12 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.application.port.out.NewUser;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.flywaydb.core.Flyway;
@@ -35,7 +36,7 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
         OpenId openId = new OpenId("fileOpenid");
         User registered;
         try (MyBatisPersistence first = MyBatisPersistence.open(settings)) {
-            registered = first.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+            registered = first.userStore().register(NewUsers.newcomer(Platform.WEIXIN, openId, Optional.empty(),
                     new Profile("文件😀", "", Gender.FEMALE, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
         }
 
@@ -60,14 +61,14 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
 
         User registered;
         try (MyBatisPersistence serving = MyBatisPersistence.open(settings)) {
-            registered = serving.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("servedOpenid"),
+            registered = serving.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("servedOpenid"),
                     Optional.empty(), new Profile("n", "", Gender.FEMALE, "", ""), "", 0, UserStatus.NORMAL,
                     "0123456789abcdef0123456789abcdef", 1L));
         }
         try (MyBatisPersistence command = MyBatisPersistence.openServed(settings)) {
             assertThat(command.users().findById(registered.id())).isPresent();
             assertThat(command.tokenRevocation().revokeTokens(registered.id()))
-                    .containsExactly("0123456789abcdef0123456789abcdef");
+                    .containsExactly(new Token("0123456789abcdef0123456789abcdef"));
         }
     }
 
@@ -89,7 +90,7 @@ class H2UserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract {
         OpenId openId = new OpenId("oldFileOpenid");
 
         try (MyBatisPersistence upgraded = MyBatisPersistence.open(settings)) {
-            upgraded.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+            upgraded.userStore().register(NewUsers.newcomer(Platform.WEIXIN, openId, Optional.empty(),
                     new Profile(nickname, "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
 
             assertThat(upgraded.userStore().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::nickname)

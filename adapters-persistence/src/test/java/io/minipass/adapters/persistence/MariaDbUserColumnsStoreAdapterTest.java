@@ -1,6 +1,6 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.application.port.out.NewUser;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -32,7 +32,7 @@ class MariaDbUserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract
     @Test
     void an_emoji_nickname_is_stored_as_four_byte_utf8_in_a_latin1_database() {
         OpenId openId = uniqueOpenId();
-        User user = persistence.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+        User user = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, openId, Optional.empty(),
                 new Profile("😀", "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(table.queryText("SELECT HEX(nickname) FROM sxo_user WHERE id = ?", user.id().value()))
@@ -68,7 +68,7 @@ class MariaDbUserColumnsStoreAdapterTest extends UserColumnsStoreAdapterContract
         OpenId openId = uniqueOpenId();
         try (MyBatisPersistence opened = MyBatisPersistence.open(
                 TestSettings.settings(url, database.username(), database.password(), PREFIX, 2))) {
-            User user = opened.userStore().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+            User user = opened.userStore().register(NewUsers.newcomer(Platform.WEIXIN, openId, Optional.empty(),
                     new Profile(nickname, "", Gender.SECRET, "", city), "", 0, UserStatus.NORMAL, "", 1L));
 
             assertThat(opened.userStore().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId))

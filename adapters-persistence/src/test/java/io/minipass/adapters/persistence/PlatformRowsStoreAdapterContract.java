@@ -4,6 +4,7 @@ import io.minipass.adapters.persistence.ShopUserStore.TokenWrite;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.TokenHolder;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.application.testing.UserStoreContractTest;
 import io.minipass.application.testing.UserStoreUnderTest;
 import io.minipass.domain.user.Channel;
@@ -11,8 +12,10 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -76,13 +79,13 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
     private static NewUser newcomer(SystemType systemType, Platform platform, OpenId openId, Optional<UnionId> unionId,
                                     String token) {
-        return new NewUser(new LoginIdentity(systemType, platform, openId, unionId),
-                new Profile("新人", "https://a.example/n.png", Gender.MALE, "广东", "深圳"), "", 7, UserStatus.NORMAL,
-                token, 1_700_000_000L);
+        return new NewUser(new LoginIdentity(systemType, new PlatformIdentity(platform, openId, unionId)),
+                new Profile("新人", "https://a.example/n.png", Gender.MALE, "广东",
+                        "深圳"), "", 7, UserStatus.NORMAL, NewUsers.token(token), 1_700_000_000L);
     }
 
     private static LoginIdentity login(SystemType systemType, Platform platform, OpenId openId) {
-        return new LoginIdentity(systemType, platform, openId, Optional.empty());
+        return new LoginIdentity(systemType, new PlatformIdentity(platform, openId, Optional.empty()));
     }
 
     /** The user a token names, looked up the way ShopXO v6's PHP does for its cart and order routes. */
@@ -160,8 +163,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         assertThat(written.user().updTime()).isZero();
         assertThat(written.user().token()).isEqualTo(TOKEN_B);
         assertThat(userShopxoFindsBy(TOKEN_B, "default", "weixin")).contains(user.id().value());
-        assertThat(users().findLiveByToken(TOKEN_A)).isEmpty();
-        assertThat(users().findLiveByToken("other-channel-token")).map(holder -> holder.user().channel())
+        assertThat(users().findLiveByToken(new Token(TOKEN_A))).isEmpty();
+        assertThat(users().findLiveByToken(new Token("other-channel-token"))).map(holder -> holder.user().channel())
                 .contains(new Channel("app2", "weixin"));
     }
 
@@ -177,14 +180,15 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
                 TOKEN_B));
 
         assertThat(users().revokeTokens(user.id()))
-                .containsExactlyInAnyOrder(TOKEN_A, "other-channel-token", "qq-channel-token");
+                .containsExactlyInAnyOrder(new Token(TOKEN_A), new Token("other-channel-token"),
+                        new Token("qq-channel-token"));
 
         assertThat(tables.queryText("SELECT COUNT(*) FROM sxo_user_platform WHERE user_id = ? AND token <> ''",
                 user.id().value())).isEqualTo("0");
         assertThat(tables.queryText("SELECT COUNT(*) FROM sxo_user_platform WHERE user_id = ? AND upd_time = 5",
                 user.id().value())).as("nothing else of the rows changes").isEqualTo("4");
         for (String token : List.of(TOKEN_A, "other-channel-token", "qq-channel-token")) {
-            assertThat(users().findLiveByToken(token)).as(token).isEmpty();
+            assertThat(users().findLiveByToken(new Token(token))).as(token).isEmpty();
         }
         assertThat(userShopxoFindsBy(TOKEN_B, "default", "weixin")).contains(other.id().value());
     }
@@ -193,13 +197,14 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     void a_login_of_a_user_loaded_before_another_login_replaces_the_tokens_its_rows_hold_now() {
         OpenId openId = uniqueOpenId();
         User loaded = users().register(newcomer(SystemType.DEFAULT, Platform.QQ, openId, Optional.empty(), TOKEN_A));
-        users().issueToken(loaded, login(SystemType.DEFAULT, Platform.QQ, openId), TOKEN_B, 2L);
+        users().issueToken(loaded, login(SystemType.DEFAULT, Platform.QQ, openId), new Token(TOKEN_B), 2L);
 
         TokenWrite written = users().issueTokenReplacing(loaded, login(SystemType.DEFAULT, Platform.QQ, openId),
                 "cccccccccccccccccccccccccccccccc", 3L);
 
         assertThat(written.replaced()).containsExactly(TOKEN_B);
-        assertThat(users().findLiveByToken("cccccccccccccccccccccccccccccccc")).map(TokenHolder::issuedAt).contains(3L);
+        assertThat(users().findLiveByToken(new Token("cccccccccccccccccccccccccccccccc"))).map(TokenHolder::issuedAt)
+                .contains(3L);
     }
 
     @Test
@@ -212,7 +217,7 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         assertThat(loaded.id()).isEqualTo(user.id());
         assertThat(loaded.token()).isEmpty();
         assertThat(loaded.channel()).isEqualTo(new Channel("app2", "weixin"));
-        User issued = users().issueToken(loaded, login(APP, Platform.WEIXIN, openId), TOKEN_B, 2_000L);
+        User issued = users().issueToken(loaded, login(APP, Platform.WEIXIN, openId), new Token(TOKEN_B), 2_000L);
 
         assertThat(tables.countRows()).isEqualTo(2);
         assertThat(tables.queryText("SELECT CONCAT(weixin_openid, '|', weixin_unionid, '|', token) FROM sxo_user_platform"
@@ -232,12 +237,12 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         List<User> loaded = concurrently(8, i -> () -> users().findLiveByOpenId(APP, Platform.WEIXIN, openId).orElseThrow());
 
         List<User> issued = concurrently(8, i -> () -> users().issueToken(loaded.get(i), login(APP, Platform.WEIXIN, openId),
-                "%032d".formatted(i), 10L + i));
+                new Token("%032d".formatted(i)), 10L + i));
 
         assertThat(tables.queryText("SELECT COUNT(*) FROM sxo_user_platform WHERE system_type = 'app2'")).isEqualTo("1");
         String current = tables.queryText("SELECT token FROM sxo_user_platform WHERE system_type = 'app2'");
         assertThat(issued).extracting(User::token).contains(current);
-        assertThat(users().findLiveByToken(current)).isPresent();
+        assertThat(users().findLiveByToken(new Token(current))).isPresent();
     }
 
     @Test
@@ -249,7 +254,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
         User found = users().findLiveByUnionId(SystemType.DEFAULT, Platform.WEIXIN, unionId).orElseThrow();
         TokenWrite written = users().bindOpenIdReplacing(found,
-                new LoginIdentity(SystemType.DEFAULT, Platform.WEIXIN, second, Optional.of(unionId)), TOKEN_B, 9L);
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, second,
+                        Optional.of(unionId))), TOKEN_B, 9L);
 
         assertThat(found.id()).isEqualTo(owner.id());
         assertThat(tables.countRows()).isEqualTo(2);
@@ -268,7 +274,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         OpenId openId = uniqueOpenId();
         User user = users().register(newcomer(SystemType.DEFAULT, Platform.BAIDU, openId, Optional.empty(), TOKEN_A));
 
-        User bound = users().bindMobile(user, login(SystemType.DEFAULT, Platform.BAIDU, openId), "13800138088", TOKEN_B, 66L);
+        User bound = users().bindMobile(user, login(SystemType.DEFAULT, Platform.BAIDU, openId), "13800138088",
+                new Token(TOKEN_B), 66L);
 
         assertThat(tables.queryText("SELECT CONCAT(mobile, '|', upd_time) FROM sxo_user WHERE id = ?", user.id().value()))
                 .isEqualTo("13800138088|66");
@@ -281,12 +288,14 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_mobile_owner_without_a_row_of_the_platform_is_given_one_holding_the_openid() {
-        User owner = users().register(new NewUser(new LoginIdentity(SystemType.DEFAULT, Platform.ALIPAY, uniqueOpenId(),
-                Optional.empty()), Profile.EMPTY, "13800138099", 0, UserStatus.NORMAL, "", 1L));
+        User owner = users().register(new NewUser(new LoginIdentity(SystemType.DEFAULT,
+                new PlatformIdentity(Platform.ALIPAY, uniqueOpenId(),
+                Optional.empty())), Profile.EMPTY, "13800138099", 0, UserStatus.NORMAL, NewUsers.token(""), 1L));
         OpenId weixin = uniqueOpenId();
         User byMobile = users().findLiveByMobile("13800138099").orElseThrow();
 
-        User bound = users().bindOpenId(byMobile, login(SystemType.DEFAULT, Platform.WEIXIN, weixin), TOKEN_B, 2L);
+        User bound = users().bindOpenId(byMobile, login(SystemType.DEFAULT, Platform.WEIXIN, weixin),
+                new Token(TOKEN_B), 2L);
 
         assertThat(byMobile.identities().openIds()).as("read through none of its rows").isEmpty();
         assertThat(bound.channel()).isEqualTo(new Channel("default", "weixin"));
@@ -302,7 +311,7 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         tables.closeAccount(closed.id(), 77L);
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).isEmpty();
-        assertThat(users().findLiveByToken(TOKEN_A)).isEmpty();
+        assertThat(users().findLiveByToken(new Token(TOKEN_A))).isEmpty();
         User next = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, openId, Optional.empty(), TOKEN_B));
 
         assertThat(next.id()).isNotEqualTo(closed.id());
@@ -324,7 +333,8 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         assertThat(found.passwordSet()).isTrue();
         assertThat(found.token()).isEqualTo("shopxo-md5-token");
         assertThat(found.identities().unionId(Platform.WEIXIN)).isEqualTo("shopxoUnion");
-        assertThat(users().findLiveByToken("shopxo-md5-token")).map(TokenHolder::issuedAt).contains(1_600_000_100L);
+        assertThat(users().findLiveByToken(new Token("shopxo-md5-token"))).map(TokenHolder::issuedAt)
+                .contains(1_600_000_100L);
         assertThatThrownBy(() -> users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("shopxoOpenid"),
                 Optional.empty(), TOKEN_A))).isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(tables.countUsers()).isEqualTo(1);
@@ -337,17 +347,19 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
         User user = users().register(newcomer(SystemType.DEFAULT, Platform.WEIXIN, openId, Optional.empty(), TOKEN_A));
         TokenCache cache = TestSettings.tokenCache(users(), java.time.Duration.ofMinutes(10), 1000);
         User otherChannel = cache.issueToken(users().findLiveByOpenId(APP, Platform.WEIXIN, openId).orElseThrow(),
-                login(APP, Platform.WEIXIN, openId), TOKEN_B, 5L);
-        assertThat(cache.findLiveByToken(TOKEN_A)).map(holder -> holder.user().channel())
+                login(APP, Platform.WEIXIN, openId), new Token(TOKEN_B), 5L);
+        assertThat(cache.findLiveByToken(new Token(TOKEN_A))).map(holder -> holder.user().channel())
                 .contains(new Channel("default", "weixin"));
-        assertThat(cache.findLiveByToken(TOKEN_B)).map(holder -> holder.user().channel())
+        assertThat(cache.findLiveByToken(new Token(TOKEN_B))).map(holder -> holder.user().channel())
                 .contains(new Channel("app2", "weixin"));
 
-        cache.issueToken(user, login(SystemType.DEFAULT, Platform.WEIXIN, openId), "cccccccccccccccccccccccccccccccc", 6L);
+        cache.issueToken(user, login(SystemType.DEFAULT, Platform.WEIXIN, openId),
+                new Token("cccccccccccccccccccccccccccccccc"), 6L);
 
-        assertThat(cache.findLiveByToken(TOKEN_A)).isEmpty();
-        assertThat(cache.findLiveByToken(TOKEN_B)).map(holder -> holder.user().id()).contains(otherChannel.id());
-        assertThat(cache.findLiveByToken("cccccccccccccccccccccccccccccccc")).isPresent();
+        assertThat(cache.findLiveByToken(new Token(TOKEN_A))).isEmpty();
+        assertThat(cache.findLiveByToken(new Token(TOKEN_B))).map(holder -> holder.user().id())
+                .contains(otherChannel.id());
+        assertThat(cache.findLiveByToken(new Token("cccccccccccccccccccccccccccccccc"))).isPresent();
     }
 
     @Test
@@ -366,7 +378,7 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("ocaseopenid"))).isEmpty();
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("OCASEOPENID"))).isEmpty();
-        assertThat(users().findLiveByToken(TOKEN_A.toUpperCase())).isEmpty();
+        assertThat(users().findLiveByToken(new Token(TOKEN_A.toUpperCase()))).isEmpty();
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, new OpenId("oCaseOpenid"))).isEmpty();
     }
 
@@ -379,7 +391,7 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     protected void openid_stored_with_trailing_space_by_another_program_is_not_matched() {
         User legacy = store.insertDirectly(userRow(Platform.WEIXIN, "legacyOpenid ", ""));
 
-        assertThat(store.load().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("legacyOpenid")))
+        assertThat(store.directory().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("legacyOpenid")))
                 .map(User::id).contains(legacy.id());
     }
 

@@ -1,9 +1,5 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.application.port.out.BindOpenIdPort;
-import io.minipass.application.port.out.IssueTokenPort;
-import io.minipass.application.port.out.LoadUserPort;
-import io.minipass.application.port.out.RegisterUserPort;
 import io.minipass.application.testing.UserStoreUnderTest;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -12,37 +8,17 @@ import io.minipass.domain.user.UserStatus;
 /** A layout's store for the shared contract, with ShopXO's own writes done by plain JDBC. */
 record ShopUserStoreUnderTest(ShopUserStore store, DirectUserTable table) implements UserStoreUnderTest {
     @Override
-    public LoadUserPort load() {
+    public ShopUserStore directory() {
         return store;
     }
 
     @Override
-    public RegisterUserPort register() {
+    public ShopUserStore accounts() {
         return store;
     }
 
     @Override
-    public BindOpenIdPort bind() {
-        return store;
-    }
-
-    @Override
-    public IssueTokenPort issueToken() {
-        return store;
-    }
-
-    @Override
-    public ShopUserStore loadByToken() {
-        return store;
-    }
-
-    @Override
-    public ShopUserStore loadByMobile() {
-        return store;
-    }
-
-    @Override
-    public ShopUserStore bindMobile() {
+    public ShopUserStore tokens() {
         return store;
     }
 

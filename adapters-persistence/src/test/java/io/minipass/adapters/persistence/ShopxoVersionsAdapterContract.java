@@ -2,12 +2,15 @@ package io.minipass.adapters.persistence;
 
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -68,11 +71,11 @@ abstract class ShopxoVersionsAdapterContract {
         try (MyBatisPersistence persistence = open()) {
             ShopUserStore users = persistence.userStore();
             User shopxoUser = users.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("wx-shopxo")).orElseThrow();
-            users.issueToken(shopxoUser, new LoginIdentity(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("wx-shopxo"),
-                    Optional.empty()), "0123456789abcdef0123456789abcdef", 2L);
+            users.issueToken(shopxoUser, new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                    new OpenId("wx-shopxo"), Optional.empty())), new Token("0123456789abcdef0123456789abcdef"), 2L);
             users.register(kuaishouUser("ks-227"));
-            users.register(new NewUser(Platform.WEIXIN, new OpenId("wx-227"), Optional.empty(), Profile.EMPTY, "", 0,
-                    UserStatus.NORMAL, "", 3L));
+            users.register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("wx-227"), Optional.empty(), Profile.EMPTY,
+                    "", 0, UserStatus.NORMAL, "", 3L));
         }
         assertThat(table.queryText("SELECT COUNT(*) FROM sxo_user")).isEqualTo("3");
         assertThat(table.queryText("SELECT COUNT(*) FROM sxo_user WHERE system_type = 'default'")).isEqualTo("3");
@@ -102,10 +105,10 @@ abstract class ShopxoVersionsAdapterContract {
         try (MyBatisPersistence persistence = open()) {
             ShopUserStore users = persistence.userStore();
             User registered = users.register(kuaishouUser("ks-new"));
-            User weixin = users.register(new NewUser(Platform.WEIXIN, new OpenId("wx-228"), Optional.empty(),
+            User weixin = users.register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("wx-228"), Optional.empty(),
                     Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 2L));
-            users.bindOpenId(weixin, new LoginIdentity(SystemType.DEFAULT, Platform.KUAISHOU, new OpenId("ks-bound"),
-                    Optional.empty()), "0123456789abcdef0123456789abcdef", 3L);
+            users.bindOpenId(weixin, new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.KUAISHOU,
+                    new OpenId("ks-bound"), Optional.empty())), new Token("0123456789abcdef0123456789abcdef"), 3L);
 
             assertThat(table.queryText("SELECT kuaishou_openid FROM sxo_user WHERE id = ?", registered.id().value()))
                     .isEqualTo("ks-new");
@@ -249,7 +252,7 @@ abstract class ShopxoVersionsAdapterContract {
     }
 
     private static NewUser kuaishouUser(String openId) {
-        return new NewUser(Platform.KUAISHOU, new OpenId(openId), Optional.empty(),
+        return NewUsers.newcomer(Platform.KUAISHOU, new OpenId(openId), Optional.empty(),
                 new Profile("快手😀", "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "", 1L);
     }
 }

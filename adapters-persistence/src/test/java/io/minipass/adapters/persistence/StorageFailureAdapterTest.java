@@ -2,17 +2,17 @@ package io.minipass.adapters.persistence;
 
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.StorageUnavailableException;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,7 +109,7 @@ class StorageFailureAdapterTest {
     }
 
     private static NewUser newUser(String openId) {
-        return new NewUser(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
+        return NewUsers.newcomer(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
                 new Profile("断线", "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "0123456789abcdef0123456789abcdef", 1L);
     }
 

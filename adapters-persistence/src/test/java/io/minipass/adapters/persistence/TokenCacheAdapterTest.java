@@ -1,12 +1,14 @@
 package io.minipass.adapters.persistence;
 
-import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.TokenHolder;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +39,8 @@ class TokenCacheAdapterTest {
         database = H2TestDatabase.create();
         persistence = MyBatisPersistence.open(database.settings("sxo_"));
         table = new DirectUserTable(database, "sxo_");
-        user = persistence.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("o-cached"), Optional.empty(),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, TOKEN, 100L));
+        user = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("o-cached"),
+                Optional.empty(), Profile.EMPTY, "", 0, UserStatus.NORMAL, TOKEN, 100L));
     }
 
     @AfterEach
@@ -50,12 +52,14 @@ class TokenCacheAdapterTest {
     @Test
     void a_cached_token_is_served_without_the_database_until_it_expires() {
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
-        assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.NORMAL);
 
         table.setStatus(user.id(), UserStatus.BANNED);
 
-        assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
-        assertThat(persistence.userStore().findLiveByToken(TOKEN)).map(holder -> holder.user().status())
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.NORMAL);
+        assertThat(persistence.userStore().findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
                 .contains(UserStatus.BANNED);
     }
 
@@ -63,10 +67,9 @@ class TokenCacheAdapterTest {
     void the_persistence_counts_look_ups_served_from_memory_and_from_the_database() {
         var ports = persistence.userStorePorts(Duration.ofMinutes(1), token -> { }, (onReplaced, onPossiblyMissed) -> { });
 
-        ports.loadByToken().findLiveByToken(TOKEN);
-        ports.loadByToken().findLiveByToken(TOKEN);
-        ports.loadByToken().findLiveByToken("ffffffffffffffffffffffffffffffff");
-        ports.loadByToken().findLiveByToken("");
+        ports.tokens().findLiveByToken(new Token(TOKEN));
+        ports.tokens().findLiveByToken(new Token(TOKEN));
+        ports.tokens().findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"));
 
         assertThat(persistence.tokenCacheHits()).isEqualTo(1);
         assertThat(persistence.tokenCacheMisses()).isEqualTo(2);
@@ -75,47 +78,49 @@ class TokenCacheAdapterTest {
     @Test
     void without_a_cache_lifetime_every_look_up_reads_the_database() {
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ZERO, 1000);
-        cache.findLiveByToken(TOKEN);
+        cache.findLiveByToken(new Token(TOKEN));
 
         table.softDelete(user.id(), 5L);
 
-        assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).isEmpty();
     }
 
     @Test
     void a_new_token_issued_here_drops_the_old_one_at_once() {
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
-        assertThat(cache.findLiveByToken(TOKEN)).isPresent();
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).isPresent();
 
-        cache.issueToken(user, WEIXIN_LOGIN, "ffffffffffffffffffffffffffffffff", 200L);
+        cache.issueToken(user, WEIXIN_LOGIN, new Token("ffffffffffffffffffffffffffffffff"), 200L);
 
-        assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
-        assertThat(cache.findLiveByToken("ffffffffffffffffffffffffffffffff")).map(TokenHolder::issuedAt).contains(200L);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).isEmpty();
+        assertThat(cache.findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"))).map(TokenHolder::issuedAt)
+                .contains(200L);
     }
 
     @Test
     void binding_an_openid_or_a_mobile_also_drops_the_old_token() {
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
-        cache.findLiveByToken(TOKEN);
-        cache.bindOpenId(user, login(Platform.QQ, "o-qq"), "11111111111111111111111111111111", 300L);
-        assertThat(cache.findLiveByToken(TOKEN)).isEmpty();
+        cache.findLiveByToken(new Token(TOKEN));
+        cache.bindOpenId(user, login(Platform.QQ, "o-qq"), new Token("11111111111111111111111111111111"), 300L);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).isEmpty();
 
-        cache.findLiveByToken("11111111111111111111111111111111");
-        cache.bindMobile(user, WEIXIN_LOGIN, "13800138000", "22222222222222222222222222222222", 400L);
-        assertThat(cache.findLiveByToken("11111111111111111111111111111111")).isEmpty();
-        assertThat(cache.findLiveByToken("22222222222222222222222222222222")).map(holder -> holder.user().mobile())
+        cache.findLiveByToken(new Token("11111111111111111111111111111111"));
+        cache.bindMobile(user, WEIXIN_LOGIN, "13800138000", new Token("22222222222222222222222222222222"), 400L);
+        assertThat(cache.findLiveByToken(new Token("11111111111111111111111111111111"))).isEmpty();
+        assertThat(cache.findLiveByToken(new Token("22222222222222222222222222222222")))
+                .map(holder -> holder.user().mobile())
                 .contains("13800138000");
     }
 
     @Test
     void unknown_tokens_are_not_remembered() {
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000);
-        assertThat(cache.findLiveByToken("99999999999999999999999999999999")).isEmpty();
+        assertThat(cache.findLiveByToken(new Token("99999999999999999999999999999999"))).isEmpty();
 
         table.setToken(user.id(), "99999999999999999999999999999999");
 
-        assertThat(cache.findLiveByToken("99999999999999999999999999999999")).isPresent();
-        assertThat(cache.findLiveByToken("")).isEmpty();
+        assertThat(cache.findLiveByToken(new Token("99999999999999999999999999999999"))).isPresent();
+        assertThat(Token.fromClient("")).as("an empty token is none: never looked up").isEmpty();
     }
     // --- several nodes: replaced tokens announced and heard (ReplacedTokens) --------------------------
 
@@ -124,9 +129,10 @@ class TokenCacheAdapterTest {
         Channel channel = new Channel();
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
 
-        cache.issueToken(user, WEIXIN_LOGIN, "11111111111111111111111111111111", 200L);
-        cache.bindOpenId(user, login(Platform.QQ, "o-qq-announced"), "22222222222222222222222222222222", 300L);
-        cache.bindMobile(user, WEIXIN_LOGIN, "13800138001", "33333333333333333333333333333333", 400L);
+        cache.issueToken(user, WEIXIN_LOGIN, new Token("11111111111111111111111111111111"), 200L);
+        cache.bindOpenId(user, login(Platform.QQ, "o-qq-announced"), new Token("22222222222222222222222222222222"),
+                300L);
+        cache.bindMobile(user, WEIXIN_LOGIN, "13800138001", new Token("33333333333333333333333333333333"), 400L);
 
         assertThat(channel.announced).containsExactly(TOKEN, "11111111111111111111111111111111",
                 "22222222222222222222222222222222");
@@ -136,14 +142,14 @@ class TokenCacheAdapterTest {
     void a_write_that_fails_announces_nothing() {
         Channel channel = new Channel();
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(1), 1000, channel);
-        User other = persistence.userStore().register(new NewUser(Platform.WEIXIN, new OpenId("o-other"), Optional.empty(),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
+        User other = persistence.userStore().register(NewUsers.newcomer(Platform.WEIXIN, new OpenId("o-other"),
+                Optional.empty(), Profile.EMPTY, "", 0, UserStatus.NORMAL, "44444444444444444444444444444444", 100L));
 
         assertThatThrownBy(() -> cache.bindOpenId(other, login(Platform.WEIXIN, "o-cached"),
-                "55555555555555555555555555555555", 500L)).isInstanceOf(RuntimeException.class);
+                new Token("55555555555555555555555555555555"), 500L)).isInstanceOf(RuntimeException.class);
 
         assertThat(channel.announced).isEmpty();
-        assertThat(cache.findLiveByToken("44444444444444444444444444444444")).isPresent();
+        assertThat(cache.findLiveByToken(new Token("44444444444444444444444444444444"))).isPresent();
     }
 
     @Test
@@ -151,12 +157,12 @@ class TokenCacheAdapterTest {
         Channel channel = new Channel();
         TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         TokenCache nodeB = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
-        assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
+        assertThat(nodeA.findLiveByToken(new Token(TOKEN))).isPresent();
 
-        nodeB.issueToken(user, WEIXIN_LOGIN, "66666666666666666666666666666666", 600L);
+        nodeB.issueToken(user, WEIXIN_LOGIN, new Token("66666666666666666666666666666666"), 600L);
 
-        assertThat(nodeA.findLiveByToken(TOKEN)).isEmpty();
-        assertThat(nodeA.findLiveByToken("66666666666666666666666666666666")).isPresent();
+        assertThat(nodeA.findLiveByToken(new Token(TOKEN))).isEmpty();
+        assertThat(nodeA.findLiveByToken(new Token("66666666666666666666666666666666"))).isPresent();
     }
 
     @Test
@@ -165,22 +171,22 @@ class TokenCacheAdapterTest {
         TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
         TokenCache nodeB = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
 
-        nodeA.issueToken(user, WEIXIN_LOGIN, "88888888888888888888888888888888", 800L);
-        nodeB.issueToken(user, WEIXIN_LOGIN, "99999999999999999999999999999999", 900L);
+        nodeA.issueToken(user, WEIXIN_LOGIN, new Token("88888888888888888888888888888888"), 800L);
+        nodeB.issueToken(user, WEIXIN_LOGIN, new Token("99999999999999999999999999999999"), 900L);
 
         assertThat(channel.announced).containsExactly(TOKEN, "88888888888888888888888888888888");
-        assertThat(nodeA.findLiveByToken("88888888888888888888888888888888")).isEmpty();
+        assertThat(nodeA.findLiveByToken(new Token("88888888888888888888888888888888"))).isEmpty();
     }
 
     @Test
     void without_the_channel_another_nodes_replacement_shows_only_when_the_entry_expires() {
         TokenCache nodeA = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, TestSettings.noChannel());
         TokenCache nodeB = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, TestSettings.noChannel());
-        assertThat(nodeA.findLiveByToken(TOKEN)).isPresent();
+        assertThat(nodeA.findLiveByToken(new Token(TOKEN))).isPresent();
 
-        nodeB.issueToken(user, WEIXIN_LOGIN, "77777777777777777777777777777777", 700L);
+        nodeB.issueToken(user, WEIXIN_LOGIN, new Token("77777777777777777777777777777777"), 700L);
 
-        assertThat(nodeA.findLiveByToken(TOKEN)).as("the lag the channel removes").isPresent();
+        assertThat(nodeA.findLiveByToken(new Token(TOKEN))).as("the lag the channel removes").isPresent();
     }
 
     @Test
@@ -190,27 +196,30 @@ class TokenCacheAdapterTest {
         // the look-up read the row before the other node's write; the announcement arrives before it caches
         channel.hear(TOKEN);
 
-        assertThat(nodeA.findLiveByToken(TOKEN)).as("answered from the read it made").isPresent();
+        assertThat(nodeA.findLiveByToken(new Token(TOKEN))).as("answered from the read it made").isPresent();
         table.setToken(user.id(), "88888888888888888888888888888888");
 
-        assertThat(nodeA.findLiveByToken(TOKEN)).as("not served from the cache").isEmpty();
+        assertThat(nodeA.findLiveByToken(new Token(TOKEN))).as("not served from the cache").isEmpty();
     }
 
     @Test
     void possibly_missed_announcements_drop_the_whole_cache() {
         Channel channel = new Channel();
         TokenCache cache = TestSettings.tokenCache(persistence.userStore(), Duration.ofMinutes(10), 1000, channel);
-        assertThat(cache.findLiveByToken(TOKEN)).isPresent();
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).isPresent();
         table.setStatus(user.id(), UserStatus.BANNED);
-        assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.NORMAL);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.NORMAL);
 
         channel.possiblyMissed();
 
-        assertThat(cache.findLiveByToken(TOKEN)).map(holder -> holder.user().status()).contains(UserStatus.BANNED);
+        assertThat(cache.findLiveByToken(new Token(TOKEN))).map(holder -> holder.user().status())
+                .contains(UserStatus.BANNED);
     }
 
     private static LoginIdentity login(Platform platform, String openId) {
-        return new LoginIdentity(SystemType.DEFAULT, platform, new OpenId(openId), Optional.empty());
+        return new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId),
+                Optional.empty()));
     }
 
     /** A channel in this process: what one cache announces, every listening cache hears at once. */

@@ -4,6 +4,7 @@ import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
 import io.minipass.application.port.out.TokenHolder;
+import io.minipass.application.testing.NewUsers;
 import io.minipass.application.testing.UserStoreContractTest;
 import io.minipass.application.testing.UserStoreUnderTest;
 import io.minipass.domain.user.Gender;
@@ -11,6 +12,7 @@ import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -81,7 +83,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     }
 
     private static NewUser newUser(Platform platform, OpenId openId, String token, long now) {
-        return new NewUser(platform, openId, Optional.empty(), new Profile("n", "", Gender.SECRET, "", ""),
+        return NewUsers.newcomer(platform, openId, Optional.empty(), new Profile("n", "", Gender.SECRET, "", ""),
                 "", 0, UserStatus.NORMAL, token, now);
     }
 
@@ -90,10 +92,10 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         String token = "abcdef0123456789abcdef0123456789";
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), token, 1_700_000_000L));
 
-        assertThat(users().findLiveByToken(token)).contains(new TokenHolder(user, 1_700_000_000L));
-        assertThat(users().findLiveByToken(token.toUpperCase())).isEmpty();
-        assertThat(users().findLiveByToken(token + " ")).isEmpty();
-        assertThat(users().findLiveByToken(token.substring(1))).isEmpty();
+        assertThat(users().findLiveByToken(new Token(token))).contains(new TokenHolder(user, 1_700_000_000L));
+        assertThat(users().findLiveByToken(new Token(token.toUpperCase()))).isEmpty();
+        assertThat(Token.fromClient(token + " ")).as("a space is no part of a token: never looked up").isEmpty();
+        assertThat(users().findLiveByToken(new Token(token.substring(1)))).isEmpty();
     }
 
     /**
@@ -111,8 +113,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         UnionId unionId = new UnionId("u".repeat(60));
         Profile profile = new Profile(nickname + "😀😀", avatar, Gender.FEMALE, province + "𠮷", city + "🏙");
 
-        User user = users().register(new NewUser(Platform.QQ, openId, Optional.of(unionId), profile, "13700137099", 0,
-                UserStatus.NORMAL, "abcdef0123456789abcdef0123456789", 1L));
+        User user = users().register(NewUsers.newcomer(Platform.QQ, openId, Optional.of(unionId), profile,
+                "13700137099", 0, UserStatus.NORMAL, "abcdef0123456789abcdef0123456789", 1L));
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, openId)).hasValueSatisfying(found -> {
             assertThat(found.id()).isEqualTo(user.id());
@@ -129,7 +131,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         String nickname = "😀".repeat(40);
         OpenId openId = uniqueOpenId();
 
-        users().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+        users().register(NewUsers.newcomer(Platform.WEIXIN, openId, Optional.empty(),
                 new Profile(nickname, "", Gender.SECRET, "", ""), "", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId)).map(User::nickname).contains(nickname);
@@ -140,8 +142,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         store.insertDirectly(userRow(Platform.WEIXIN, "noTokenUser", ""));
         users().register(newUser(Platform.QQ, uniqueOpenId(), "", 5L));
 
-        assertThat(users().findLiveByToken("")).isEmpty();
-        assertThat(users().findLiveByToken(null)).isEmpty();
+        assertThat(Token.fromClient("")).as("an empty token is none: never looked up").isEmpty();
+        assertThat(Token.fromClient(null)).isEmpty();
     }
 
     @Test
@@ -151,22 +153,22 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         String before = table.queryText("SELECT CONCAT(upd_time, '|', nickname) FROM sxo_user WHERE id = ?",
                 user.id().value());
 
-        assertThat(users().revokeTokens(user.id())).containsExactly("ffffffffffffffffffffffffffffffff");
+        assertThat(users().revokeTokens(user.id())).containsExactly(new Token("ffffffffffffffffffffffffffffffff"));
 
         assertThat(table.queryText("SELECT token FROM sxo_user WHERE id = ?", user.id().value())).isEmpty();
         assertThat(table.queryText("SELECT CONCAT(upd_time, '|', nickname) FROM sxo_user WHERE id = ?",
                 user.id().value())).isEqualTo(before);
-        assertThat(users().findLiveByToken("ffffffffffffffffffffffffffffffff")).isEmpty();
+        assertThat(users().findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"))).isEmpty();
     }
 
     @Test
     void a_replaced_token_no_longer_finds_the_user() {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "11111111111111111111111111111111", 10L));
 
-        users().issueToken(user, identityOf(user, Platform.WEIXIN), "22222222222222222222222222222222", 20L);
+        users().issueToken(user, identityOf(user, Platform.WEIXIN), new Token("22222222222222222222222222222222"), 20L);
 
-        assertThat(users().findLiveByToken("11111111111111111111111111111111")).isEmpty();
-        assertThat(users().findLiveByToken("22222222222222222222222222222222"))
+        assertThat(users().findLiveByToken(new Token("11111111111111111111111111111111"))).isEmpty();
+        assertThat(users().findLiveByToken(new Token("22222222222222222222222222222222")))
                 .hasValueSatisfying(holder -> {
                     assertThat(holder.user().id()).isEqualTo(user.id());
                     assertThat(holder.issuedAt()).isEqualTo(20L);
@@ -178,8 +180,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "33333333333333333333333333333333", 30L));
         table.setToken(user.id(), "shopxo-md5-token");
 
-        assertThat(users().findLiveByToken("shopxo-md5-token")).map(TokenHolder::issuedAt).contains(0L);
-        assertThat(users().findLiveByToken("33333333333333333333333333333333")).isEmpty();
+        assertThat(users().findLiveByToken(new Token("shopxo-md5-token"))).map(TokenHolder::issuedAt).contains(0L);
+        assertThat(users().findLiveByToken(new Token("33333333333333333333333333333333"))).isEmpty();
     }
 
     @Test
@@ -187,22 +189,24 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "44444444444444444444444444444444", 40L));
         table.softDelete(user.id(), 41L);
 
-        assertThat(users().findLiveByToken("44444444444444444444444444444444")).isEmpty();
+        assertThat(users().findLiveByToken(new Token("44444444444444444444444444444444"))).isEmpty();
     }
 
     @Test
     void binding_an_openid_records_the_token_it_issues() {
         User user = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 1L));
 
-        users().bindOpenId(user, identity(Platform.KUAISHOU, uniqueOpenId()), "55555555555555555555555555555555", 50L);
+        users().bindOpenId(user, identity(Platform.KUAISHOU, uniqueOpenId()),
+                new Token("55555555555555555555555555555555"), 50L);
 
-        assertThat(users().findLiveByToken("55555555555555555555555555555555")).map(TokenHolder::issuedAt).contains(50L);
+        assertThat(users().findLiveByToken(new Token("55555555555555555555555555555555"))).map(TokenHolder::issuedAt)
+                .contains(50L);
     }
 
     @Test
     void an_emoji_nickname_round_trips() {
         OpenId openId = uniqueOpenId();
-        users().register(new NewUser(Platform.WEIXIN, openId, Optional.empty(),
+        users().register(NewUsers.newcomer(Platform.WEIXIN, openId, Optional.empty(),
                 new Profile("😀🎉 小明 👨‍👩‍👧", "", Gender.MALE, "🏔", ""), "", 0, UserStatus.NORMAL, "", 1L));
 
         User found = users().findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, openId).orElseThrow();
@@ -214,8 +218,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     void kuaishou_openids_and_toutiao_unionids_live_in_our_own_table() {
         OpenId kuaishou = uniqueOpenId();
         User first = users().register(newUser(Platform.KUAISHOU, kuaishou, "", 1L));
-        User second = users().register(new NewUser(Platform.TOUTIAO, uniqueOpenId(), Optional.of(new UnionId("ttUnion-1")),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
+        User second = users().register(NewUsers.newcomer(Platform.TOUTIAO, uniqueOpenId(),
+                Optional.of(new UnionId("ttUnion-1")), Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(users().findById(first.id())).map(user -> user.identities().openId(Platform.KUAISHOU))
                 .contains(kuaishou.value());
@@ -226,8 +230,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_unionid_of_a_platform_without_unionids_is_not_stored() {
-        User user = users().register(new NewUser(Platform.ALIPAY, uniqueOpenId(), Optional.of(new UnionId("aliUnion")),
-                Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
+        User user = users().register(NewUsers.newcomer(Platform.ALIPAY, uniqueOpenId(),
+                Optional.of(new UnionId("aliUnion")), Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 1L));
 
         assertThat(user.identities().unionIds()).isEmpty();
         assertThat(users().findLiveByUnionId(SystemType.DEFAULT, Platform.ALIPAY, new UnionId("aliUnion"))).isEmpty();
@@ -236,10 +240,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     @Test
     void a_refused_registration_leaves_no_row_in_any_table() {
         OpenId openId = uniqueOpenId();
-        users().register(new NewUser(Platform.TOUTIAO, openId, Optional.of(new UnionId("ttUnion-2")), Profile.EMPTY,
-                "", 0, UserStatus.NORMAL, "66666666666666666666666666666666", 1L));
+        users().register(NewUsers.newcomer(Platform.TOUTIAO, openId, Optional.of(new UnionId("ttUnion-2")),
+                Profile.EMPTY, "", 0, UserStatus.NORMAL, "66666666666666666666666666666666", 1L));
 
-        assertThatThrownBy(() -> users().register(new NewUser(Platform.TOUTIAO, openId, Optional.of(new UnionId("ttUnion-3")),
+        assertThatThrownBy(() -> users().register(NewUsers.newcomer(Platform.TOUTIAO, openId,
+                Optional.of(new UnionId("ttUnion-3")),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "77777777777777777777777777777777", 2L)))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
 
@@ -247,7 +252,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         assertThat(table.count("minipass_user_identity")).isEqualTo(1);
         assertThat(table.count("minipass_token")).isEqualTo(1);
         assertThat(table.count("minipass_openid_claim")).isEqualTo(1);
-        assertThat(users().findLiveByToken("77777777777777777777777777777777")).isEmpty();
+        assertThat(users().findLiveByToken(new Token("77777777777777777777777777777777"))).isEmpty();
     }
 
     @Test
@@ -270,10 +275,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         User binder = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 3L));
         User other = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 4L));
 
-        users().bindOpenId(binder, identity(Platform.QQ, openId), "88888888888888888888888888888888", 5L);
+        users().bindOpenId(binder, identity(Platform.QQ, openId), new Token("88888888888888888888888888888888"), 5L);
 
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.QQ, openId)).map(User::id).contains(binder.id());
-        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.QQ, openId), "99999999999999999999999999999999", 6L))
+        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.QQ, openId),
+                new Token("99999999999999999999999999999999"), 6L))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(users().findById(other.id())).map(User::token).contains("");
     }
@@ -284,7 +290,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         User holder = users().register(newUser(Platform.KUAISHOU, openId, "", 1L));
         User other = users().register(newUser(Platform.WEIXIN, uniqueOpenId(), "", 2L));
 
-        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.KUAISHOU, openId), "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 3L))
+        assertThatThrownBy(() -> users().bindOpenId(other, identity(Platform.KUAISHOU, openId),
+                new Token("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), 3L))
                 .isInstanceOf(OpenIdAlreadyClaimedException.class);
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.KUAISHOU, openId)).map(User::id).contains(holder.id());
         assertThat(users().findById(other.id())).map(user -> user.identities().openId(Platform.KUAISHOU)).contains("");
@@ -339,12 +346,12 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void a_registration_refused_for_its_mobile_leaves_no_row_in_any_table() {
-        users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY, "13700137002",
-                0, UserStatus.NORMAL, "cccccccccccccccccccccccccccccccc", 1L));
+        users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137002", 0, UserStatus.NORMAL, "cccccccccccccccccccccccccccccccc", 1L));
         OpenId kuaishou = uniqueOpenId();
 
-        assertThatThrownBy(() -> users().register(new NewUser(Platform.KUAISHOU, kuaishou, Optional.empty(), Profile.EMPTY,
-                "13700137002", 0, UserStatus.NORMAL, "dddddddddddddddddddddddddddddddd", 2L)))
+        assertThatThrownBy(() -> users().register(NewUsers.newcomer(Platform.KUAISHOU, kuaishou, Optional.empty(),
+                Profile.EMPTY, "13700137002", 0, UserStatus.NORMAL, "dddddddddddddddddddddddddddddddd", 2L)))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
 
         assertThat(table.countUsers()).isEqualTo(1);
@@ -353,37 +360,39 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
         assertThat(table.count("minipass_token")).isEqualTo(1);
         assertThat(users().findLiveByOpenId(SystemType.DEFAULT, Platform.KUAISHOU, kuaishou)).isEmpty();
-        assertThat(users().findLiveByToken("dddddddddddddddddddddddddddddddd")).isEmpty();
+        assertThat(users().findLiveByToken(new Token("dddddddddddddddddddddddddddddddd"))).isEmpty();
     }
 
     @Test
     void a_refused_mobile_binding_keeps_the_old_token() {
-        users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY, "13700137003",
-                0, UserStatus.NORMAL, "", 1L));
+        users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
+                "13700137003", 0, UserStatus.NORMAL, "", 1L));
         User other = users().register(newUser(Platform.QQ, uniqueOpenId(), "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", 2L));
 
         assertThatThrownBy(() -> users().bindMobile(other, identityOf(other, Platform.QQ), "13700137003",
-                "ffffffffffffffffffffffffffffffff", 3L))
+                new Token("ffffffffffffffffffffffffffffffff"), 3L))
                 .isInstanceOf(MobileAlreadyClaimedException.class);
 
-        assertThat(users().findLiveByToken("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")).map(TokenHolder::issuedAt).contains(2L);
-        assertThat(users().findLiveByToken("ffffffffffffffffffffffffffffffff")).isEmpty();
+        assertThat(users().findLiveByToken(new Token("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"))).map(TokenHolder::issuedAt)
+                .contains(2L);
+        assertThat(users().findLiveByToken(new Token("ffffffffffffffffffffffffffffffff"))).isEmpty();
         assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
     }
 
     @Test
     void a_mobile_the_shop_cleared_or_changed_can_be_registered_and_bound_again() {
-        User first = users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13700137004", 0, UserStatus.NORMAL, "", 1L));
+        User first = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13700137004", 0, UserStatus.NORMAL, "", 1L));
         table.setMobile(first.id(), "");
 
-        User second = users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13700137004", 0, UserStatus.NORMAL, "", 2L));
+        User second = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13700137004", 0, UserStatus.NORMAL, "", 2L));
         assertThat(users().findLiveByMobile("13700137004")).map(User::id).contains(second.id());
 
         table.setMobile(second.id(), "13700137999");
         User third = users().register(newUser(Platform.QQ, uniqueOpenId(), "", 3L));
-        users().bindMobile(third, identityOf(third, Platform.QQ), "13700137004", "abababababababababababababababab", 4L);
+        users().bindMobile(third, identityOf(third, Platform.QQ), "13700137004",
+                new Token("abababababababababababababababab"), 4L);
 
         assertThat(users().findLiveByMobile("13700137004")).map(User::id).contains(third.id());
         assertThat(table.count("minipass_mobile_claim")).isEqualTo(1);
@@ -391,8 +400,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
     @Test
     void the_mobile_of_a_soft_deleted_user_goes_to_exactly_one_of_many_concurrent_registrations() throws Exception {
-        User deleted = users().register(new NewUser(Platform.WEIXIN, uniqueOpenId(), Optional.empty(), Profile.EMPTY,
-                "13700137005", 0, UserStatus.NORMAL, "", 1L));
+        User deleted = users().register(NewUsers.newcomer(Platform.WEIXIN, uniqueOpenId(), Optional.empty(),
+                Profile.EMPTY, "13700137005", 0, UserStatus.NORMAL, "", 1L));
         table.softDelete(deleted.id(), 2L);
 
         List<Optional<User>> results = registerConcurrentlyWithMobile(8, "13700137005");
@@ -413,7 +422,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
         assertThat(replacedBy(loaded, "33333333333333333333333333333333", 30L))
                 .containsExactly("22222222222222222222222222222222");
-        assertThat(users().findLiveByToken("33333333333333333333333333333333"))
+        assertThat(users().findLiveByToken(new Token("33333333333333333333333333333333")))
                 .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(30L));
     }
 
@@ -426,11 +435,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
 
         assertThat(replacedBy(loaded, "22222222222222222222222222222222", 20L))
                 .containsExactly("feedfeedfeedfeedfeedfeedfeedfeed");
-        assertThat(users().findLiveByToken("22222222222222222222222222222222"))
+        assertThat(users().findLiveByToken(new Token("22222222222222222222222222222222")))
                 .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(20L));
         assertThat(replacedBy(users().findById(user.id()).orElseThrow(), "33333333333333333333333333333333", 30L))
                 .containsExactly("22222222222222222222222222222222");
-        assertThat(users().findLiveByToken("33333333333333333333333333333333"))
+        assertThat(users().findLiveByToken(new Token("33333333333333333333333333333333")))
                 .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(30L));
     }
 
@@ -446,7 +455,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         assertThat(newcomer.identities().unionId(Platform.TOUTIAO)).isEmpty();
         assertThat(users().findById(newcomer.id())).map(user -> user.identities().unionId(Platform.TOUTIAO)).contains("");
         assertThat(table.count("minipass_user_identity")).isZero();
-        assertThat(users().findLiveByToken("22222222222222222222222222222222"))
+        assertThat(users().findLiveByToken(new Token("22222222222222222222222222222222")))
                 .hasValueSatisfying(holder -> assertThat(holder.issuedAt()).isEqualTo(9L));
     }
 
@@ -456,7 +465,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         OpenId openId = uniqueOpenId();
         UnionId unionId = new UnionId("u-toutiao-" + openId.value());
 
-        User newcomer = users().register(new NewUser(Platform.TOUTIAO, openId, Optional.of(unionId),
+        User newcomer = users().register(NewUsers.newcomer(Platform.TOUTIAO, openId, Optional.of(unionId),
                 Profile.EMPTY, "", 0, UserStatus.NORMAL, "", 2L));
 
         assertThat(newcomer.id().value()).as("the id the leftovers name").isEqualTo(reused);
@@ -477,9 +486,11 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         OpenId weixin = uniqueOpenId();
         User user = users().register(newUser(Platform.WEIXIN, weixin, "", 1L));
 
-        User issued = users().issueToken(user, identity(Platform.WEIXIN, weixin), "12121212121212121212121212121212", 7L);
+        User issued = users().issueToken(user, identity(Platform.WEIXIN, weixin),
+                new Token("12121212121212121212121212121212"), 7L);
         OpenId qq = uniqueOpenId();
-        User bound = users().bindOpenId(issued, identity(Platform.QQ, qq), "34343434343434343434343434343434", 8L);
+        User bound = users().bindOpenId(issued, identity(Platform.QQ, qq),
+                new Token("34343434343434343434343434343434"), 8L);
 
         assertThat(issued.updTime()).isEqualTo(7L);
         assertThat(users().findById(user.id())).hasValueSatisfying(found -> {
@@ -507,7 +518,7 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
         table.update("DELETE FROM sxo_minipass_token");
 
         assertThatThrownBy(() -> users().issueToken(unknown, identityOf(someone, Platform.WEIXIN),
-                "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", 1L))
+                new Token("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"), 1L))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(table.count("minipass_token")).isZero();
     }
@@ -528,7 +539,8 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
                             assertThat(user.id()).isEqualTo(new UserId(42));
                             assertThat(user.nickname()).isEqualTo("老用户");
                         });
-                assertThat(shopUsers.findLiveByToken("shopxo-token")).map(TokenHolder::issuedAt).contains(0L);
+                assertThat(shopUsers.findLiveByToken(new Token("shopxo-token"))).map(TokenHolder::issuedAt)
+                        .contains(0L);
                 assertThatThrownBy(() -> shopUsers.register(newUser(Platform.WEIXIN, new OpenId("shopxoOpenid"), "", 2L)))
                         .isInstanceOf(OpenIdAlreadyClaimedException.class);
                 User added = shopUsers.register(newUser(Platform.QQ, uniqueOpenId(), "", 3L));

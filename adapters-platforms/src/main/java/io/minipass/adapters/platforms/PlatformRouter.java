@@ -1,7 +1,7 @@
 package io.minipass.adapters.platforms;
 
 import io.minipass.adapters.platforms.common.PlatformParts;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginSession;

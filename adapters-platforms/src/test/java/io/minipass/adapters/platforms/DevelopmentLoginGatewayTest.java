@@ -23,17 +23,17 @@ class DevelopmentLoginGatewayTest {
         LoginSession first = gateway.exchange(Platform.WEIXIN, "dev-code-1");
         LoginSession again = gateway.exchange(Platform.WEIXIN, "dev-code-1");
 
-        assertThat(first.openId()).isEqualTo(again.openId());
-        assertThat(first.openId().value()).matches("dev_[0-9a-f]{24}");
-        assertThat(first.unionId()).isEmpty();
+        assertThat(first.identity().openId()).isEqualTo(again.identity().openId());
+        assertThat(first.identity().openId().value()).matches("dev_[0-9a-f]{24}");
+        assertThat(first.identity().unionId()).isEmpty();
     }
 
     @Test
     void anotherCodeOrPlatformIsAnotherUser() {
-        String openId = gateway.exchange(Platform.WEIXIN, "dev-code-1").openId().value();
+        String openId = gateway.exchange(Platform.WEIXIN, "dev-code-1").identity().openId().value();
 
-        assertThat(gateway.exchange(Platform.WEIXIN, "dev-code-2").openId().value()).isNotEqualTo(openId);
-        assertThat(gateway.exchange(Platform.QQ, "dev-code-1").openId().value()).isNotEqualTo(openId);
+        assertThat(gateway.exchange(Platform.WEIXIN, "dev-code-2").identity().openId().value()).isNotEqualTo(openId);
+        assertThat(gateway.exchange(Platform.QQ, "dev-code-1").identity().openId().value()).isNotEqualTo(openId);
     }
 
     @Test

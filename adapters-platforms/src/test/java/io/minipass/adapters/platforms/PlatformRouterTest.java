@@ -9,6 +9,7 @@ import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -30,13 +31,14 @@ class PlatformRouterTest {
         Map<Platform, PlatformParts> parts = new EnumMap<>(Platform.class);
         for (Platform platform : Platform.values()) {
             parts.put(platform, new PlatformParts(
-                    code -> new LoginSession(platform, new OpenId(platform.clientType() + "-" + code), Optional.empty(), ""),
+                    code -> new LoginSession(new PlatformIdentity(platform, new OpenId(platform.clientType() + "-" + code),
+                            Optional.empty()), "", Optional.empty()),
                     PlatformParts.noUserData(platform), PlatformParts.noPhoneBinding(platform), 16));
         }
         ExchangeLoginCodePort gateways = new PlatformRouter(parts);
 
-        assertThat(gateways.exchange(Platform.QQ, "c1").openId().value()).isEqualTo("qq-c1");
-        assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("baidu-c2");
+        assertThat(gateways.exchange(Platform.QQ, "c1").identity().openId().value()).isEqualTo("qq-c1");
+        assertThat(gateways.exchange(Platform.BAIDU, "c2").identity().openId().value()).isEqualTo("baidu-c2");
         assertThatNullPointerException().isThrownBy(() -> gateways.exchange(null, "c3"));
     }
 
@@ -59,8 +61,8 @@ class PlatformRouterTest {
                     TestPlatforms.allAt(stub.baseUrl()), Duration.ofSeconds(2), Duration.ofSeconds(5));
             ExchangeLoginCodePort gateways = TestPlatforms.create(settings, new InMemorySessionKeys(), Clock.systemUTC()).loginGateways();
 
-            assertThat(gateways.exchange(Platform.WEIXIN, "c1").openId().value()).isEqualTo("oDemo");
-            assertThat(gateways.exchange(Platform.BAIDU, "c2").openId().value()).isEqualTo("k9Demo");
+            assertThat(gateways.exchange(Platform.WEIXIN, "c1").identity().openId().value()).isEqualTo("oDemo");
+            assertThat(gateways.exchange(Platform.BAIDU, "c2").identity().openId().value()).isEqualTo("k9Demo");
             assertThatThrownBy(() -> gateways.exchange(Platform.KUAISHOU, "c3"))
                     .hasMessage("快手小程序未配置[app_id/app_secret]");
             assertThatThrownBy(() -> gateways.exchange(Platform.ALIPAY, "c4"))

@@ -13,7 +13,7 @@ import java.time.Duration;
  * under a flood of distinct keys the least used are dropped, which can only make a budget more lenient.
  */
 public final class CaffeineAttemptCounter implements AttemptCounterPort {
-    public static final long DEFAULT_MAXIMUM_SIZE = 200_000;
+    private static final long DEFAULT_MAXIMUM_SIZE = 200_000;
 
     private final Cache<String, Window> windows;
 

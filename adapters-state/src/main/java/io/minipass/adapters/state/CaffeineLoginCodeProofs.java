@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.minipass.application.port.out.LoginCodeProofPort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -16,9 +16,9 @@ import java.util.Optional;
  * a fixed time. Several nodes behind a balancer need sticky sessions for the proof to be found.
  */
 public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    static final long DEFAULT_MAXIMUM_SIZE = 100_000;
 
-    private final Cache<String, LoginProof> proofs;
+    private final Cache<String, PlatformIdentity> proofs;
 
     public CaffeineLoginCodeProofs(Duration ttl) {
         this(DEFAULT_MAXIMUM_SIZE, ttl, Ticker.systemTicker());
@@ -34,12 +34,12 @@ public final class CaffeineLoginCodeProofs implements LoginCodeProofPort {
     }
 
     @Override
-    public void record(LoginProof proof) {
+    public void record(PlatformIdentity proof) {
         proofs.put(key(proof.platform(), proof.openId()), proof);
     }
 
     @Override
-    public Optional<LoginProof> find(Platform platform, OpenId openId) {
+    public Optional<PlatformIdentity> find(Platform platform, OpenId openId) {
         return Optional.ofNullable(proofs.getIfPresent(key(platform, openId)));
     }
 

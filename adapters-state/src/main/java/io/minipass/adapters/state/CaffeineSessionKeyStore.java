@@ -17,17 +17,13 @@ import java.util.Optional;
  * decryption fail, which tells the client to log in again.
  */
 public final class CaffeineSessionKeyStore implements SessionKeyStore {
-    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
-    public static final Duration DEFAULT_TTL = Duration.ofDays(2);
+    private static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+    private static final Duration DEFAULT_TTL = Duration.ofDays(2);
 
     private final Cache<Key, Entry> keys;
 
     public CaffeineSessionKeyStore() {
-        this(DEFAULT_MAXIMUM_SIZE, DEFAULT_TTL);
-    }
-
-    public CaffeineSessionKeyStore(long maximumSize, Duration ttl) {
-        this(maximumSize, ttl, Ticker.systemTicker());
+        this(DEFAULT_MAXIMUM_SIZE, DEFAULT_TTL, Ticker.systemTicker());
     }
 
     CaffeineSessionKeyStore(long maximumSize, Duration ttl, Ticker ticker) {

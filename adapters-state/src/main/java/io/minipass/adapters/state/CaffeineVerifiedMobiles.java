@@ -14,7 +14,7 @@ import java.time.Duration;
  * size, each for a fixed time. Several nodes behind a balancer need sticky sessions for a record to be found.
  */
 public final class CaffeineVerifiedMobiles implements VerifiedMobilePort {
-    public static final long DEFAULT_MAXIMUM_SIZE = CaffeineLoginCodeProofs.DEFAULT_MAXIMUM_SIZE;
+    private static final long DEFAULT_MAXIMUM_SIZE = CaffeineLoginCodeProofs.DEFAULT_MAXIMUM_SIZE;
 
     private final Cache<String, Boolean> records;
 

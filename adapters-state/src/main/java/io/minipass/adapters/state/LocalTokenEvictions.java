@@ -1,7 +1,8 @@
 package io.minipass.adapters.state;
 
-import io.minipass.application.port.in.EvictionReach;
+import io.minipass.domain.user.EvictionReach;
 import io.minipass.application.port.out.EvictTokensPort;
+import io.minipass.domain.user.Token;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,8 @@ public final class LocalTokenEvictions implements TokenEvictions, EvictTokensPor
 
     /** Tells this process's subscribers only: no other node hears of it (docs/design.md, ADR-12). */
     @Override
-    public EvictionReach evict(List<String> tokens) {
-        tokens.forEach(this::publish);
+    public EvictionReach evict(List<Token> tokens) {
+        tokens.forEach(token -> publish(token.value()));
         return new EvictionReach.ThisProcessOnly();
     }
 }

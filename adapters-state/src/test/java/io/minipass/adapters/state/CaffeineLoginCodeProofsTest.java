@@ -1,8 +1,8 @@
 package io.minipass.adapters.state;
 
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,7 +18,7 @@ class CaffeineLoginCodeProofsTest {
 
     @Test
     void a_proof_expires() {
-        proofs.record(new LoginProof(Platform.ALIPAY, new OpenId("2088000000000001"), Optional.empty()));
+        proofs.record(new PlatformIdentity(Platform.ALIPAY, new OpenId("2088000000000001"), Optional.empty()));
         nanos.addAndGet(Duration.ofMinutes(31).toNanos());
 
         assertThat(proofs.find(Platform.ALIPAY, new OpenId("2088000000000001"))).isEmpty();

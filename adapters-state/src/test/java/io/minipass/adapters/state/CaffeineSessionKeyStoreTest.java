@@ -91,9 +91,9 @@ class CaffeineSessionKeyStoreTest {
 
     @Test
     void refusesSettingsThatCouldNotHoldAnything() {
-        assertThatThrownBy(() -> new CaffeineSessionKeyStore(0, Duration.ofHours(1)))
+        assertThatThrownBy(() -> new CaffeineSessionKeyStore(0, Duration.ofHours(1), nanos::get))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CaffeineSessionKeyStore(10, Duration.ZERO))
+        assertThatThrownBy(() -> new CaffeineSessionKeyStore(10, Duration.ZERO, nanos::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -28,11 +28,6 @@ public final class AttemptBudgets {
         this.budgets.putAll(budgets);
     }
 
-    /** Budgets that never refuse, for callers that keep none. */
-    public static AttemptBudgets unlimited(AttemptCounterPort counter) {
-        return new AttemptBudgets(counter, Map.of());
-    }
-
     /** @throws OverBudgetException when the address has spent this attempt's budget */
     public void spend(Attempt attempt, ClientAddress from) {
         spend(attempt, accounts(attempt, from, null, null));

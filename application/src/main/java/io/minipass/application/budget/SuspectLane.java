@@ -17,18 +17,11 @@ public final class SuspectLane {
     private final Limit limit;
     private final String key;
 
-    /** A lane nobody passes: a spent address is refused outright. */
-    public static final SuspectLane CLOSED = new SuspectLane(null, "closed", Limit.CLOSED);
-
     /** @param limit attempts per window; {@link Limit#CLOSED}: none pass */
     public SuspectLane(AttemptCounterPort counter, Attempt attempt, Limit limit) {
-        this(Objects.requireNonNull(counter, "counter"), attempt.name().toLowerCase(Locale.ROOT), limit);
-    }
-
-    private SuspectLane(AttemptCounterPort counter, String attempt, Limit limit) {
-        this.counter = counter;
+        this.counter = Objects.requireNonNull(counter, "counter");
         this.limit = Objects.requireNonNull(limit, "limit");
-        this.key = attempt + ":suspect-lane";
+        this.key = attempt.name().toLowerCase(Locale.ROOT) + ":suspect-lane";
     }
 
     /** Takes a place in this window's lane; false when the lane is closed or full. */

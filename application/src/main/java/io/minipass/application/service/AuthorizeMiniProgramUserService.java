@@ -8,13 +8,13 @@ import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserUseCase;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.LoginCodeProofPort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.SessionKeyStore;
 import io.minipass.application.port.in.ProvisionalUser;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 
 /**
@@ -53,22 +53,22 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
         identities.requireServed(command.platform());
         budgets.spend(Attempt.CODE_EXCHANGE, command.from());
         LoginSession session = exchange.exchange(command.platform(), command.code());
-        budgets.spend(Attempt.CODE_EXCHANGE, session.platform(), session.openId());
+        PlatformIdentity identity = session.identity();
+        budgets.spend(Attempt.CODE_EXCHANGE, identity.platform(), identity.openId());
         if (!session.sessionKey().isEmpty()) {
-            sessionKeys.remember(session.platform(), session.openId(), session.sessionKey());
+            sessionKeys.remember(identity.platform(), identity.openId(), session.sessionKey());
         }
-        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), session.openId(),
-                session.bindingUnionId());
+        LoginIdentity login = new LoginIdentity(command.systemType(), identity);
         AuthorizationOutcome outcome = UserSignIn.retryingLostRaces(() ->
                 signIn.logInKnown(login)
                         .or(() -> session.formerOpenId().flatMap(former -> signIn.logInByFormerOpenId(login, former)))
                         .<AuthorizationOutcome>map(AuthorizationOutcome.Recognized::new)
                         .orElseGet(() -> newcomer(command, session, login)));
         if (!(outcome instanceof AuthorizationOutcome.Recognized)) {
-            proofs.record(new LoginProof(session.platform(), session.openId(), session.unionId()));
+            proofs.record(identity);
         } else {
             // Logged in here already: an earlier exchange's proof must not serve a second login.
-            proofs.consume(session.platform(), session.openId());
+            proofs.consume(identity.platform(), identity.openId());
         }
         return outcome;
     }
@@ -77,15 +77,15 @@ public final class AuthorizeMiniProgramUserService implements AuthorizeMiniProgr
     private AuthorizationOutcome newcomer(AuthorizeMiniProgramUserCommand command, LoginSession session,
                                           LoginIdentity login) {
         if (command.platform() != Platform.WEIXIN || !settings.weixinAutoRegister()) {
-            return new AuthorizationOutcome.Unrecognized(session.openId(), session.unionId());
+            return new AuthorizationOutcome.Unrecognized(login.platformIdentity());
         }
         Profile profile = new Profile(WEIXIN_DEFAULT_NICKNAME, "", Gender.SECRET, "", "");
         long referrer = referrers.resolve(command.referrer());
         if (settings.mandatoryMobileBinding()) {
-            return new AuthorizationOutcome.MobileRequired(new ProvisionalUser(login.platform(), login.openId(),
-                    login.unionId(), profile, referrer));
+            return new AuthorizationOutcome.MobileRequired(new ProvisionalUser(login.platformIdentity(), profile,
+                    referrer));
         }
-        budgets.spend(Attempt.REGISTRATION, command.from(), session.platform(), session.openId());
+        budgets.spend(Attempt.REGISTRATION, command.from(), login.platform(), login.openId());
         return new AuthorizationOutcome.Recognized(signIn.register(login, profile, "", referrer));
     }
 }

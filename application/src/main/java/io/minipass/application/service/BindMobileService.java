@@ -4,7 +4,7 @@ import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.BindMobileUseCase;
 import io.minipass.application.port.in.LoginOutcome;
-import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.application.service.MobileSignIn.MobileLogin;
@@ -20,7 +20,7 @@ public final class BindMobileService implements BindMobileUseCase {
     private final ClientIdentities identities;
     private final TokenProofs tokenProofs;
 
-    BindMobileService(VerifyPhoneNumberPort phoneNumbers, UserStorePorts users, UserSignIn signIn,
+    BindMobileService(VerifyPhoneNumberPort phoneNumbers, UserDirectory users, UserSignIn signIn,
                       ReferrerResolver referrers, ClientIdentities identities, TokenProofs tokenProofs,
                       FailedDecryptions failedDecryptions, AttemptBudgets budgets) {
         this.verifiedMobiles = new VerifiedMobiles(phoneNumbers, failedDecryptions, budgets);
@@ -32,12 +32,10 @@ public final class BindMobileService implements BindMobileUseCase {
     /** A signed-in user's token stands in for the login proof of their own openid (docs/security.md#the-login-proof). */
     @Override
     public LoginOutcome bindMobile(BindMobileCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId(),
-                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
-                        command.from()));
+        ClaimedIdentity identity = identities.claim(command.identity(),
+                () -> tokenProofs.proves(command.token(), command.systemType(), command.identity(), command.from()));
         String mobile = verifiedMobiles.verify(identity, command.proof(), command.from());
-        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
-                identity.unionId());
+        LoginIdentity login = new LoginIdentity(command.systemType(), identity.identity());
         return mobileSignIn.signIn(new MobileLogin(login, identity, mobile, command.profile(), command.referrer(),
                 command.from()));
     }

@@ -4,11 +4,9 @@ import io.minipass.application.LoginSettings;
 import io.minipass.application.port.in.PlatformNotServedException;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.LoginCodeProofPort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.InvalidInputException;
-import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.PlatformIdentity;
 
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -39,11 +37,11 @@ public final class ClientIdentities {
     /**
      * The identity a call may act for.
      *
-     * @param clientUnionId what the client says; believed only when the shop does not require proof
+     * @param claimed what the client says; its unionid is believed only when the shop does not require proof
      * @throws InvalidInputException when the platform is not served or the openid is not proven
      */
-    ClaimedIdentity claim(Platform platform, OpenId openId, Optional<UnionId> clientUnionId) {
-        return claim(platform, openId, clientUnionId, () -> false);
+    ClaimedIdentity claim(PlatformIdentity claimed) {
+        return claim(claimed, () -> false);
     }
 
     /**
@@ -53,46 +51,36 @@ public final class ClientIdentities {
      *                 in as the user who holds the openid; then there is no proof to spend and no unionid to bind by
      * @throws InvalidInputException when the platform is not served, or the openid is neither proven nor signed in
      */
-    ClaimedIdentity claim(Platform platform, OpenId openId, Optional<UnionId> clientUnionId, BooleanSupplier signedIn) {
-        requireServed(platform);
+    ClaimedIdentity claim(PlatformIdentity claimed, BooleanSupplier signedIn) {
+        requireServed(claimed.platform());
         if (!settings.requireLoginProof()) {
-            return new ClaimedIdentity(platform, openId, clientUnionId, null);
+            return new ClaimedIdentity(claimed, null);
         }
-        Optional<LoginProof> proof = proofs.find(platform, openId);
+        Optional<PlatformIdentity> proof = proofs.find(claimed.platform(), claimed.openId());
         if (proof.isPresent()) {
-            return new ClaimedIdentity(platform, openId, proof.get().unionId(), proofs);
+            return new ClaimedIdentity(proof.get(), proofs);
         }
         if (signedIn.getAsBoolean()) {
-            return new ClaimedIdentity(platform, openId, Optional.empty(), null);
+            return new ClaimedIdentity(new PlatformIdentity(claimed.platform(), claimed.openId(), Optional.empty()),
+                    null);
         }
         throw new UnprovenIdentityException();
     }
 
     /** An identity a call acts for, and the proof it spends when it logs someone in. */
     static final class ClaimedIdentity {
-        private final Platform platform;
-        private final OpenId openId;
-        private final Optional<UnionId> unionId;
+        private final PlatformIdentity identity;
         private final LoginCodeProofPort proofs;
         private boolean spent;
 
-        private ClaimedIdentity(Platform platform, OpenId openId, Optional<UnionId> unionId, LoginCodeProofPort proofs) {
-            this.platform = platform;
-            this.openId = openId;
-            this.unionId = unionId;
+        private ClaimedIdentity(PlatformIdentity identity, LoginCodeProofPort proofs) {
+            this.identity = identity;
             this.proofs = proofs;
         }
 
-        Platform platform() {
-            return platform;
-        }
-
-        OpenId openId() {
-            return openId;
-        }
-
-        Optional<UnionId> unionId() {
-            return unionId;
+        /** The identity with the unionid believed for it: the proof's, or the client's when no proof is required. */
+        PlatformIdentity identity() {
+            return identity;
         }
 
         /**
@@ -105,7 +93,7 @@ public final class ClientIdentities {
             if (proofs == null || spent) {
                 return;
             }
-            if (!proofs.consume(platform, openId)) {
+            if (!proofs.consume(identity.platform(), identity.openId())) {
                 throw new UnprovenIdentityException();
             }
             spent = true;
@@ -117,7 +105,7 @@ public final class ClientIdentities {
          */
         void forfeitProof() {
             if (proofs != null && !spent) {
-                proofs.consume(platform, openId);
+                proofs.consume(identity.platform(), identity.openId());
             }
         }
     }

@@ -2,32 +2,22 @@ package io.minipass.application.service;
 
 import io.minipass.application.port.out.LoadUserByTokenPort;
 import io.minipass.application.port.out.TokenHolder;
+import io.minipass.domain.user.Token;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Who holds a token while it is current and unexpired (docs/contract.md#tokenuserinfo); no status is judged here. */
-final class LiveTokens {
-    private static final int MAX_TOKEN_LENGTH = 60;
-
-    private final LoadUserByTokenPort tokens;
-    private final Duration lifetime;
-    private final Clock clock;
-
-    /** @param lifetime how long a token lasts after it was issued; zero: until it is replaced */
-    LiveTokens(LoadUserByTokenPort tokens, Duration lifetime, Clock clock) {
-        this.tokens = tokens;
-        this.lifetime = lifetime;
-        this.clock = clock;
-    }
+/**
+ * Who holds a token while it is current and unexpired (docs/contract.md#tokenuserinfo); no status is judged here.
+ *
+ * @param lifetime how long a token lasts after it was issued; zero: until it is replaced
+ */
+record LiveTokens(LoadUserByTokenPort tokens, Duration lifetime, Clock clock) {
 
     /** The token's holder; empty for anything that is not a live, unexpired token. */
     Optional<TokenHolder> holder(String token) {
-        if (!looksLikeAToken(token)) {
-            return Optional.empty();
-        }
-        return tokens.findLiveByToken(token).filter(holder -> !expired(holder));
+        return Token.fromClient(token).flatMap(tokens::findLiveByToken).filter(holder -> !expired(holder));
     }
 
     /** A token whose issue this service did not record is as old as the user's last update. */
@@ -38,12 +28,5 @@ final class LiveTokens {
         long issuedAt = holder.issuedAt() > 0
                 ? holder.issuedAt() : Math.max(holder.user().updTime(), holder.user().addTime());
         return clock.instant().getEpochSecond() - issuedAt >= lifetime.toSeconds();
-    }
-
-    private static boolean looksLikeAToken(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            return false;
-        }
-        return token.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 }

@@ -12,6 +12,7 @@ import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.application.service.UserSignIn.Recognized;
 import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 
 import java.util.Optional;
@@ -44,10 +45,9 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
 
     @Override
     public LoginOutcome logIn(LogInMiniProgramUserCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId());
+        ClaimedIdentity identity = identities.claim(command.identity());
         Profile profile = readProfile(command);
-        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
-                identity.unionId());
+        LoginIdentity login = new LoginIdentity(command.systemType(), identity.identity());
         return UserSignIn.retryingLostRaces(() -> {
             Optional<Recognized> known = signIn.recognize(login);
             if (known.isEmpty() && mandatoryMobileBinding) {
@@ -57,22 +57,23 @@ public final class LogInMiniProgramUserService implements LogInMiniProgramUserUs
             if (known.isPresent()) {
                 return signIn.logIn(known.get(), login);
             }
-            budgets.spend(Attempt.REGISTRATION, command.from(), command.platform(), command.openId());
+            budgets.spend(Attempt.REGISTRATION, command.from(), login.platform(), login.openId());
             return signIn.register(login, profile, "", referrers.resolve(command.referrer()));
         });
     }
 
     /** Nobody is stored before a mobile is bound; the proof stays for that binding. */
     private LoginOutcome bindingRequired(LogInMiniProgramUserCommand command, ClaimedIdentity identity, Profile profile) {
-        return new LoginOutcome.MobileBindingRequired(new ProvisionalUser(command.platform(), command.openId(),
-                identity.unionId(), profile, referrers.resolve(command.referrer())));
+        return new LoginOutcome.MobileBindingRequired(new ProvisionalUser(identity.identity(), profile,
+                referrers.resolve(command.referrer())));
     }
 
     /** A sealed profile opens with the session key of this openid's code exchange. */
     private Profile readProfile(LogInMiniProgramUserCommand command) {
         if (command.profile() instanceof ProfileData.Sealed sealed) {
-            return failedDecryptions.open(command.platform(), command.openId(), command.from(),
-                    () -> decryptUserData.decryptProfile(command.platform(), command.openId(), sealed.encryptedData(),
+            PlatformIdentity claimed = command.identity();
+            return failedDecryptions.open(claimed.platform(), claimed.openId(), command.from(),
+                    () -> decryptUserData.decryptProfile(claimed.platform(), claimed.openId(), sealed.encryptedData(),
                             sealed.iv()));
         }
         return ((ProfileData.Plain) command.profile()).profile();

@@ -43,43 +43,36 @@ public record LoginUseCases(LogInMiniProgramUserUseCase logIn, AuthorizeMiniProg
     }
 
     /**
-     * @param budgets       attempt budgets; an attempt without one is not limited
-     * @param tokenLifetime how long a token lasts after it was issued; zero: until it is replaced
-     */
-    public static LoginUseCases create(UserStorePorts users, PlatformPorts platforms, StatePorts state,
-                                       LoginSettings settings, Map<Attempt, Budget> budgets, Duration tokenLifetime,
-                                       Clock clock) {
-        return create(users, platforms, state, settings, budgets, SuspectLane.Limit.TOKEN_LOOKUPS, tokenLifetime, clock);
-    }
-
-    /**
+     * @param budgets             attempt budgets; an attempt without one is not limited
      * @param suspectTokenLookups token look-ups the whole service still makes for addresses whose failed-look-up
      *                            budget is spent
+     * @param tokenLifetime       how long a token lasts after it was issued; zero: until it is replaced
      */
     public static LoginUseCases create(UserStorePorts users, PlatformPorts platforms, StatePorts state,
                                        LoginSettings settings, Map<Attempt, Budget> budgets,
                                        SuspectLane.Limit suspectTokenLookups, Duration tokenLifetime, Clock clock) {
-        UserSignIn signIn = new UserSignIn(users, new TokenGenerator(), settings, clock);
-        ReferrerResolver referrers = new ReferrerResolver(users, ReferralRules.standard(), settings.referrerForms());
+        UserSignIn signIn = new UserSignIn(users.directory(), users.accounts(), new TokenGenerator(), settings, clock);
+        ReferrerResolver referrers = new ReferrerResolver(users.directory(), ReferralRules.standard(),
+                settings.referrerForms());
         ClientIdentities identities = new ClientIdentities(state.proofs(), settings);
         AttemptBudgets attemptBudgets = new AttemptBudgets(state.attempts(), budgets);
         FailedDecryptions failedDecryptions = new FailedDecryptions(state.sessionKeys(), attemptBudgets,
                 settings.failuresPerSessionKey());
-        LiveTokens liveTokens = new LiveTokens(users.loadByToken(), tokenLifetime, clock);
+        LiveTokens liveTokens = new LiveTokens(users.tokens(), tokenLifetime, clock);
         TokenLookupGate tokenLookups = new TokenLookupGate(attemptBudgets,
                 new SuspectLane(state.attempts(), Attempt.FAILED_TOKEN_LOOKUP, suspectTokenLookups));
-        TokenProofs tokenProofs = new TokenProofs(liveTokens, users.load(), tokenLookups);
+        TokenProofs tokenProofs = new TokenProofs(liveTokens, users.directory(), tokenLookups);
         return new LoginUseCases(
                 new LogInMiniProgramUserService(signIn, platforms.decrypt(), referrers, identities, failedDecryptions,
                         attemptBudgets, settings),
                 new AuthorizeMiniProgramUserService(platforms.exchange(), state.sessionKeys(), signIn, referrers,
                         state.proofs(), identities, attemptBudgets, settings),
                 new ResumeSessionService(liveTokens, tokenLookups, settings.statusRule()),
-                new BindMobileService(platforms.phones(), users, signIn, referrers, identities, tokenProofs,
+                new BindMobileService(platforms.phones(), users.directory(), signIn, referrers, identities, tokenProofs,
                         failedDecryptions, attemptBudgets),
                 new VerifyMobileService(platforms.phones(), failedDecryptions, identities, tokenProofs,
                         state.verifiedMobiles(), attemptBudgets),
-                new RegisterWithMobileService(new MobileSignIn(users, signIn, referrers, attemptBudgets), identities,
-                        tokenProofs, state.verifiedMobiles()));
+                new RegisterWithMobileService(new MobileSignIn(users.directory(), signIn, referrers, attemptBudgets),
+                        identities, tokenProofs, state.verifiedMobiles()));
     }
 }

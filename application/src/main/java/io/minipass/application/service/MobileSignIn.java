@@ -5,9 +5,7 @@ import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.out.LoadUserByMobilePort;
-import io.minipass.application.port.out.LoadUserPort;
-import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginIdentity;
@@ -22,23 +20,9 @@ import java.util.Optional;
  * is refused; otherwise a new user is registered with it. Shared by one-tap binding and the registration
  * that names a mobile verified a moment before.
  */
-final class MobileSignIn {
+record MobileSignIn(UserDirectory users, UserSignIn signIn, ReferrerResolver referrers, AttemptBudgets budgets) {
     static final String MOBILE_TAKEN = "手机已绑定其他帐号";
     static final String ACCOUNT_HAS_MOBILE = "帐号已绑定其他手机";
-
-    private final LoadUserPort users;
-    private final LoadUserByMobilePort usersByMobile;
-    private final UserSignIn signIn;
-    private final ReferrerResolver referrers;
-    private final AttemptBudgets budgets;
-
-    MobileSignIn(UserStorePorts users, UserSignIn signIn, ReferrerResolver referrers, AttemptBudgets budgets) {
-        this.users = users.load();
-        this.usersByMobile = users.loadByMobile();
-        this.signIn = signIn;
-        this.referrers = referrers;
-        this.budgets = budgets;
-    }
 
     /** What one login with a verified mobile names: who, the proof it spends, the mobile, a newcomer's profile. */
     record MobileLogin(LoginIdentity login, ClaimedIdentity claimed, String mobile, Profile profile, String referrer,
@@ -53,7 +37,7 @@ final class MobileSignIn {
     private LoginOutcome signInOnce(MobileLogin request) {
         LoginIdentity login = request.login();
         Optional<User> byOpenId = users.findLiveByOpenId(login.systemType(), login.platform(), login.openId());
-        Optional<User> byMobile = usersByMobile.findLiveByMobile(request.mobile());
+        Optional<User> byMobile = users.findLiveByMobile(request.mobile());
         if (byMobile.isPresent()) {
             return logInMobileHolder(byMobile.get(), byOpenId, request);
         }

@@ -1,8 +1,6 @@
 package io.minipass.application.service;
 
-import io.minipass.application.port.out.LoadUserByMobilePort;
-import io.minipass.application.port.out.LoadUserPort;
-import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.referral.ReferrerForms;
 import io.minipass.domain.referral.ReferrerKey;
@@ -12,15 +10,13 @@ import java.util.Optional;
 
 /** Turns the {@code referrer} a client sent into the inviter to record, or 0 when there is none to record. */
 public final class ReferrerResolver {
-    private final LoadUserPort users;
-    private final LoadUserByMobilePort usersByMobile;
+    private final UserDirectory users;
     private final ReferralRules rules;
     private final ReferrerForms forms;
 
     /** @param forms the forms of reference the shop's ShopXO reads */
-    public ReferrerResolver(UserStorePorts users, ReferralRules rules, ReferrerForms forms) {
-        this.users = users.load();
-        this.usersByMobile = users.loadByMobile();
+    public ReferrerResolver(UserDirectory users, ReferralRules rules, ReferrerForms forms) {
+        this.users = users;
         this.rules = rules;
         this.forms = forms;
     }
@@ -41,7 +37,7 @@ public final class ReferrerResolver {
             return users.findByNumberCode(byCode.numberCode());
         }
         if (key instanceof ReferrerKey.ByMobile byMobile) {
-            return usersByMobile.findLiveByMobile(byMobile.mobile());
+            return users.findLiveByMobile(byMobile.mobile());
         }
         return users.findByEmail(((ReferrerKey.ByEmail) key).email());
     }

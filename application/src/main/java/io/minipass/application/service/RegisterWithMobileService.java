@@ -8,6 +8,7 @@ import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
 import io.minipass.application.service.MobileSignIn.MobileLogin;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.PlatformIdentity;
 
 /**
  * A registration that names a mobile: only one the platform verified for this openid lately counts, once; then
@@ -32,15 +33,15 @@ public final class RegisterWithMobileService implements RegisterWithMobileUseCas
 
     @Override
     public LoginOutcome register(RegisterWithMobileCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), command.unionId(),
-                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
-                        command.from()));
+        ClaimedIdentity identity = identities.claim(command.identity(),
+                () -> tokenProofs.proves(command.token(), command.systemType(), command.identity(), command.from()));
         String mobile = command.mobile();
-        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(command.platform(), command.openId(), mobile)) {
+        PlatformIdentity claimed = command.identity();
+        if (!VerifiedMobiles.hasMobileShape(mobile) || !verified.consume(claimed.platform(), claimed.openId(),
+                mobile)) {
             throw new InvalidInputException(MOBILE_NOT_VERIFIED);
         }
-        LoginIdentity login = new LoginIdentity(command.systemType(), command.platform(), command.openId(),
-                identity.unionId());
+        LoginIdentity login = new LoginIdentity(command.systemType(), identity.identity());
         return mobileSignIn.signIn(new MobileLogin(login, identity, mobile, command.profile(), command.referrer(),
                 command.from()));
     }

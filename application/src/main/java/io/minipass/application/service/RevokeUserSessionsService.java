@@ -4,8 +4,9 @@ import io.minipass.application.port.in.Revocation;
 import io.minipass.application.port.in.RevokeUserSessionsCommand;
 import io.minipass.application.port.in.RevokeUserSessionsUseCase;
 import io.minipass.application.port.out.EvictTokensPort;
-import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
+import io.minipass.application.port.out.UserDirectory;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 
@@ -18,11 +19,11 @@ import java.util.Optional;
  * its cache drops it then (the token cache remembers evicted tokens for that race).
  */
 public final class RevokeUserSessionsService implements RevokeUserSessionsUseCase {
-    private final LoadUserPort users;
+    private final UserDirectory users;
     private final RevokeUserTokensPort tokens;
     private final EvictTokensPort evictions;
 
-    public RevokeUserSessionsService(LoadUserPort users, RevokeUserTokensPort tokens, EvictTokensPort evictions) {
+    public RevokeUserSessionsService(UserDirectory users, RevokeUserTokensPort tokens, EvictTokensPort evictions) {
         this.users = users;
         this.tokens = tokens;
         this.evictions = evictions;
@@ -34,7 +35,7 @@ public final class RevokeUserSessionsService implements RevokeUserSessionsUseCas
         if (user.isEmpty()) {
             return new Revocation.UnknownUser();
         }
-        List<String> cleared = tokens.revokeTokens(user.get());
+        List<Token> cleared = tokens.revokeTokens(user.get());
         return new Revocation.Revoked(user.get(), cleared.size(), evictions.evict(cleared));
     }
 

@@ -1,5 +1,7 @@
 package io.minipass.application.service;
 
+import io.minipass.domain.user.Token;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -7,9 +9,9 @@ import java.util.HexFormat;
 public final class TokenGenerator {
     private final SecureRandom random = new SecureRandom();
 
-    public String newToken() {
+    public Token newToken() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return new Token(HexFormat.of().formatHex(bytes));
     }
 }

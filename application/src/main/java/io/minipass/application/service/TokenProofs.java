@@ -1,10 +1,9 @@
 package io.minipass.application.service;
 
 import io.minipass.application.port.in.ClientAddress;
-import io.minipass.application.port.out.LoadUserPort;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.application.port.out.TokenHolder;
-import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -17,16 +16,7 @@ import java.util.Optional;
  * (docs/security.md#the-login-proof). Its look-up passes the same {@link TokenLookupGate} as {@code tokenuserinfo}'s;
  * a token that proves nothing counts as a failed token look-up.
  */
-final class TokenProofs {
-    private final LiveTokens tokens;
-    private final LoadUserPort users;
-    private final TokenLookupGate gate;
-
-    TokenProofs(LiveTokens tokens, LoadUserPort users, TokenLookupGate gate) {
-        this.tokens = tokens;
-        this.users = users;
-        this.gate = gate;
-    }
+record TokenProofs(LiveTokens tokens, UserDirectory users, TokenLookupGate gate) {
 
     /**
      * Whether the token is live and belongs to the live user who holds this openid on this platform.
@@ -34,14 +24,15 @@ final class TokenProofs {
      * @throws io.minipass.application.port.in.OverBudgetException when the address sent too many bad tokens lately
      *                                                             and the gate lets this one through no more
      */
-    boolean proves(String token, SystemType systemType, Platform platform, OpenId openId, ClientAddress from) {
+    boolean proves(String token, SystemType systemType, PlatformIdentity claimed, ClientAddress from) {
         if (token.isEmpty()) {
             return false;
         }
         gate.admit(token, from);
         Optional<UserId> holder = tokens.holder(token).map(TokenHolder::user).map(User::id);
         boolean proves = holder.isPresent()
-                && users.findLiveByOpenId(systemType, platform, openId).map(User::id).equals(holder);
+                && users.findLiveByOpenId(systemType, claimed.platform(),
+                        claimed.openId()).map(User::id).equals(holder);
         if (!proves) {
             gate.failed(from);
         }

@@ -6,12 +6,14 @@ import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
-import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.port.out.UserAccounts;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.StatusRule;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 
@@ -27,14 +29,17 @@ public final class UserSignIn {
     /** Each retry follows a lost race that committed a user; a few suffice. */
     private static final int MAX_ATTEMPTS = 4;
 
-    private final UserStorePorts users;
+    private final UserDirectory users;
+    private final UserAccounts accounts;
     private final TokenGenerator tokens;
     private final boolean registrationAudit;
     private final StatusRule statusRule;
     private final Clock clock;
 
-    public UserSignIn(UserStorePorts users, TokenGenerator tokens, LoginSettings settings, Clock clock) {
+    public UserSignIn(UserDirectory users, UserAccounts accounts, TokenGenerator tokens, LoginSettings settings,
+                      Clock clock) {
         this.users = users;
+        this.accounts = accounts;
         this.tokens = tokens;
         this.registrationAudit = settings.registrationAudit();
         this.statusRule = settings.statusRule();
@@ -61,13 +66,13 @@ public final class UserSignIn {
 
     /** Who holds this identity: the live user with the openid, else a same-platform user with the unionid. */
     public Optional<Recognized> recognize(LoginIdentity identity) {
-        Optional<User> returning = users.load().findLiveByOpenId(identity.systemType(), identity.platform(),
+        Optional<User> returning = users.findLiveByOpenId(identity.systemType(), identity.platform(),
                 identity.openId());
         if (returning.isPresent()) {
             return Optional.of(new Recognized(returning.get(), false));
         }
         return identity.unionId()
-                .flatMap(union -> users.load().findLiveByUnionId(identity.systemType(), identity.platform(), union))
+                .flatMap(union -> users.findLiveByUnionId(identity.systemType(), identity.platform(), union))
                 .map(sameUnion -> new Recognized(sameUnion, true));
     }
 
@@ -85,14 +90,14 @@ public final class UserSignIn {
      * them to the current openid so later look-ups find them by it.
      */
     public Optional<LoginOutcome> logInByFormerOpenId(LoginIdentity identity, OpenId formerOpenId) {
-        return users.load().findLiveByOpenId(identity.systemType(), identity.platform(), formerOpenId)
+        return users.findLiveByOpenId(identity.systemType(), identity.platform(), formerOpenId)
                 .map(user -> bindOpenIdTo(user, identity, LoginKind.RETURNING));
     }
 
     /** Logs in a user found through this identity, with a new token. */
     public LoginOutcome logInExisting(User user, LoginIdentity identity) {
         return logInWithNewToken(user, LoginKind.RETURNING,
-                (token, now) -> users.issueToken().issueToken(user, identity, token, now));
+                (token, now) -> accounts.issueToken(user, identity, token, now));
     }
 
     private LoginOutcome bindToExisting(User user, LoginIdentity identity) {
@@ -106,13 +111,13 @@ public final class UserSignIn {
     /** Binds the identity to a user who may log in, with a new token. */
     public LoginOutcome bindOpenIdTo(User user, LoginIdentity identity, LoginKind kind) {
         return logInWithNewToken(user, kind,
-                (token, now) -> users.bindOpenId().bindOpenId(user, identity, token, now));
+                (token, now) -> accounts.bindOpenId(user, identity, token, now));
     }
 
     /** Gives a verified mobile to a user (found through this identity) who may log in, with a new token. */
     public LoginOutcome giveMobile(User user, LoginIdentity identity, String mobile) {
         return logInWithNewToken(user, LoginKind.BOUND_BY_MOBILE,
-                (token, now) -> users.bindMobile().bindMobile(user, identity, mobile, token, now));
+                (token, now) -> accounts.bindMobile(user, identity, mobile, token, now));
     }
 
     /** The one way an existing user logs in: refused by their status, or stored with a new token. */
@@ -127,15 +132,15 @@ public final class UserSignIn {
     /** Stores the user's new token (and what comes with it), answering the user as stored. */
     @FunctionalInterface
     private interface TokenWrite {
-        User store(String token, long now);
+        User store(Token token, long now);
     }
 
     /** Stores a newcomer, waiting for audit when the shop audits registrations (then without a token). */
     public LoginOutcome register(LoginIdentity identity, Profile profile, String mobile, long referrer) {
         NewUser newUser = new NewUser(identity, profile, mobile, referrer,
                 registrationAudit ? UserStatus.AWAITING_AUDIT : UserStatus.NORMAL,
-                registrationAudit ? "" : tokens.newToken(), now());
-        User registered = users.register().register(newUser);
+                registrationAudit ? Optional.empty() : Optional.of(tokens.newToken()), now());
+        User registered = accounts.register(newUser);
         return registrationAudit
                 ? new LoginOutcome.RegisteredAwaitingAudit(registered)
                 : new LoginOutcome.LoggedIn(registered, LoginKind.REGISTERED);

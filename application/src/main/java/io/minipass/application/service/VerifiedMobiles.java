@@ -3,7 +3,7 @@ package io.minipass.application.service;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.port.in.ClientAddress;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.UserDataRefusedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
@@ -18,26 +18,17 @@ import io.minipass.domain.user.Platform;
  * last failure allowed spends its login proof, so one proof buys only a few failing platform calls
  * (docs/security.md#phone-verification).
  */
-final class VerifiedMobiles {
+record VerifiedMobiles(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions,
+                       AttemptBudgets budgets) {
     private static final String MOBILE_MALFORMED = "手机号码格式有误";
-
-    private final VerifyPhoneNumberPort phoneNumbers;
-    private final FailedDecryptions failedDecryptions;
-    private final AttemptBudgets budgets;
-
-    VerifiedMobiles(VerifyPhoneNumberPort phoneNumbers, FailedDecryptions failedDecryptions, AttemptBudgets budgets) {
-        this.phoneNumbers = phoneNumbers;
-        this.failedDecryptions = failedDecryptions;
-        this.budgets = budgets;
-    }
 
     /**
      * @throws io.minipass.application.port.in.OverBudgetException when the address or openid may try no more now
      * @throws InvalidInputException when the proof does not open or the platform vouches for no mobile number
      */
     String verify(ClaimedIdentity identity, PhoneProof proof, ClientAddress from) {
-        Platform platform = identity.platform();
-        OpenId openId = identity.openId();
+        Platform platform = identity.identity().platform();
+        OpenId openId = identity.identity().openId();
         budgets.requireRemaining(Attempt.FAILED_PHONE_VERIFICATION, from, platform, openId);
         budgets.spend(Attempt.PHONE_VERIFICATION, from, platform, openId);
         String mobile;

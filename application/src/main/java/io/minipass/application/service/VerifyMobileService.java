@@ -6,6 +6,7 @@ import io.minipass.application.port.in.VerifyMobileUseCase;
 import io.minipass.application.port.out.VerifiedMobilePort;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.service.ClientIdentities.ClaimedIdentity;
+import io.minipass.domain.user.PlatformIdentity;
 
 import java.util.Optional;
 
@@ -31,9 +32,9 @@ public final class VerifyMobileService implements VerifyMobileUseCase {
 
     @Override
     public String verifyMobile(VerifyMobileCommand command) {
-        ClaimedIdentity identity = identities.claim(command.platform(), command.openId(), Optional.empty(),
-                () -> tokenProofs.proves(command.token(), command.systemType(), command.platform(), command.openId(),
-                        command.from()));
+        PlatformIdentity claimed = new PlatformIdentity(command.platform(), command.openId(), Optional.empty());
+        ClaimedIdentity identity = identities.claim(claimed,
+                () -> tokenProofs.proves(command.token(), command.systemType(), claimed, command.from()));
         String mobile = verifiedMobiles.verify(identity, command.proof(), command.from());
         records.record(command.platform(), command.openId(), mobile);
         return mobile;

@@ -6,6 +6,7 @@ import io.minipass.application.port.in.AuthorizationOutcome.MobileRequired;
 import io.minipass.application.port.in.AuthorizationOutcome.Recognized;
 import io.minipass.application.port.in.AuthorizationOutcome.Unrecognized;
 import io.minipass.application.port.in.AuthorizeMiniProgramUserCommand;
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
@@ -20,6 +21,7 @@ import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
@@ -39,14 +41,15 @@ class AuthorizeMiniProgramUserServiceTest {
     private final InMemoryLoginCodeProofs proofs = new InMemoryLoginCodeProofs();
     private final ExchangeLoginCodePort exchange = (platform, code) -> {
         if (code.startsWith("migrated")) {
-            return new LoginSession(platform, new OpenId("074aOpenId-" + code), Optional.empty(), "",
-                    Optional.of(new OpenId("2088000000000001")));
+            return new LoginSession(new PlatformIdentity(platform, new OpenId("074aOpenId-" + code), Optional.empty()),
+                    "", Optional.of(new OpenId("2088000000000001")));
         }
         if (code.equals("bad")) {
             throw new PlatformCallFailedException(platform, "微信登录失败[40029: invalid code]");
         }
-        return new LoginSession(platform, new OpenId("open-" + code),
-                code.startsWith("u") ? UnionId.optional("union-" + code) : Optional.empty(), "key-" + code);
+        return new LoginSession(new PlatformIdentity(platform, new OpenId("open-" + code),
+                code.startsWith("u") ? UnionId.optional("union-" + code) : Optional.empty()), "key-" + code,
+                Optional.empty());
     };
 
     private AuthorizeMiniProgramUserService service(LoginSettings settings) {
@@ -55,7 +58,8 @@ class AuthorizeMiniProgramUserServiceTest {
     }
 
     private AuthorizationOutcome authorize(LoginSettings settings, Platform platform, String code) {
-        return service(settings).authorize(new AuthorizeMiniProgramUserCommand(platform, code, ""));
+        return service(settings).authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, platform, code, "",
+                ClientAddress.UNKNOWN));
     }
 
     @ParameterizedTest
@@ -63,7 +67,8 @@ class AuthorizeMiniProgramUserServiceTest {
     void an_unknown_identity_is_returned_for_the_profile_step_and_its_session_key_kept(Platform platform) {
         AuthorizationOutcome outcome = authorize(LoginSettings.DEFAULT, platform, "c1");
 
-        assertThat(outcome).isEqualTo(new Unrecognized(new OpenId("open-c1"), Optional.empty()));
+        assertThat(outcome).isEqualTo(new Unrecognized(new PlatformIdentity(platform, new OpenId("open-c1"),
+                Optional.empty())));
         assertThat(sessionKeys.find(platform, new OpenId("open-c1"))).contains("key-c1");
         assertThat(proofs.find(platform, new OpenId("open-c1"))).isPresent();
         assertThat(store.count()).isZero();
@@ -74,7 +79,8 @@ class AuthorizeMiniProgramUserServiceTest {
         Fixtures.user(store, 128, Platform.WEIXIN, "inviter", "", UserStatus.NORMAL);
 
         AuthorizationOutcome outcome = service(LoginSettings.DEFAULT)
-                .authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "u1", "D4459443"));
+                .authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, "u1", "D4459443",
+                        ClientAddress.UNKNOWN));
 
         LoggedIn loggedIn = (LoggedIn) ((Recognized) outcome).outcome();
         assertThat(loggedIn.kind()).isEqualTo(LoginKind.REGISTERED);
@@ -97,11 +103,12 @@ class AuthorizeMiniProgramUserServiceTest {
         Fixtures.user(store, 128, Platform.WEIXIN, "inviter", "", UserStatus.NORMAL);
 
         AuthorizationOutcome outcome = service(new LoginSettings(false, true, true, true))
-                .authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "u3", "D4459443"));
+                .authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, "u3", "D4459443",
+                        ClientAddress.UNKNOWN));
 
         ProvisionalUser waiting = ((MobileRequired) outcome).user();
-        assertThat(waiting.openId()).isEqualTo(new OpenId("open-u3"));
-        assertThat(waiting.unionId()).contains(new UnionId("union-u3"));
+        assertThat(waiting.identity().openId()).isEqualTo(new OpenId("open-u3"));
+        assertThat(waiting.identity().unionId()).contains(new UnionId("union-u3"));
         assertThat(waiting.profile().nickname()).isEqualTo("微信用户");
         assertThat(waiting.referrer()).isEqualTo(128);
         assertThat(proofs.find(Platform.WEIXIN, new OpenId("open-u3"))).isPresent();
@@ -169,13 +176,14 @@ class AuthorizeMiniProgramUserServiceTest {
     @Test
     void a_former_id_nobody_holds_leaves_a_newcomer() {
         assertThat(authorize(LoginSettings.DEFAULT, Platform.ALIPAY, "migrated-3"))
-                .isEqualTo(new Unrecognized(new OpenId("074aOpenId-migrated-3"), Optional.empty()));
+                .isEqualTo(new Unrecognized(new PlatformIdentity(Platform.ALIPAY, new OpenId("074aOpenId-migrated-3"),
+                        Optional.empty())));
     }
 
     @Test
     void a_former_id_equal_to_the_openid_is_no_former_id() {
-        LoginSession session = new LoginSession(Platform.ALIPAY, new OpenId("2088000000000001"), Optional.empty(), "",
-                Optional.of(new OpenId("2088000000000001")));
+        LoginSession session = new LoginSession(new PlatformIdentity(Platform.ALIPAY, new OpenId("2088000000000001"),
+                Optional.empty()), "", Optional.of(new OpenId("2088000000000001")));
 
         assertThat(session.formerOpenId()).isEmpty();
     }
@@ -184,9 +192,11 @@ class AuthorizeMiniProgramUserServiceTest {
     void platform_failures_and_empty_codes_pass_through_and_change_nothing() {
         assertThatThrownBy(() -> authorize(LoginSettings.DEFAULT, Platform.WEIXIN, "bad"))
                 .isInstanceOf(PlatformCallFailedException.class).hasMessageContaining("40029");
-        assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "", ""))
+        assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, "", "",
+                ClientAddress.UNKNOWN))
                 .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
-        assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, null, ""))
+        assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, null, "",
+                ClientAddress.UNKNOWN))
                 .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");
         assertThat(store.count()).isZero();
         assertThat(sessionKeys.isEmpty()).isTrue();

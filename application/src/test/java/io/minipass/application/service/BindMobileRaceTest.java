@@ -1,23 +1,28 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.in.BindMobileCommand;
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.out.LoadUserByMobilePort;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.application.port.out.UserDirectory;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
-import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
+import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
+import io.minipass.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -44,21 +49,48 @@ class BindMobileRaceTest {
     private final InMemoryUserStore store = new InMemoryUserStore();
     private final CyclicBarrier allHaveRead = new CyclicBarrier(CLIENTS);
     private final AtomicInteger reads = new AtomicInteger();
-    private final LoadUserByMobilePort racingReads = mobile -> {
-        Optional<User> holder = store.findLiveByMobile(mobile);
-        if (reads.getAndIncrement() < CLIENTS) {
-            try {
-                allHaveRead.await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+    private final UserDirectory racingReads = new UserDirectory() {
+        @Override
+        public Optional<User> findLiveByMobile(String mobile) {
+            Optional<User> holder = store.findLiveByMobile(mobile);
+            if (reads.getAndIncrement() < CLIENTS) {
+                try {
+                    allHaveRead.await(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
+            return holder;
         }
-        return holder;
+
+        @Override
+        public Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
+            return store.findLiveByOpenId(systemType, platform, openId);
+        }
+
+        @Override
+        public Optional<User> findLiveByUnionId(SystemType systemType, Platform platform, UnionId unionId) {
+            return store.findLiveByUnionId(systemType, platform, unionId);
+        }
+
+        @Override
+        public Optional<User> findById(UserId id) {
+            return store.findById(id);
+        }
+
+        @Override
+        public Optional<User> findByNumberCode(String numberCode) {
+            return store.findByNumberCode(numberCode);
+        }
+
+        @Override
+        public Optional<User> findByEmail(String email) {
+            return store.findByEmail(email);
+        }
     };
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
     private final BindMobileService service = new BindMobileService(phones,
-            new UserStorePorts(store, store, store, store, store, racingReads, store),
-            Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
+            racingReads, Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
             new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT), Fixtures.tokenProofs(store),
             Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
 
@@ -71,9 +103,10 @@ class BindMobileRaceTest {
                 String openId = "o-race-" + i;
                 answers.add(pool.submit(() -> {
                     try {
-                        return service.bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId),
-                                Optional.empty(), new Profile("新用户", "", Gender.SECRET, "", ""), "",
-                                new PhoneProof("code", "", "")));
+                        return service.bindMobile(new BindMobileCommand(SystemType.DEFAULT,
+                                new PlatformIdentity(Platform.WEIXIN, new OpenId(openId),
+                                Optional.empty()), new Profile("新用户", "", Gender.SECRET, "", ""), "",
+                                new PhoneProof("code", "", ""), ClientAddress.UNKNOWN, ""));
                     } catch (InvalidInputException refused) {
                         return refused.getMessage();
                     }

@@ -1,23 +1,24 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.in.BindMobileCommand;
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,14 @@ class BindMobileServiceTest {
     }
 
     private LoginOutcome bind(String openId, String code) {
-        BindMobileService service = new BindMobileService(phones, UserStorePorts.of(store),
+        BindMobileService service = new BindMobileService(phones, store,
                 Fixtures.signIn(store, LoginSettings.DEFAULT), Fixtures.referrers(store),
                 new ClientIdentities(new InMemoryLoginCodeProofs(), LoginSettings.DEFAULT), Fixtures.tokenProofs(store),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
-        return service.bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
-                new Profile("新用户", "https://a/x.png", Gender.MALE, "", ""), "", new PhoneProof(code, "", "")));
+        return service.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                new OpenId(openId), Optional.empty()),
+                new Profile("新用户", "https://a/x.png", Gender.MALE, "", ""), "", new PhoneProof(code, "",
+                        ""), ClientAddress.UNKNOWN, ""));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.AttemptBudgets;
 import io.minipass.application.budget.Budget;
@@ -14,14 +13,11 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.in.OverBudgetException;
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.in.ProfileData;
-import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.in.TokenLookup;
+import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.LoginSession;
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
@@ -30,9 +26,12 @@ import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -62,8 +61,9 @@ class ClientTrustTest {
     private final AtomicInteger exchanges = new AtomicInteger();
     private final ExchangeLoginCodePort platform = (platform, code) -> {
         exchanges.incrementAndGet();
-        return new LoginSession(platform, new OpenId("o-" + code), UnionId.optional(code.startsWith("u") ? "u-" + code : null),
-                "key-" + code);
+        return new LoginSession(new PlatformIdentity(platform, new OpenId("o-" + code),
+                UnionId.optional(code.startsWith("u") ? "u-" + code : null)),
+                "key-" + code, Optional.empty());
     };
     private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
     private LoginSettings settings = PROOF_REQUIRED;
@@ -72,8 +72,9 @@ class ClientTrustTest {
     private LoginOutcome logIn(Platform platform, String openId, String clientUnionId, ClientAddress from) {
         return new LogInMiniProgramUserService(Fixtures.signIn(store, settings), (p, o, d, i) -> Profile.EMPTY,
                 Fixtures.referrers(store), new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys),
-                budgets, settings).logIn(new LogInMiniProgramUserCommand(platform, new OpenId(openId),
-                UnionId.optional(clientUnionId), new ProfileData.Plain(PROFILE), "", from));
+                budgets, settings).logIn(new LogInMiniProgramUserCommand(SystemType.DEFAULT,
+                        new PlatformIdentity(platform, new OpenId(openId),
+                        UnionId.optional(clientUnionId)), new ProfileData.Plain(PROFILE), "", from));
     }
 
     private LoginOutcome logIn(String openId, String clientUnionId) {
@@ -83,15 +84,17 @@ class ClientTrustTest {
     private AuthorizationOutcome authorize(Platform on, String code, ClientAddress from) {
         return new AuthorizeMiniProgramUserService(platform, sessionKeys, Fixtures.signIn(store, settings),
                 Fixtures.referrers(store), proofs, new ClientIdentities(proofs, settings), budgets, settings)
-                .authorize(new AuthorizeMiniProgramUserCommand(on, code, "", from));
+                .authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, on, code, "", from));
     }
 
     private LoginOutcome bindMobile(String openId) {
-        return new BindMobileService(phones, UserStorePorts.of(store), Fixtures.signIn(store, settings), Fixtures.referrers(store),
+        return new BindMobileService(phones, store, Fixtures.signIn(store, settings), Fixtures.referrers(store),
                 new ClientIdentities(proofs, settings), Fixtures.tokenProofs(store), Fixtures.failedDecryptions(sessionKeys),
                 budgets)
-                .bindMobile(new BindMobileCommand(Platform.WEIXIN, new OpenId(openId), Optional.empty(),
-                        new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof("code", "", ""), ATTACKER));
+                .bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                        new OpenId(openId), Optional.empty()),
+                        new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof("code", "",
+                                ""), ATTACKER, ""));
     }
 
     private User victim() {
@@ -101,7 +104,7 @@ class ClientTrustTest {
     }
 
     private void proven(String openId, String unionId) {
-        proofs.record(new LoginProof(Platform.WEIXIN, new OpenId(openId), UnionId.optional(unionId)));
+        proofs.record(new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), UnionId.optional(unionId)));
     }
 
     @Test
@@ -179,7 +182,7 @@ class ClientTrustTest {
         assertThat(authorize(Platform.QQ, "unew", ATTACKER)).isInstanceOf(AuthorizationOutcome.Unrecognized.class);
 
         assertThat(proofs.find(Platform.QQ, new OpenId("o-unew")))
-                .map(LoginProof::unionId).contains(UnionId.optional("u-unew"));
+                .map(PlatformIdentity::unionId).contains(UnionId.optional("u-unew"));
     }
 
     @Test
@@ -229,7 +232,7 @@ class ClientTrustTest {
         budgets = budgets(Attempt.FAILED_TOKEN_LOOKUP, new Budget(3, 0, Duration.ofMinutes(1)));
         settings = LoginSettings.DEFAULT;
         String token = ((LoggedIn) logIn("o-token", null)).user().token();
-        ResumeSessionService sessions = new ResumeSessionService(store, Duration.ZERO, Fixtures.CLOCK, budgets);
+        ResumeSessionService sessions = Fixtures.resumeSession(store, Duration.ZERO, Fixtures.CLOCK, budgets);
         for (int guess = 0; guess < 3; guess++) {
             assertThat(sessions.resume("%032x".formatted(guess), ATTACKER)).isInstanceOf(TokenLookup.Invalid.class);
         }

@@ -1,31 +1,34 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.budget.AttemptBudgets;
+import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LogInMiniProgramUserCommand;
 import io.minipass.application.port.in.LoginOutcome;
-import io.minipass.application.port.in.ProfileData;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
+import io.minipass.application.port.in.ProfileData;
 import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.port.out.NewUser;
-import io.minipass.application.port.out.RegisterUserPort;
-import io.minipass.application.budget.AttemptBudgets;
-import io.minipass.application.port.out.LoginProof;
+import io.minipass.application.port.out.UserAccounts;
 import io.minipass.application.port.out.UserDataRefusedException;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
+import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
+import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.Platform;
-import io.minipass.domain.user.SystemType;
-import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.PlatformIdentity;
+import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -71,10 +74,11 @@ class LogInMiniProgramUserServiceTest {
         return service(settings, store);
     }
 
-    private LogInMiniProgramUserService service(LoginSettings settings, RegisterUserPort register) {
-        UserSignIn signIn = new UserSignIn(new UserStorePorts(store, register, store, store, store, store, store), new TokenGenerator(), settings,
+    private LogInMiniProgramUserService service(LoginSettings settings, UserAccounts accounts) {
+        UserSignIn signIn = new UserSignIn(store, accounts, new TokenGenerator(), settings,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
-        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(UserStorePorts.of(store), ReferralRules.standard(), settings.referrerForms()),
+        return new LogInMiniProgramUserService(signIn, decrypt, new ReferrerResolver(store, ReferralRules.standard(),
+                settings.referrerForms()),
                 new ClientIdentities(proofs, settings), Fixtures.failedDecryptions(sessionKeys), budgets, settings);
     }
 
@@ -85,7 +89,8 @@ class LogInMiniProgramUserServiceTest {
                 ? new ProfileData.Sealed(String.valueOf(authData.get("encrypted_data")), String.valueOf(authData.get("iv")))
                 : new ProfileData.Plain(new Profile(text(authData, "nickName"), text(authData, "avatarUrl"),
                         Gender.fromPlatformCode(text(authData, "gender")), text(authData, "province"), text(authData, "city")));
-        return new LogInMiniProgramUserCommand(platform, new OpenId(openId), UnionId.optional(unionId), profile, referrer);
+        return new LogInMiniProgramUserCommand(SystemType.DEFAULT, new PlatformIdentity(platform, new OpenId(openId),
+                UnionId.optional(unionId)), profile, referrer, ClientAddress.UNKNOWN);
     }
 
     private static String text(Map<String, Object> fields, String name) {
@@ -227,13 +232,13 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void with_registration_audit_the_new_user_waits_without_a_token() {
-        LoginOutcome outcome = service(new LoginSettings(true, false)).logIn(weixin("o-audited"));
+        LoginOutcome outcome = service(new LoginSettings(true, false, true, false)).logIn(weixin("o-audited"));
 
         User stored = ((LoginOutcome.RegisteredAwaitingAudit) outcome).user();
         assertThat(stored.status()).isEqualTo(UserStatus.AWAITING_AUDIT);
         assertThat(stored.token()).isEmpty();
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-audited"))).isPresent();
-        assertThat(service(new LoginSettings(true, false)).logIn(weixin("o-audited")))
+        assertThat(service(new LoginSettings(true, false, true, false)).logIn(weixin("o-audited")))
                 .isInstanceOfSatisfying(LoginOutcome.Refused.class, refused -> assertThat(refused.refusal()).isEqualTo(LoginRefusal.AWAITING_AUDIT));
     }
 
@@ -241,12 +246,12 @@ class LogInMiniProgramUserServiceTest {
     void with_mandatory_mobile_binding_nobody_is_stored() {
         existing(128, Platform.WEIXIN, "o-inviter", null, UserStatus.NORMAL);
 
-        LoginOutcome outcome = service(new LoginSettings(false, true)).logIn(command(Platform.WEIXIN, "o-unbound",
-                "u-unbound", SEED_PROFILE, "128"));
+        LoginOutcome outcome = service(new LoginSettings(false, true, true, false)).logIn(command(Platform.WEIXIN,
+                "o-unbound", "u-unbound", SEED_PROFILE, "128"));
 
         var provisional = ((LoginOutcome.MobileBindingRequired) outcome).user();
-        assertThat(provisional.openId().value()).isEqualTo("o-unbound");
-        assertThat(provisional.unionId()).contains(new UnionId("u-unbound"));
+        assertThat(provisional.identity().openId().value()).isEqualTo("o-unbound");
+        assertThat(provisional.identity().unionId()).contains(new UnionId("u-unbound"));
         assertThat(provisional.profile().nickname()).isEqualTo("ShopXO@纵之格");
         assertThat(provisional.referrer()).isEqualTo(128);
         assertThat(store.count()).isEqualTo(1);
@@ -277,11 +282,29 @@ class LogInMiniProgramUserServiceTest {
     @Test
     void losing_the_race_to_register_logs_into_the_winner() {
         AtomicBoolean raced = new AtomicBoolean();
-        RegisterUserPort racingRegister = (NewUser newUser) -> {
-            if (raced.compareAndSet(false, true)) {
-                store.register(newUser); // another node wins just before us
+        UserAccounts racingRegister = new UserAccounts() {
+            @Override
+            public User register(NewUser newUser) {
+                if (raced.compareAndSet(false, true)) {
+                    store.register(newUser); // another node wins just before us
+                }
+                return store.register(newUser);
             }
-            return store.register(newUser);
+
+            @Override
+            public User issueToken(User user, LoginIdentity identity, Token token, long now) {
+                return store.issueToken(user, identity, token, now);
+            }
+
+            @Override
+            public User bindOpenId(User user, LoginIdentity identity, Token token, long now) {
+                return store.bindOpenId(user, identity, token, now);
+            }
+
+            @Override
+            public User bindMobile(User user, LoginIdentity identity, String mobile, Token token, long now) {
+                return store.bindMobile(user, identity, mobile, token, now);
+            }
         };
 
         LoggedIn loggedIn = (LoggedIn) service(LoginSettings.DEFAULT, racingRegister).logIn(weixin("o-race"));
@@ -324,7 +347,7 @@ class LogInMiniProgramUserServiceTest {
                 .hasMessage("授权已失效，请重新授权");
         assertThat(store.count()).isZero();
 
-        proofs.record(new LoginProof(Platform.WEIXIN, new OpenId("o-claimed"), Optional.empty()));
+        proofs.record(new PlatformIdentity(Platform.WEIXIN, new OpenId("o-claimed"), Optional.empty()));
         assertThat(strict.logIn(weixin("o-claimed"))).isInstanceOf(LoggedIn.class);
         assertThatThrownBy(() -> strict.logIn(command(Platform.QQ, "o-claimed", null, Map.of("encrypted_data", "e", "iv", "i"), "")))
                 .isInstanceOf(InvalidInputException.class);
@@ -335,14 +358,15 @@ class LogInMiniProgramUserServiceTest {
         TokenGenerator tokens = new TokenGenerator();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            assertThat(seen.add(tokens.newToken())).isTrue();
+            assertThat(seen.add(tokens.newToken().value())).isTrue();
         }
         assertThat(seen).allMatch(token -> token.matches("[0-9a-f]{32}"));
     }
 
     @Test
     void optional_unionid_absent_is_fine() {
-        assertThat(command(Platform.WEIXIN, "o", null, SEED_PROFILE, null).unionId()).isEqualTo(Optional.empty());
+        assertThat(command(Platform.WEIXIN, "o", null, SEED_PROFILE,
+                null).identity().unionId()).isEqualTo(Optional.empty());
     }
 
     @Test
@@ -360,8 +384,9 @@ class LogInMiniProgramUserServiceTest {
 
     @Test
     void the_login_goes_through_the_system_type_the_client_named() {
-        LogInMiniProgramUserCommand shop2 = new LogInMiniProgramUserCommand(new SystemType("shop2"), Platform.QQ,
-                new OpenId("o-shop2"), Optional.empty(), new ProfileData.Plain(Profile.EMPTY), "",
+        LogInMiniProgramUserCommand shop2 = new LogInMiniProgramUserCommand(new SystemType("shop2"),
+                new PlatformIdentity(Platform.QQ, new OpenId("o-shop2"),
+                Optional.empty()), new ProfileData.Plain(Profile.EMPTY), "",
                 io.minipass.application.port.in.ClientAddress.UNKNOWN);
 
         LoggedIn registered = (LoggedIn) service(LoginSettings.DEFAULT).logIn(shop2);

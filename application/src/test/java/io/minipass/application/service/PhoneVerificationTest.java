@@ -8,12 +8,9 @@ import io.minipass.application.port.in.BindMobileCommand;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.OverBudgetException;
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.in.VerifyMobileCommand;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
@@ -23,8 +20,11 @@ import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
+import io.minipass.domain.user.SystemType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,18 +54,19 @@ class PhoneVerificationTest {
     };
 
     private BindMobileService binder(VerifyPhoneNumberPort phones) {
-        return new BindMobileService(phones, UserStorePorts.of(store), Fixtures.signIn(store, PROOF_REQUIRED),
+        return new BindMobileService(phones, store, Fixtures.signIn(store, PROOF_REQUIRED),
                 Fixtures.referrers(store), new ClientIdentities(proofs, PROOF_REQUIRED), Fixtures.tokenProofs(store),
                 new FailedDecryptions(new InMemorySessionKeys(), budgets, 5), budgets);
     }
 
     private LoginOutcome bind(BindMobileService binder, String code) {
-        return binder.bindMobile(new BindMobileCommand(Platform.WEIXIN, OPENID, Optional.empty(),
-                new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof(code, "", ""), ATTACKER));
+        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                OPENID, Optional.empty()),
+                new Profile("新用户", "", Gender.SECRET, "", ""), "", new PhoneProof(code, "", ""), ATTACKER, ""));
     }
 
     private void proven() {
-        proofs.record(new LoginProof(Platform.WEIXIN, OPENID, Optional.empty()));
+        proofs.record(new PlatformIdentity(Platform.WEIXIN, OPENID, Optional.empty()));
     }
 
     @Test
@@ -106,8 +107,8 @@ class PhoneVerificationTest {
                 Fixtures.tokenProofs(store), new InMemoryVerifiedMobiles(), budgets);
 
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> verifier.verifyMobile(new VerifyMobileCommand(Platform.WEIXIN, OPENID,
-                    new PhoneProof("guess", "", ""), ATTACKER))).isInstanceOf(RuntimeException.class);
+            assertThatThrownBy(() -> verifier.verifyMobile(new VerifyMobileCommand(SystemType.DEFAULT, Platform.WEIXIN,
+                    OPENID, new PhoneProof("guess", "", ""), ATTACKER, ""))).isInstanceOf(RuntimeException.class);
         }
 
         assertThat(platformCalls).hasValue(FAILURES_PER_OPENID);
@@ -126,7 +127,7 @@ class PhoneVerificationTest {
         VerifiedMobiles mobiles = new VerifiedMobiles(vouching, new FailedDecryptions(new InMemorySessionKeys(), tight, 5),
                 tight);
         ClientIdentities.ClaimedIdentity identity = new ClientIdentities(proofs, LoginSettings.DEFAULT)
-                .claim(Platform.WEIXIN, OPENID, Optional.empty());
+                .claim(new PlatformIdentity(Platform.WEIXIN, OPENID, Optional.empty()));
 
         mobiles.verify(identity, new PhoneProof("c1", "", ""), ATTACKER);
         mobiles.verify(identity, new PhoneProof("c2", "", ""), ATTACKER);

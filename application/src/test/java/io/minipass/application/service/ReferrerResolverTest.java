@@ -1,6 +1,5 @@
 package io.minipass.application.service;
 
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.domain.referral.ReferralRules;
 import io.minipass.domain.referral.ReferrerForms;
@@ -18,7 +17,7 @@ class ReferrerResolverTest {
     private final InMemoryUserStore store = new InMemoryUserStore();
 
     private long resolve(ReferrerForms forms, String reference) {
-        return new ReferrerResolver(UserStorePorts.of(store), ReferralRules.standard(), forms).resolve(reference);
+        return new ReferrerResolver(store, ReferralRules.standard(), forms).resolve(reference);
     }
 
     private void user(long id, String numberCode, String mobile, String email, UserStatus status, long deleteTime) {

@@ -5,12 +5,9 @@ import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.in.RegisterWithMobileCommand;
 import io.minipass.application.port.in.UnprovenIdentityException;
 import io.minipass.application.port.in.VerifyMobileCommand;
-import io.minipass.application.port.out.LoginProof;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
@@ -20,7 +17,9 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
@@ -55,18 +54,18 @@ class RegisterWithMobileServiceTest {
 
     private RegisterWithMobileService registrar() {
         UserSignIn signIn = Fixtures.signIn(store, settings);
-        return new RegisterWithMobileService(new MobileSignIn(UserStorePorts.of(store), signIn, Fixtures.referrers(store),
+        return new RegisterWithMobileService(new MobileSignIn(store, signIn, Fixtures.referrers(store),
                 Fixtures.noBudgets()), new ClientIdentities(proofs, settings), Fixtures.tokenProofs(store), verified);
     }
 
     private String verify(String openId, String code) {
-        return verifier().verifyMobile(new VerifyMobileCommand(Platform.WEIXIN, new OpenId(openId),
-                new PhoneProof(code, "", ""), ClientAddress.UNKNOWN));
+        return verifier().verifyMobile(new VerifyMobileCommand(SystemType.DEFAULT, Platform.WEIXIN, new OpenId(openId),
+                new PhoneProof(code, "", ""), ClientAddress.UNKNOWN, ""));
     }
 
     private LoginOutcome register(SystemType systemType, String openId, String mobile) {
-        return registrar().register(new RegisterWithMobileCommand(systemType, Platform.WEIXIN, new OpenId(openId),
-                Optional.empty(), FILLED_IN, mobile, "", ClientAddress.UNKNOWN, ""));
+        return registrar().register(new RegisterWithMobileCommand(systemType, new PlatformIdentity(Platform.WEIXIN,
+                new OpenId(openId), Optional.empty()), FILLED_IN, mobile, "", ClientAddress.UNKNOWN, ""));
     }
 
     @Test
@@ -135,7 +134,7 @@ class RegisterWithMobileServiceTest {
     void with_proof_required_both_steps_need_the_openids_login_proof_and_the_registration_spends_it() {
         settings = new LoginSettings(false, true, true, true);
         assertThatThrownBy(() -> verify("o-unproven", "code")).isInstanceOf(UnprovenIdentityException.class);
-        proofs.record(new LoginProof(Platform.WEIXIN, new OpenId("o-proven"), Optional.empty()));
+        proofs.record(new PlatformIdentity(Platform.WEIXIN, new OpenId("o-proven"), Optional.empty()));
 
         verify("o-proven", "code");
         assertThat(proofs.find(Platform.WEIXIN, new OpenId("o-proven"))).as("verifying logs nobody in").isPresent();

@@ -1,14 +1,15 @@
 package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.ClientAddress;
+import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.testing.InMemoryUserStore;
-import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.LoginIdentity;
+import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
@@ -26,14 +27,15 @@ class ResumeSessionServiceTest {
     private final InMemoryUserStore store = new InMemoryUserStore();
 
     private ResumeSessionService at(long now, Duration lifetime) {
-        return new ResumeSessionService(store, lifetime, Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC),
+        return Fixtures.resumeSession(store, lifetime, Clock.fixed(Instant.ofEpochSecond(now), ZoneOffset.UTC),
                 Fixtures.noBudgets());
     }
 
     private User loggedIn(long id) {
         User user = Fixtures.user(store, id, Platform.WEIXIN, "o" + id, "", UserStatus.NORMAL);
         return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
-                new LoginIdentity(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o" + id), Optional.empty()))).user();
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o" + id),
+                        Optional.empty())))).user();
     }
 
     @Test

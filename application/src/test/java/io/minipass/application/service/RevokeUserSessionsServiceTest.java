@@ -2,17 +2,19 @@ package io.minipass.application.service;
 
 import io.minipass.application.LoginSettings;
 import io.minipass.application.port.in.ClientAddress;
-import io.minipass.application.port.in.EvictionReach;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.Revocation;
 import io.minipass.application.port.in.RevokeUserSessionsCommand;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.EvictTokensPort;
 import io.minipass.application.testing.InMemoryUserStore;
+import io.minipass.domain.user.EvictionReach;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
@@ -32,7 +34,7 @@ class RevokeUserSessionsServiceTest {
     private static final EvictionReach EVERY_NODE = new EvictionReach.EveryNode(2);
 
     private final InMemoryUserStore store = new InMemoryUserStore();
-    private final List<List<String>> evicted = new ArrayList<>();
+    private final List<List<Token>> evicted = new ArrayList<>();
     private final EvictTokensPort evictions = tokens -> {
         evicted.add(tokens);
         return EVERY_NODE;
@@ -42,12 +44,13 @@ class RevokeUserSessionsServiceTest {
     private User loggedIn(long id) {
         User user = Fixtures.user(store, id, Platform.WEIXIN, "o" + id, "", UserStatus.NORMAL);
         return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
-                new LoginIdentity(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o" + id), Optional.empty()))).user();
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o" + id),
+                        Optional.empty())))).user();
     }
 
     private TokenLookup resume(String token) {
-        return new ResumeSessionService(store, Duration.ZERO, Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW), ZoneOffset.UTC),
-                Fixtures.noBudgets()).resume(token, ClientAddress.UNKNOWN);
+        return Fixtures.resumeSession(store, Duration.ZERO, Clock.fixed(Instant.ofEpochSecond(Fixtures.NOW),
+                ZoneOffset.UTC), Fixtures.noBudgets()).resume(token, ClientAddress.UNKNOWN);
     }
 
     @Test
@@ -58,7 +61,7 @@ class RevokeUserSessionsServiceTest {
         Revocation revocation = service.revoke(new RevokeUserSessionsCommand.ByUserId(user.id()));
 
         assertThat(revocation).isEqualTo(new Revocation.Revoked(user.id(), 1, EVERY_NODE));
-        assertThat(evicted).containsExactly(List.of(user.token()));
+        assertThat(evicted).containsExactly(List.of(new Token(user.token())));
         assertThat(resume(user.token())).isInstanceOf(TokenLookup.Invalid.class);
         assertThat(resume(other.token())).isInstanceOf(TokenLookup.Valid.class);
     }

@@ -13,12 +13,10 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.LoginOutcome.LoginKind;
 import io.minipass.application.port.in.OverBudgetException;
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.in.RegisterWithMobileCommand;
-import io.minipass.application.port.in.VerifyMobileCommand;
 import io.minipass.application.port.in.UnprovenIdentityException;
+import io.minipass.application.port.in.VerifyMobileCommand;
 import io.minipass.application.port.out.LoginSession;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
@@ -27,7 +25,9 @@ import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.SystemType;
 import io.minipass.domain.user.User;
@@ -67,23 +67,25 @@ class SignedInMobileBindingTest {
 
     private String logInWithCode(String openId) {
         AuthorizeMiniProgramUserService auth = new AuthorizeMiniProgramUserService(
-                (platform, code) -> new LoginSession(platform, new OpenId(openId), Optional.empty(), "key"),
+                (platform, code) -> new LoginSession(new PlatformIdentity(platform, new OpenId(openId),
+                        Optional.empty()), "key", Optional.empty()),
                 new InMemorySessionKeys(), Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store), proofs,
                 new ClientIdentities(proofs, PROOF_REQUIRED), Fixtures.noBudgets(), PROOF_REQUIRED);
-        AuthorizationOutcome outcome = auth.authorize(new AuthorizeMiniProgramUserCommand(Platform.WEIXIN, "code", "",
-                CLIENT));
+        AuthorizationOutcome outcome = auth.authorize(new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT,
+                Platform.WEIXIN, "code", "", CLIENT));
         return ((LoggedIn) ((AuthorizationOutcome.Recognized) outcome).outcome()).user().token();
     }
 
     private LoginOutcome bind(String openId, String token) {
-        BindMobileService binder = new BindMobileService(phones, UserStorePorts.of(store),
+        BindMobileService binder = new BindMobileService(phones, store,
                 Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store),
                 new ClientIdentities(proofs, PROOF_REQUIRED),
                 new TokenProofs(new LiveTokens(store, Duration.ofSeconds(TOKEN_LIFETIME), Fixtures.CLOCK), store,
                         tokenLookups),
                 Fixtures.failedDecryptions(new InMemorySessionKeys()), Fixtures.noBudgets());
-        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, Platform.WEIXIN, new OpenId(openId),
-                Optional.empty(), Profile.EMPTY, "", new PhoneProof("phone-code", "", ""), CLIENT, token));
+        return binder.bindMobile(new BindMobileCommand(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN,
+                new OpenId(openId), Optional.empty()), Profile.EMPTY, "", new PhoneProof("phone-code", "",
+                        ""), CLIENT, token));
     }
 
     /** ShopXO v6.4's two steps: the platform verifies the mobile, then the registration names it. */
@@ -95,11 +97,12 @@ class SignedInMobileBindingTest {
         String mobile = new VerifyMobileService(phones, Fixtures.failedDecryptions(new InMemorySessionKeys()), identities,
                 tokenProofs, verified, Fixtures.noBudgets()).verifyMobile(new VerifyMobileCommand(SystemType.DEFAULT,
                 Platform.WEIXIN, new OpenId(openId), new PhoneProof("phone-code", "", ""), CLIENT, token));
-        RegisterWithMobileService registrar = new RegisterWithMobileService(new MobileSignIn(UserStorePorts.of(store),
+        RegisterWithMobileService registrar = new RegisterWithMobileService(new MobileSignIn(store,
                 Fixtures.signIn(store, PROOF_REQUIRED), Fixtures.referrers(store), Fixtures.noBudgets()), identities,
                 tokenProofs, verified);
-        return registrar.register(new RegisterWithMobileCommand(SystemType.DEFAULT, Platform.WEIXIN, new OpenId(openId),
-                Optional.empty(), new Profile("昵称", "https://a/b.png", Gender.SECRET, "", ""), mobile, "", CLIENT,
+        return registrar.register(new RegisterWithMobileCommand(SystemType.DEFAULT,
+                new PlatformIdentity(Platform.WEIXIN, new OpenId(openId), Optional.empty()), new Profile("昵称",
+                "https://a/b.png", Gender.SECRET, "", ""), mobile, "", CLIENT,
                 token));
     }
 

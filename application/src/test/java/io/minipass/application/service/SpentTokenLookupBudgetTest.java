@@ -3,13 +3,13 @@ package io.minipass.application.service;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.application.port.in.ClientAddress;
 import io.minipass.application.port.in.LoginOutcome.LoggedIn;
 import io.minipass.application.port.in.OverBudgetException;
 import io.minipass.application.port.in.ResumeSessionUseCase;
 import io.minipass.application.port.in.TokenLookup;
 import io.minipass.application.port.out.TokenHolder;
-import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
@@ -18,7 +18,9 @@ import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
 import org.junit.jupiter.api.Test;
@@ -43,16 +45,17 @@ class SpentTokenLookupBudgetTest {
     private final AtomicInteger lookups = new AtomicInteger();
     private final InMemoryUserStore store = new InMemoryUserStore() {
         @Override
-        public synchronized Optional<TokenHolder> findLiveByToken(String token) {
+        public synchronized Optional<TokenHolder> findLiveByToken(Token token) {
             lookups.incrementAndGet();
             return super.findLiveByToken(token);
         }
     };
-    private final ResumeSessionUseCase sessions = LoginUseCases.create(UserStorePorts.of(store),
+    private final ResumeSessionUseCase sessions = LoginUseCases.create(store.ports(),
             new LoginUseCases.PlatformPorts(null, null, null),
             new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
                     new InMemoryAttemptCounter(Fixtures.CLOCK), new InMemoryVerifiedMobiles()),
-            LoginSettings.DEFAULT, Map.of(Attempt.FAILED_TOKEN_LOOKUP, new Budget(BUDGET, 0, Duration.ofMinutes(1))),
+            LoginSettings.DEFAULT, Map.of(Attempt.FAILED_TOKEN_LOOKUP, new Budget(BUDGET, 0,
+                    Duration.ofMinutes(1))), SuspectLane.Limit.TOKEN_LOOKUPS,
             Duration.ZERO, Fixtures.CLOCK).resumeSession();
 
     @Test
@@ -107,6 +110,7 @@ class SpentTokenLookupBudgetTest {
     private User loggedIn() {
         User user = Fixtures.user(store, 1, Platform.WEIXIN, "o1", "", UserStatus.NORMAL);
         return ((LoggedIn) Fixtures.signIn(store, LoginSettings.DEFAULT).logInExisting(user,
-                new LoginIdentity(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o1"), Optional.empty()))).user();
+                new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, new OpenId("o1"),
+                        Optional.empty())))).user();
     }
 }

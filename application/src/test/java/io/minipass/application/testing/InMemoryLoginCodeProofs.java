@@ -1,9 +1,9 @@
 package io.minipass.application.testing;
 
 import io.minipass.application.port.out.LoginCodeProofPort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Login-code proofs kept in a map, for use-case tests. */
 public class InMemoryLoginCodeProofs implements LoginCodeProofPort {
-    private final Map<String, LoginProof> proofs = new ConcurrentHashMap<>();
+    private final Map<String, PlatformIdentity> proofs = new ConcurrentHashMap<>();
 
     @Override
-    public void record(LoginProof proof) {
-        proofs.put(key(proof.platform(), proof.openId()), proof);
+    public void record(PlatformIdentity proven) {
+        proofs.put(key(proven.platform(), proven.openId()), proven);
     }
 
     @Override
-    public Optional<LoginProof> find(Platform platform, OpenId openId) {
+    public Optional<PlatformIdentity> find(Platform platform, OpenId openId) {
         return Optional.ofNullable(proofs.get(key(platform, openId)));
     }
 

@@ -1,23 +1,21 @@
 package io.minipass.application.testing;
 
-import io.minipass.application.port.out.BindMobilePort;
-import io.minipass.application.port.out.BindOpenIdPort;
-import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
-import io.minipass.application.port.out.TokenHolder;
-import io.minipass.application.port.out.IssueTokenPort;
-import io.minipass.application.port.out.LoadUserPort;
 import io.minipass.application.port.out.MobileAlreadyClaimedException;
 import io.minipass.application.port.out.NewUser;
 import io.minipass.application.port.out.OpenIdAlreadyClaimedException;
-import io.minipass.application.port.out.RegisterUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
+import io.minipass.application.port.out.TokenHolder;
+import io.minipass.application.port.out.UserAccounts;
+import io.minipass.application.port.out.UserDirectory;
+import io.minipass.application.port.out.UserStorePorts;
 import io.minipass.domain.user.Channel;
 import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
@@ -36,12 +34,16 @@ import java.util.function.UnaryOperator;
  * in the user itself, and a system type finds nothing else; but a user it answers for an identity (or a token)
  * reads as seen through that identity's channel, as ShopXO v3's platform rows make it read.
  */
-public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOpenIdPort, IssueTokenPort,
-        LoadUserByTokenPort, LoadUserByMobilePort, BindMobilePort, RevokeUserTokensPort {
+public class InMemoryUserStore implements UserDirectory, UserAccounts, LoadUserByTokenPort, RevokeUserTokensPort {
     private final Map<Long, User> users = new TreeMap<>();
     private final Map<Long, Long> tokenIssuedAt = new java.util.HashMap<>();
     private final Map<Long, Channel> tokenChannel = new java.util.HashMap<>();
     private long nextId = 1;
+
+    /** This store in every role, with nothing in front. */
+    public UserStorePorts ports() {
+        return new UserStorePorts(this, this, this);
+    }
 
     @Override
     public synchronized Optional<User> findLiveByOpenId(SystemType systemType, Platform platform, OpenId openId) {
@@ -89,11 +91,12 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
         UserId id = new UserId(nextId++);
         var profile = newUser.profile();
         User user = new User(id, PlatformIdentities.of(newUser.platform(), newUser.openId(), newUser.unionId()),
-                newUser.status(), newUser.token(), "", profile.nickname(), newUser.mobile(), "", profile.gender(),
+                newUser.status(), newUser.token().map(Token::value).orElse(""), "", profile.nickname(),
+                        newUser.mobile(), "", profile.gender(),
                 profile.avatar(), profile.province(), profile.city(), 0, "", 0, 0, newUser.referrer(), 0,
                 newUser.addTime(), 0);
         users.put(id.value(), user);
-        if (!newUser.token().isEmpty()) {
+        if (newUser.token().isPresent()) {
             tokenIssuedAt.put(id.value(), newUser.addTime());
         }
         tokenChannel.put(id.value(), newUser.identity().channel());
@@ -101,29 +104,26 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     @Override
-    public synchronized User bindOpenId(User bound, LoginIdentity identity, String token, long now) {
+    public synchronized User bindOpenId(User bound, LoginIdentity identity, Token token, long now) {
         UserId userId = bound.id();
         Optional<User> holder = liveByOpenId(identity.platform(), identity.openId());
         if (holder.isPresent() && !holder.get().id().equals(userId)) {
             throw new OpenIdAlreadyClaimedException(identity.platform(), identity.openId());
         }
         return tokenWritten(identity, now,
-                update(userId, user -> user.withOpenId(identity.platform(), identity.openId(), token, now)));
+                update(userId, user -> user.withOpenId(identity.platform(), identity.openId(), token.value(), now)));
     }
 
     @Override
-    public synchronized User issueToken(User loaded, LoginIdentity identity, String token, long now) {
+    public synchronized User issueToken(User loaded, LoginIdentity identity, Token token, long now) {
         UserId userId = loaded.id();
-        return tokenWritten(identity, now, update(userId, user -> user.withToken(token, now)));
+        return tokenWritten(identity, now, update(userId, user -> user.withToken(token.value(), now)));
     }
 
     @Override
-    public synchronized Optional<TokenHolder> findLiveByToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
+    public synchronized Optional<TokenHolder> findLiveByToken(Token token) {
         return users.values().stream()
-                .filter(user -> !user.isDeleted() && user.token().equals(token))
+                .filter(user -> !user.isDeleted() && user.token().equals(token.value()))
                 .findFirst()
                 .map(user -> new TokenHolder(through(tokenChannel.getOrDefault(user.id().value(), Channel.NONE), user),
                         tokenIssuedAt.getOrDefault(user.id().value(), 0L)));
@@ -140,13 +140,13 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     @Override
-    public synchronized User bindMobile(User bound, LoginIdentity identity, String mobile, String token, long now) {
+    public synchronized User bindMobile(User bound, LoginIdentity identity, String mobile, Token token, long now) {
         UserId userId = bound.id();
         Optional<User> holder = findLiveByMobile(mobile);
         if (holder.isPresent() && !holder.get().id().equals(userId)) {
             throw new MobileAlreadyClaimedException();
         }
-        return tokenWritten(identity, now, update(userId, user -> user.withMobile(mobile, token, now)));
+        return tokenWritten(identity, now, update(userId, user -> user.withMobile(mobile, token.value(), now)));
     }
 
     private User tokenWritten(LoginIdentity identity, long now, User written) {
@@ -160,13 +160,13 @@ public class InMemoryUserStore implements LoadUserPort, RegisterUserPort, BindOp
     }
 
     @Override
-    public synchronized List<String> revokeTokens(UserId id) {
+    public synchronized List<Token> revokeTokens(UserId id) {
         User user = users.get(id.value());
         if (user == null || user.token().isEmpty()) {
             return List.of();
         }
         update(id, stored -> stored.withToken("", stored.updTime()));
-        return List.of(user.token());
+        return List.of(new Token(user.token()));
     }
 
     /** Stores a user as another program (a shop admin) would: any columns, no claim. */

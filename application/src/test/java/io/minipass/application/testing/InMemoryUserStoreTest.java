@@ -11,13 +11,9 @@ class InMemoryUserStoreTest extends UserStoreContractTest {
     protected UserStoreUnderTest freshStore() {
         InMemoryUserStore memory = new InMemoryUserStore();
         return new UserStoreUnderTest() {
-            public InMemoryUserStore load() { return memory; }
-            public InMemoryUserStore register() { return memory; }
-            public InMemoryUserStore bind() { return memory; }
-            public InMemoryUserStore issueToken() { return memory; }
-            public InMemoryUserStore loadByToken() { return memory; }
-            public InMemoryUserStore loadByMobile() { return memory; }
-            public InMemoryUserStore bindMobile() { return memory; }
+            public InMemoryUserStore directory() { return memory; }
+            public InMemoryUserStore accounts() { return memory; }
+            public InMemoryUserStore tokens() { return memory; }
             public InMemoryUserStore revokeTokens() { return memory; }
             public User insertDirectly(User user) { return memory.put(user); }
             public void softDelete(UserId id, long deleteTime) { memory.softDelete(id, deleteTime); }

@@ -1,9 +1,9 @@
 package io.minipass.application.testing;
 
 import io.minipass.application.port.out.LoginCodeProofPort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ public abstract class LoginCodeProofContractTest {
         proofs.record(proof(Platform.WEIXIN, "oProof", "uPlatform"));
 
         assertThat(proofs.find(Platform.WEIXIN, new OpenId("oProof")))
-                .map(LoginProof::unionId).contains(Optional.of(new UnionId("uPlatform")));
+                .map(PlatformIdentity::unionId).contains(Optional.of(new UnionId("uPlatform")));
     }
 
     @Test
@@ -74,8 +74,8 @@ public abstract class LoginCodeProofContractTest {
         }
     }
 
-    private static LoginProof proof(Platform platform, String openId, String unionId) {
-        return new LoginProof(platform, new OpenId(openId),
+    private static PlatformIdentity proof(Platform platform, String openId, String unionId) {
+        return new PlatformIdentity(platform, new OpenId(openId),
                 unionId == null ? Optional.empty() : Optional.of(new UnionId(unionId)));
     }
 }

@@ -1,32 +1,20 @@
 package io.minipass.application.testing;
 
-import io.minipass.application.port.out.BindMobilePort;
-import io.minipass.application.port.out.BindOpenIdPort;
-import io.minipass.application.port.out.LoadUserByMobilePort;
 import io.minipass.application.port.out.LoadUserByTokenPort;
-import io.minipass.application.port.out.IssueTokenPort;
-import io.minipass.application.port.out.LoadUserPort;
-import io.minipass.application.port.out.RegisterUserPort;
 import io.minipass.application.port.out.RevokeUserTokensPort;
+import io.minipass.application.port.out.UserAccounts;
+import io.minipass.application.port.out.UserDirectory;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserId;
 import io.minipass.domain.user.UserStatus;
 
 /** One adapter's user ports, plus the writes another program (a shop admin) makes behind our back. */
 public interface UserStoreUnderTest {
-    LoadUserPort load();
+    UserDirectory directory();
 
-    RegisterUserPort register();
+    UserAccounts accounts();
 
-    BindOpenIdPort bind();
-
-    IssueTokenPort issueToken();
-
-    LoadUserByTokenPort loadByToken();
-
-    LoadUserByMobilePort loadByMobile();
-
-    BindMobilePort bindMobile();
+    LoadUserByTokenPort tokens();
 
     RevokeUserTokensPort revokeTokens();
 

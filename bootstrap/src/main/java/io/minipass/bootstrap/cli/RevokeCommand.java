@@ -7,7 +7,7 @@ import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.wiring.StateWiring;
 import io.minipass.adapters.persistence.DatabaseSettings;
 import io.minipass.adapters.persistence.MyBatisPersistence;
-import io.minipass.application.port.in.EvictionReach;
+import io.minipass.domain.user.EvictionReach;
 import io.minipass.application.port.in.Revocation;
 import io.minipass.application.port.in.RevokeUserSessionsCommand;
 import io.minipass.application.service.RevokeUserSessionsService;

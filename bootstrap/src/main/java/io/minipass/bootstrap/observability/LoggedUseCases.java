@@ -26,18 +26,18 @@ public final class LoggedUseCases {
 
     public LoginUseCases log(LoginUseCases useCases) {
         return new LoginUseCases(
-                command -> logged(MeasuredUseCases.LOG_IN, command.platform(), command.from(),
+                command -> logged(MeasuredUseCases.LOG_IN, command.identity().platform(), command.from(),
                         () -> useCases.logIn().logIn(command), MeasuredUseCases::ending, LoggedUseCases::userOf),
                 command -> logged(MeasuredUseCases.AUTHORIZE, command.platform(), command.from(),
                         () -> useCases.authorize().authorize(command), MeasuredUseCases::ending, LoggedUseCases::userOf),
                 useCases.resumeSession(),
-                command -> logged(MeasuredUseCases.BIND_MOBILE, command.platform(), command.from(),
+                command -> logged(MeasuredUseCases.BIND_MOBILE, command.identity().platform(), command.from(),
                         () -> useCases.bindMobile().bindMobile(command), MeasuredUseCases::ending, LoggedUseCases::userOf),
                 command -> logged(MeasuredUseCases.VERIFY_MOBILE, command.platform(), command.from(),
                         () -> useCases.verifyMobile().verifyMobile(command),
                         mobile -> new MeasuredUseCases.Ending("mobile_verified", MeasuredUseCases.NONE),
                         mobile -> Optional.empty()),
-                command -> logged(MeasuredUseCases.REGISTER_WITH_MOBILE, command.platform(), command.from(),
+                command -> logged(MeasuredUseCases.REGISTER_WITH_MOBILE, command.identity().platform(), command.from(),
                         () -> useCases.registerWithMobile().register(command), MeasuredUseCases::ending,
                         LoggedUseCases::userOf));
     }

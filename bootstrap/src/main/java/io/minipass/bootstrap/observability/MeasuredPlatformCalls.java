@@ -1,6 +1,6 @@
 package io.minipass.bootstrap.observability;
 
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.application.port.out.ExchangeLoginCodePort;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;

@@ -61,7 +61,7 @@ public final class MeasuredUseCases {
 
     public LoginUseCases measure(LoginUseCases useCases) {
         return new LoginUseCases(
-                command -> login(LOG_IN, command.platform(), () -> useCases.logIn().logIn(command)),
+                command -> login(LOG_IN, command.identity().platform(), () -> useCases.logIn().logIn(command)),
                 command -> authorize(command.platform(), () -> useCases.authorize().authorize(command)),
                 (token, from) -> {
                     try {
@@ -71,14 +71,15 @@ public final class MeasuredUseCases {
                         throw e;
                     }
                 },
-                command -> login(BIND_MOBILE, command.platform(), () -> useCases.bindMobile().bindMobile(command)),
+                command -> login(BIND_MOBILE, command.identity().platform(),
+                        () -> useCases.bindMobile().bindMobile(command)),
                 command -> {
                     String mobile = refusalsCounted(VERIFY_MOBILE, command.platform(),
                             () -> useCases.verifyMobile().verifyMobile(command));
                     metrics.login(VERIFY_MOBILE, command.platform().clientType(), "mobile_verified", NONE);
                     return mobile;
                 },
-                command -> login(REGISTER_WITH_MOBILE, command.platform(),
+                command -> login(REGISTER_WITH_MOBILE, command.identity().platform(),
                         () -> useCases.registerWithMobile().register(command)));
     }
 

@@ -4,6 +4,7 @@ import io.minipass.application.port.out.LoginSession;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class LoginSessions {
         } catch (InvalidInputException e) {
             throw PlatformFailures.malformedId(platform, "unionid");
         }
-        return new LoginSession(platform, id, union, sessionKey, former);
+        return new LoginSession(new PlatformIdentity(platform, id, union), sessionKey, former);
     }
 
     /** A former id only helps find old users: one that could not be stored is simply none. */

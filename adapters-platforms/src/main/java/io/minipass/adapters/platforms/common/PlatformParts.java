@@ -1,6 +1,6 @@
 package io.minipass.adapters.platforms.common;
 
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.application.port.out.LoginSession;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;

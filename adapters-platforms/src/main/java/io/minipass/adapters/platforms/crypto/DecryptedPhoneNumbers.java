@@ -2,7 +2,7 @@ package io.minipass.adapters.platforms.crypto;
 
 import io.minipass.adapters.platforms.common.PlatformJson;
 import io.minipass.adapters.platforms.common.PlatformParts;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
 

@@ -68,9 +68,9 @@ class AlipayLoginAdapterTest {
 
         LoginSession session = adapter.exchange("authCodeDemo1");
 
-        assertThat(session.platform()).isEqualTo(Platform.ALIPAY);
-        assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().platform()).isEqualTo(Platform.ALIPAY);
+        assertThat(session.identity().openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
+        assertThat(session.identity().unionId()).isEmpty();
         assertThat(session.sessionKey()).isEmpty();
         Received request = alipay.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
@@ -97,7 +97,7 @@ class AlipayLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("2088000000000001");
+        assertThat(session.identity().openId().value()).isEqualTo("2088000000000001");
         assertThat(session.formerOpenId()).isEmpty();
     }
 
@@ -107,7 +107,7 @@ class AlipayLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
+        assertThat(session.identity().openId().value()).isEqualTo("074aDemoOpenIdAlipay000000000000000000");
         assertThat(session.formerOpenId()).map(OpenId::value).contains("2088000000000001");
     }
 
@@ -194,7 +194,7 @@ class AlipayLoginAdapterTest {
                 + "  \"alipay_system_oauth_token_response\" :  " + node + "\n}\n";
         alipay.answer(Answer.json(body).withContentType("text/html;charset=utf-8"));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("074a/Demo");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("074a/Demo");
     }
 
     @Test
@@ -204,14 +204,14 @@ class AlipayLoginAdapterTest {
                 + sign(written.replace("\\/", "/"), ALIPAY_KEYS.getPrivate()) + "\"}";
         alipay.answer(Answer.json(body));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("074a/Demo");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("074a/Demo");
     }
 
     @Test
     void nonAsciiTextIsSignedAsUtf8() {
         alipay.answerWith(gateway(success("{\"open_id\":\"074aDemo\",\"nick\":\"支付宝用户\"}")));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("074aDemo");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("074aDemo");
     }
 
     @Test
@@ -219,7 +219,7 @@ class AlipayLoginAdapterTest {
         alipay.answerWith(gateway(signed("error_response", BUSY_NODE, ALIPAY_KEYS.getPrivate())))
                 .answerWith(gateway(success(SUCCESS_NODE)));
 
-        assertThat(adapter.exchange("code").openId().value())
+        assertThat(adapter.exchange("code").identity().openId().value())
                 .isEqualTo("074aDemoOpenIdAlipay000000000000000000");
         assertThat(alipay.received()).hasSize(2).allSatisfy(request -> assertThat(signedByApp(request)).isTrue());
     }

@@ -37,9 +37,9 @@ class BaiduLoginAdapterTest {
 
         LoginSession session = adapter.exchange("bdCode1");
 
-        assertThat(session.platform()).isEqualTo(Platform.BAIDU);
-        assertThat(session.openId().value()).isEqualTo("k9DemoOpenidBaidu0000000");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().platform()).isEqualTo(Platform.BAIDU);
+        assertThat(session.identity().openId().value()).isEqualTo("k9DemoOpenidBaidu0000000");
+        assertThat(session.identity().unionId()).isEmpty();
         assertThat(session.sessionKey()).isEqualTo("MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj");
         Received request = baidu.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
@@ -55,7 +55,7 @@ class BaiduLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("k9/Demo");
+        assertThat(session.identity().openId().value()).isEqualTo("k9/Demo");
         assertThat(session.sessionKey()).isEqualTo("MWRm/DlkMGEx");
     }
 
@@ -92,7 +92,7 @@ class BaiduLoginAdapterTest {
     void errnoZeroIsSuccess() {
         baidu.answer(Answer.json("{\"errno\":0,\"openid\":\"k9Demo\",\"session_key\":\"MWRm\"}"));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("k9Demo");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("k9Demo");
     }
 
     @Test

@@ -38,9 +38,9 @@ class KuaishouLoginAdapterTest {
 
         LoginSession session = adapter.exchange("ksCode1");
 
-        assertThat(session.platform()).isEqualTo(Platform.KUAISHOU);
-        assertThat(session.openId().value()).isEqualTo("f0e1d2c3b4a5968778695a4b3c2d1e0f");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().platform()).isEqualTo(Platform.KUAISHOU);
+        assertThat(session.identity().openId().value()).isEqualTo("f0e1d2c3b4a5968778695a4b3c2d1e0f");
+        assertThat(session.identity().unionId()).isEmpty();
         assertThat(session.sessionKey()).isEqualTo("a3VhaXNob3VkZW1va2V5MQ==");
         Received request = kuaishou.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
@@ -54,7 +54,7 @@ class KuaishouLoginAdapterTest {
     void readsEscapedSlashes() {
         kuaishou.answer(Answer.json("{\"result\":1,\"open_id\":\"f0\\/e1\",\"session_key\":\"a3Vh\\/aXNo\"}"));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("f0/e1");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("f0/e1");
     }
 
     @Test

@@ -38,9 +38,9 @@ class QqLoginAdapterTest {
 
         LoginSession session = adapter.exchange("qqCode1");
 
-        assertThat(session.platform()).isEqualTo(Platform.QQ);
-        assertThat(session.openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().platform()).isEqualTo(Platform.QQ);
+        assertThat(session.identity().openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
+        assertThat(session.identity().unionId()).isEmpty();
         assertThat(session.sessionKey()).isEqualTo("ZGVtb3Nlc3Npb25rZXkxMg==");
         assertThat(qq.onlyRequest().method()).isEqualTo("GET");
         assertThat(qq.onlyRequest().path()).isEqualTo("/sns/jscode2session");
@@ -52,7 +52,7 @@ class QqLoginAdapterTest {
     void keepsAUnionIdWhenGiven() {
         qq.answer(Answer.json("{\"openid\":\"8A1B\",\"session_key\":\"a2V5\",\"unionid\":\"UID_QQ_1\"}"));
 
-        assertThat(adapter.exchange("code").unionId()).contains(new UnionId("UID_QQ_1"));
+        assertThat(adapter.exchange("code").identity().unionId()).contains(new UnionId("UID_QQ_1"));
     }
 
     @Test
@@ -69,7 +69,7 @@ class QqLoginAdapterTest {
     void busyIsTriedOnceMore() {
         qq.answer(Answer.json("{\"errcode\":-1,\"errmsg\":\"system busy\"}"), Answer.json(SUCCESS));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("8A1B2C3D4E5F60718293A4B5C6D7E8F9");
         assertThat(qq.received()).hasSize(2);
     }
 

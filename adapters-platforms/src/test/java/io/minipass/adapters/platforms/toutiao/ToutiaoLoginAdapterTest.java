@@ -39,9 +39,9 @@ class ToutiaoLoginAdapterTest {
 
         LoginSession session = adapter.exchange("ttCode1");
 
-        assertThat(session.platform()).isEqualTo(Platform.TOUTIAO);
-        assertThat(session.openId().value()).isEqualTo("_000DemoOpenId00000000");
-        assertThat(session.unionId()).contains(new UnionId("1f2e3d4c-demo-unionid"));
+        assertThat(session.identity().platform()).isEqualTo(Platform.TOUTIAO);
+        assertThat(session.identity().openId().value()).isEqualTo("_000DemoOpenId00000000");
+        assertThat(session.identity().unionId()).contains(new UnionId("1f2e3d4c-demo-unionid"));
         assertThat(session.sessionKey()).isEqualTo("Zm9vYmFyYmF6cXV4MTIzNA==");
         Received request = toutiao.onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
@@ -61,8 +61,8 @@ class ToutiaoLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("_000Demo/Two");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().openId().value()).isEqualTo("_000Demo/Two");
+        assertThat(session.identity().unionId()).isEmpty();
     }
 
     @Test
@@ -94,7 +94,7 @@ class ToutiaoLoginAdapterTest {
     void systemErrorIsTriedOnceMore() {
         toutiao.answer(Answer.json("{\"err_no\":-1,\"err_tips\":\"system error\"}"), Answer.json(SUCCESS));
 
-        assertThat(adapter.exchange("code").openId().value()).isEqualTo("_000DemoOpenId00000000");
+        assertThat(adapter.exchange("code").identity().openId().value()).isEqualTo("_000DemoOpenId00000000");
         assertThat(toutiao.received()).hasSize(2);
     }
 

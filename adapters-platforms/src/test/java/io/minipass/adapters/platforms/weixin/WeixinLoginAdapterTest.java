@@ -40,9 +40,9 @@ class WeixinLoginAdapterTest {
 
         LoginSession session = adapter.exchange("081demoCode");
 
-        assertThat(session.platform()).isEqualTo(Platform.WEIXIN);
-        assertThat(session.openId().value()).isEqualTo("oDemo1xYzAbCdEfGhIjKlMnOpQr");
-        assertThat(session.unionId()).contains(new UnionId("oUnDemo9xYzAbCdEfGhIjKlMn"));
+        assertThat(session.identity().platform()).isEqualTo(Platform.WEIXIN);
+        assertThat(session.identity().openId().value()).isEqualTo("oDemo1xYzAbCdEfGhIjKlMnOpQr");
+        assertThat(session.identity().unionId()).contains(new UnionId("oUnDemo9xYzAbCdEfGhIjKlMn"));
         assertThat(session.sessionKey()).isEqualTo("3q2+7wEjRWeJq83vASNFZw==");
         Received request = weixin.onlyRequest();
         assertThat(request.method()).isEqualTo("GET");
@@ -57,8 +57,8 @@ class WeixinLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("oDemo2");
-        assertThat(session.unionId()).isEmpty();
+        assertThat(session.identity().openId().value()).isEqualTo("oDemo2");
+        assertThat(session.identity().unionId()).isEmpty();
     }
 
     @Test
@@ -68,7 +68,7 @@ class WeixinLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("oDemo/3+x");
+        assertThat(session.identity().openId().value()).isEqualTo("oDemo/3+x");
         assertThat(session.sessionKey()).isEqualTo("ab/cd+ef==");
     }
 
@@ -104,7 +104,7 @@ class WeixinLoginAdapterTest {
 
         LoginSession session = adapter.exchange("code");
 
-        assertThat(session.openId().value()).isEqualTo("oDemo1xYzAbCdEfGhIjKlMnOpQr");
+        assertThat(session.identity().openId().value()).isEqualTo("oDemo1xYzAbCdEfGhIjKlMnOpQr");
         assertThat(weixin.received()).hasSize(2)
                 .allSatisfy(request -> assertThat(request.query()).containsEntry("js_code", "code"));
     }

@@ -2,9 +2,9 @@ package io.minipass.adapters.state.redis;
 
 import io.lettuce.core.SetArgs;
 import io.minipass.application.port.out.LoginCodeProofPort;
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.time.Duration;
@@ -28,17 +28,17 @@ final class RedisLoginCodeProofs implements LoginCodeProofPort {
     }
 
     @Override
-    public void record(LoginProof proof) {
+    public void record(PlatformIdentity proof) {
         String unionId = proof.unionId().map(UnionId::value).orElse("");
         redis.call("record a login proof", r -> r.set(key(proof.platform(), proof.openId()), unionId, expiry));
     }
 
     @Override
-    public Optional<LoginProof> find(Platform platform, OpenId openId) {
+    public Optional<PlatformIdentity> find(Platform platform, OpenId openId) {
         String unionId = redis.call("find a login proof", r -> r.get(key(platform, openId)));
         return unionId == null
                 ? Optional.empty()
-                : Optional.of(new LoginProof(platform, openId, UnionId.optional(unionId)));
+                : Optional.of(new PlatformIdentity(platform, openId, UnionId.optional(unionId)));
     }
 
     @Override

@@ -69,18 +69,6 @@ public record RedisSettings(String url, String keyPrefix, String sessionKeySecre
         return new RedisSettings(url, prefix, sessionKeySecret, commandTimeout, sessionKeyTtl, loginProofTtl);
     }
 
-    public RedisSettings withCommandTimeout(Duration timeout) {
-        return new RedisSettings(url, keyPrefix, sessionKeySecret, timeout, sessionKeyTtl, loginProofTtl);
-    }
-
-    public RedisSettings withSessionKeyTtl(Duration ttl) {
-        return new RedisSettings(url, keyPrefix, sessionKeySecret, commandTimeout, ttl, loginProofTtl);
-    }
-
-    public RedisSettings withLoginProofTtl(Duration ttl) {
-        return new RedisSettings(url, keyPrefix, sessionKeySecret, commandTimeout, sessionKeyTtl, ttl);
-    }
-
     byte[] sessionKeySecretBytes() {
         return secretBytes(sessionKeySecret);
     }

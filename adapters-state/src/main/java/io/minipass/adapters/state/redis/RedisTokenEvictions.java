@@ -7,9 +7,10 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.minipass.adapters.state.TokenEvictions;
-import io.minipass.application.port.in.EvictionReach;
+import io.minipass.domain.user.EvictionReach;
 import io.minipass.application.port.out.EvictTokensPort;
 import io.minipass.application.port.out.SharedStateUnavailableException;
+import io.minipass.domain.user.Token;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +66,15 @@ final class RedisTokenEvictions implements TokenEvictions, EvictTokensPort, Auto
      * token, how many are listening now. Redis out of reach: undelivered, nothing thrown.
      */
     @Override
-    public EvictionReach evict(List<String> tokens) {
+    public EvictionReach evict(List<Token> tokens) {
         try {
             long listeners = tokens.isEmpty()
                     ? commands.call("count the nodes listening for evictions",
                             r -> r.pubsubNumsub(channel).getOrDefault(channel, 0L))
                     : Long.MAX_VALUE;
-            for (String token : tokens) {
-                listeners = Math.min(listeners, commands.call("publish a revoked token", r -> r.publish(channel, token)));
+            for (Token token : tokens) {
+                listeners = Math.min(listeners,
+                        commands.call("publish a revoked token", r -> r.publish(channel, token.value())));
             }
             return new EvictionReach.EveryNode(listeners);
         } catch (SharedStateUnavailableException unavailable) {

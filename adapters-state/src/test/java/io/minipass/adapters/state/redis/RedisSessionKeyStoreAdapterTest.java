@@ -16,7 +16,7 @@ class RedisSessionKeyStoreAdapterTest {
     private static final String SESSION_KEY = "MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj";
 
     private final TestRedis redis = new TestRedis();
-    private final RedisSettings settings = redis.settings().withSessionKeyTtl(Duration.ofHours(1));
+    private final RedisSettings settings = TestRedis.withSessionKeyTtl(redis.settings(), Duration.ofHours(1));
     private final RedisState node = RedisState.connect(settings);
 
     @AfterEach

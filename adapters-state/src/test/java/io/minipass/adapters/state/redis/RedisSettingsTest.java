@@ -41,9 +41,12 @@ class RedisSettingsTest {
         assertThatThrownBy(() -> RedisSettings.of("http://127.0.0.1:6379", SECRET)).isInstanceOf(IllegalArgumentException.class);
         RedisSettings settings = RedisSettings.of("rediss://cache.example:6380", SECRET);
         assertThatThrownBy(() -> settings.withKeyPrefix("has space")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.withCommandTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.withSessionKeyTtl(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.withLoginProofTtl(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestRedis.withCommandTimeout(settings, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestRedis.withSessionKeyTtl(settings, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TestRedis.withLoginProofTtl(settings,
+                null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

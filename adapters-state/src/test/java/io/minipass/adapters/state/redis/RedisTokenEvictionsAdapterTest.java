@@ -1,7 +1,8 @@
 package io.minipass.adapters.state.redis;
 
 import io.minipass.adapters.state.LocalTokenEvictions;
-import io.minipass.application.port.in.EvictionReach;
+import io.minipass.domain.user.EvictionReach;
+import io.minipass.domain.user.Token;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +85,7 @@ class RedisTokenEvictionsAdapterTest {
             assertThat(operator.evictTokens().evict(List.of())).as("no token: the nodes listening")
                     .isEqualTo(new EvictionReach.EveryNode(2));
 
-            EvictionReach reach = operator.evictTokens().evict(List.of("revoked-1", "revoked-2"));
+            EvictionReach reach = operator.evictTokens().evict(List.of(new Token("revoked-1"), new Token("revoked-2")));
 
             assertThat(reach).isEqualTo(new EvictionReach.EveryNode(2));
             waitUntil(() -> heardByA.size() == 2 && heardByB.size() == 2);
@@ -95,9 +96,11 @@ class RedisTokenEvictionsAdapterTest {
 
     @Test
     void a_revocation_without_redis_says_it_was_not_delivered_and_throws_nothing() {
-        try (RedisState unreachable = RedisState.connect(RedisSettings.of("redis://127.0.0.1:" + TestRedis.closedPort(), TestRedis.randomSecret())
-                .withCommandTimeout(Duration.ofMillis(300)))) {
-            assertThat(unreachable.evictTokens().evict(List.of("revoked"))).isInstanceOf(EvictionReach.Undelivered.class);
+        try (RedisState unreachable = RedisState.connect(TestRedis.withCommandTimeout(
+                RedisSettings.of("redis://127.0.0.1:" + TestRedis.closedPort(), TestRedis.randomSecret()),
+                Duration.ofMillis(300)))) {
+            assertThat(unreachable.evictTokens().evict(List.of(new Token("revoked"))))
+                    .isInstanceOf(EvictionReach.Undelivered.class);
         }
     }
 
@@ -106,7 +109,7 @@ class RedisTokenEvictionsAdapterTest {
         LocalTokenEvictions local = new LocalTokenEvictions();
         local.subscribe(heardByA::add, () -> { });
 
-        assertThat(local.evict(List.of("revoked"))).isEqualTo(new EvictionReach.ThisProcessOnly());
+        assertThat(local.evict(List.of(new Token("revoked")))).isEqualTo(new EvictionReach.ThisProcessOnly());
         assertThat(heardByA).containsExactly("revoked");
     }
 

@@ -1,9 +1,9 @@
 package io.minipass.adapters.state.redis;
 
-import io.minipass.application.port.out.LoginProof;
 import io.minipass.application.port.out.SharedStateUnavailableException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class RedisUnavailableAdapterTest {
         failsFast(() -> node.sessionKeys().find(Platform.BAIDU, OPENID));
         failsFast(() -> node.sessionKeys().recordFailedDecryption(Platform.BAIDU, OPENID));
         failsFast(() -> node.sessionKeys().forget(Platform.BAIDU, OPENID));
-        failsFast(() -> node.loginProofs().record(new LoginProof(Platform.WEIXIN, OPENID, Optional.empty())));
+        failsFast(() -> node.loginProofs().record(new PlatformIdentity(Platform.WEIXIN, OPENID, Optional.empty())));
         failsFast(() -> node.loginProofs().find(Platform.WEIXIN, OPENID));
         failsFast(() -> node.loginProofs().consume(Platform.WEIXIN, OPENID));
         failsFast(() -> node.verifiedMobiles().record(Platform.WEIXIN, OPENID, MOBILE));
@@ -136,8 +136,8 @@ class RedisUnavailableAdapterTest {
     }
 
     private RedisState node(String url) {
-        RedisState node = RedisState.connect(RedisSettings.of(url, TestRedis.randomSecret())
-                .withKeyPrefix(redis.prefix).withCommandTimeout(TIMEOUT));
+        RedisState node = RedisState.connect(TestRedis.withCommandTimeout(
+                RedisSettings.of(url, TestRedis.randomSecret()).withKeyPrefix(redis.prefix), TIMEOUT));
         nodes.add(node);
         return node;
     }

@@ -24,7 +24,7 @@ class RedisVerifiedMobilesAdapterTest {
     private static final String MOBILE = "13800138000";
 
     private final TestRedis redis = new TestRedis();
-    private final RedisSettings settings = redis.settings().withLoginProofTtl(Duration.ofMillis(700));
+    private final RedisSettings settings = TestRedis.withLoginProofTtl(redis.settings(), Duration.ofMillis(700));
     private final RedisState nodeA = RedisState.connect(settings);
     private final RedisState nodeB = RedisState.connect(settings);
 

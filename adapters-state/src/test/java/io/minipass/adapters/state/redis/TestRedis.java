@@ -50,6 +50,24 @@ final class TestRedis implements AutoCloseable {
         return RedisSettings.of(URL, randomSecret()).withKeyPrefix(prefix);
     }
 
+    /** These settings with another command timeout. */
+    static RedisSettings withCommandTimeout(RedisSettings settings, Duration timeout) {
+        return new RedisSettings(settings.url(), settings.keyPrefix(), settings.sessionKeySecret(), timeout,
+                settings.sessionKeyTtl(), settings.loginProofTtl());
+    }
+
+    /** These settings with another session key lifetime. */
+    static RedisSettings withSessionKeyTtl(RedisSettings settings, Duration ttl) {
+        return new RedisSettings(settings.url(), settings.keyPrefix(), settings.sessionKeySecret(),
+                settings.commandTimeout(), ttl, settings.loginProofTtl());
+    }
+
+    /** These settings with another login proof lifetime. */
+    static RedisSettings withLoginProofTtl(RedisSettings settings, Duration ttl) {
+        return new RedisSettings(settings.url(), settings.keyPrefix(), settings.sessionKeySecret(),
+                settings.commandTimeout(), settings.sessionKeyTtl(), ttl);
+    }
+
     static String randomSecret() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);

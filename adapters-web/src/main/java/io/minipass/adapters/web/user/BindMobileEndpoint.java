@@ -7,6 +7,7 @@ import io.minipass.application.port.in.BindMobileUseCase;
 import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.Optional;
@@ -25,8 +26,8 @@ public record BindMobileEndpoint(BindMobileUseCase useCase, ShopxoUserRoutes sho
         shopxo.require(request, "openid", ShopxoText.OPENID_EMPTY);
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
-        LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(shopxo.systemType(request), platform, openId,
-                unionId, EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
+        LoginOutcome outcome = useCase.bindMobile(new BindMobileCommand(shopxo.systemType(request),
+                new PlatformIdentity(platform, openId, unionId), EchoedProfiles.read(request), request.text("referrer"), PhoneProofs.read(request),
                 request.clientAddress(), request.token()));
         return shopxo.answers().mobileLogin(outcome, request);
     }

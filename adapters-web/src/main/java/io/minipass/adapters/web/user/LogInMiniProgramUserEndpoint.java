@@ -8,6 +8,7 @@ import io.minipass.application.port.in.LoginOutcome;
 import io.minipass.application.port.in.ProfileData;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.Optional;
@@ -25,8 +26,8 @@ public record LogInMiniProgramUserEndpoint(LogInMiniProgramUserUseCase useCase, 
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, "unionid");
         ProfileData profile = AuthDataReader.read(platform, request.value("auth_data"));
-        LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(shopxo.systemType(request), platform,
-                openId, unionId, profile, request.text("referrer"), request.clientAddress()));
+        LoginOutcome outcome = useCase.logIn(new LogInMiniProgramUserCommand(shopxo.systemType(request),
+                new PlatformIdentity(platform, openId, unionId), profile, request.text("referrer"), request.clientAddress()));
         return shopxo.answers().profileLogin(outcome, request);
     }
 }

@@ -1,11 +1,9 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.UnionId;
+import io.minipass.domain.user.PlatformIdentity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What {@code appminiuserauth} tells a client nobody holds the identity of: the ids to send back with the profile
@@ -15,11 +13,11 @@ final class NewcomerView {
     private NewcomerView() {
     }
 
-    static Map<String, Object> of(OpenId openId, Optional<UnionId> unionId) {
+    static Map<String, Object> of(PlatformIdentity identity) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("is_user_exist", 0);
-        data.put("openid", openId.value());
-        unionId.ifPresent(id -> data.put("unionid", id.value()));
+        data.put("openid", identity.openId().value());
+        identity.unionId().ifPresent(id -> data.put("unionid", id.value()));
         return data;
     }
 }

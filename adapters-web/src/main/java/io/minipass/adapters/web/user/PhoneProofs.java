@@ -1,7 +1,7 @@
 package io.minipass.adapters.web.user;
 
 import io.minipass.adapters.web.ApiRequest;
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 
 /** What a client sends to prove a mobile: WeChat's {@code code}, else {@code encrypted_data} and {@code iv}. */
 final class PhoneProofs {

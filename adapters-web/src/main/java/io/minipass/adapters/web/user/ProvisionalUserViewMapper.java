@@ -16,10 +16,10 @@ final class ProvisionalUserViewMapper {
     }
 
     Map<String, Object> view(ProvisionalUser user, String baseUrl) {
-        String platform = user.platform().clientType();
+        String platform = user.identity().platform().clientType();
         Profile profile = user.profile();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put(platform + "_openid", user.openId().value());
+        view.put(platform + "_openid", user.identity().openId().value());
         view.put("nickname", profile.nickname());
         view.put("avatar", avatars.shown(profile.avatar(), baseUrl));
         view.put("gender", Integer.toString(profile.gender().code()));
@@ -27,7 +27,7 @@ final class ProvisionalUserViewMapper {
         view.put("city", profile.city());
         view.put("mobile", "");
         view.put("referrer", Long.toString(user.referrer()));
-        user.unionId().ifPresent(unionId -> view.put(platform + "_unionid", unionId.value()));
+        user.identity().unionId().ifPresent(unionId -> view.put(platform + "_unionid", unionId.value()));
         view.put("gender_text", profile.gender().text());
         view.put("mobile_security", "");
         view.put("user_name_view", UserDisplay.displayName("", profile.nickname(), "", ""));

@@ -7,6 +7,7 @@ import io.minipass.application.port.in.RegisterWithMobileCommand;
 import io.minipass.application.port.in.RegisterWithMobileUseCase;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.List;
@@ -34,8 +35,8 @@ public record RegisterWithMobileEndpoint(RegisterWithMobileUseCase useCase, Shop
         Platform platform = shopxo.oneTouchPlatform(request);
         OpenId openId = ClientIds.openId(request);
         Optional<UnionId> unionId = ClientIds.unionId(request, platform.clientType() + "_unionid");
-        LoginOutcome outcome = useCase.register(new RegisterWithMobileCommand(shopxo.systemType(request), platform,
-                openId, unionId, EchoedProfiles.read(request), request.text("mobile"), request.text("referrer"),
+        LoginOutcome outcome = useCase.register(new RegisterWithMobileCommand(shopxo.systemType(request),
+                new PlatformIdentity(platform, openId, unionId), EchoedProfiles.read(request), request.text("mobile"), request.text("referrer"),
                 request.clientAddress(), request.token()));
         return shopxo.answers().mobileLogin(outcome, request);
     }

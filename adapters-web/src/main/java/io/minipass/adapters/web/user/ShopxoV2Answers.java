@@ -39,11 +39,11 @@ final class ShopxoV2Answers implements UserAnswers {
             return answers.answer(known.outcome(), request.baseUrl(), success, Map.of("is_user_exist", 1));
         }
         if (outcome instanceof AuthorizationOutcome.Unrecognized unknown) {
-            return ApiResult.success(success, NewcomerView.of(unknown.openId(), unknown.unionId()));
+            return ApiResult.success(success, NewcomerView.of(unknown.identity()));
         }
         // ShopXO v2.2 registers nobody here before a mobile is bound: the client is told who it is, as any newcomer.
         ProvisionalUser provisional = ((AuthorizationOutcome.MobileRequired) outcome).user();
-        return ApiResult.success(success, NewcomerView.of(provisional.openId(), provisional.unionId()));
+        return ApiResult.success(success, NewcomerView.of(provisional.identity()));
     }
 
     @Override

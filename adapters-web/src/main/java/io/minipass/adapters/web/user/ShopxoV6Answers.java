@@ -37,7 +37,7 @@ final class ShopxoV6Answers implements UserAnswers {
         Language language = Language.of(request);
         if (outcome instanceof AuthorizationOutcome.Unrecognized unknown) {
             return ApiResult.success(ShopxoText.AUTH_LOGIN_SUCCEEDED.in(language),
-                    NewcomerView.of(unknown.openId(), unknown.unionId()));
+                    NewcomerView.of(unknown.identity()));
         }
         if (outcome instanceof AuthorizationOutcome.MobileRequired required) {
             return ApiResult.success(ShopxoText.AUTHORIZED.in(language),

@@ -15,10 +15,10 @@ final class ShopxoV6ProvisionalUserViewMapper {
     }
 
     static Map<String, Object> view(ProvisionalUser user) {
-        String platform = user.platform().clientType();
+        String platform = user.identity().platform().clientType();
         Profile profile = user.profile();
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put(platform + "_openid", user.openId().value());
+        view.put(platform + "_openid", user.identity().openId().value());
         view.put("nickname", profile.nickname());
         view.put("avatar", profile.avatar());
         view.put("gender", profile.gender().code());
@@ -27,7 +27,7 @@ final class ShopxoV6ProvisionalUserViewMapper {
         view.put("county", "");
         view.put("mobile", "");
         view.put("referrer", user.referrer());
-        user.unionId().ifPresent(unionId -> view.put(platform + "_unionid", unionId.value()));
+        user.identity().unionId().ifPresent(unionId -> view.put(platform + "_unionid", unionId.value()));
         view.put("is_mandatory_bind_mobile", 1);
         return view;
     }

@@ -190,7 +190,7 @@ class AppMiniUserAuthEndpointTest {
 
     @Test
     void registersNobodyBeforeTheMobileIsBound() {
-        client = api.login(new LoginSettings(false, true)).start();
+        client = api.login(new LoginSettings(false, true, true, false)).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, null, SESSION_KEY);
 
         Answer answer = client.postJson(WEIXIN, "{\"authcode\":\"wx-code\"}");
@@ -201,7 +201,7 @@ class AppMiniUserAuthEndpointTest {
 
     @Test
     void tellsAWeixinNewcomerWhoMustBindAMobileFirstOnlyWhoTheyAre() {
-        client = api.login(new LoginSettings(false, true)).start();
+        client = api.login(new LoginSettings(false, true, true, false)).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, UNIONID, SESSION_KEY);
 
         Answer answer = client.postJson(WEIXIN, "{\"authcode\":\"wx-code\"}");
@@ -213,7 +213,7 @@ class AppMiniUserAuthEndpointTest {
 
     @Test
     void storesANewWeixinUserForAuditAndRefusesTheLogin() {
-        client = api.login(new LoginSettings(true, false)).start();
+        client = api.login(new LoginSettings(true, false, true, false)).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, null, SESSION_KEY);
 
         Answer answer = client.postJson(WEIXIN, "{\"authcode\":\"wx-code\"}");

@@ -2,18 +2,18 @@ package io.minipass.adapters.web.user;
 
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiClient;
-import io.minipass.application.port.out.UserStorePorts;
-import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.Multipart;
 import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
+import io.minipass.application.budget.SuspectLane;
+import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
+import io.minipass.application.port.out.DecryptUserDataPort;
+import io.minipass.application.service.LoginUseCases;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
-import io.minipass.application.port.in.LogInMiniProgramUserUseCase;
-import io.minipass.application.port.out.DecryptUserDataPort;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
@@ -231,7 +231,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void storesANewUserForAuditAndRefusesTheLogin() {
-        start(new LoginSettings(true, false), WebAppFixture.defaultSettings());
+        start(new LoginSettings(true, false, true, false), WebAppFixture.defaultSettings());
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));
 
@@ -243,7 +243,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void answersTheUnsavedProfileWhenAMobileMustBeBoundFirst() {
-        start(new LoginSettings(false, true), new WebSettings(ZoneId.of("Asia/Shanghai"), "", true));
+        start(new LoginSettings(false, true, true, false), new WebSettings(ZoneId.of("Asia/Shanghai"), "", true));
         store.put(user(128, "inviter-openid", UserStatus.NORMAL));
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data",
@@ -262,7 +262,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void leavesTheUnionIdOutOfTheUnsavedProfileWhenNoneWasSent() {
-        start(new LoginSettings(false, true), new WebSettings(null, "", true));
+        start(new LoginSettings(false, true, true, false), new WebSettings(null, "", true));
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));
 
@@ -274,7 +274,7 @@ class AppMiniUserInfoEndpointTest {
 
     @Test
     void tellsAReturningUserThatAMobileMustBeBound() {
-        start(new LoginSettings(false, true), new WebSettings(null, "", true));
+        start(new LoginSettings(false, true, true, false), new WebSettings(null, "", true));
         store.put(user(42, SEED_OPENID, UserStatus.NORMAL));
 
         Answer answer = client.postForm(WEIXIN, ApiClient.fields("auth_data", SEED_AUTH_DATA, "openid", SEED_OPENID));
@@ -525,7 +525,7 @@ class AppMiniUserInfoEndpointTest {
             }
             return new Profile(platform.clientType().toUpperCase() + "-" + encryptedData, "", Gender.MALE, "", "");
         };
-        startWith(LoginUseCases.create(UserStorePorts.of(store), new LoginUseCases.PlatformPorts(
+        startWith(LoginUseCases.create(store.ports(), new LoginUseCases.PlatformPorts(
                         (platform, code) -> {
                             throw new IllegalStateException("no code exchange here");
                         }, decrypt, (platform, openId, proof) -> {
@@ -533,7 +533,7 @@ class AppMiniUserInfoEndpointTest {
                         }),
                 new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
                         new InMemoryAttemptCounter(clock), new InMemoryVerifiedMobiles()),
-                login, Map.of(), Duration.ZERO, clock).logIn(), web);
+                login, Map.of(), SuspectLane.Limit.TOKEN_LOOKUPS, Duration.ZERO, clock).logIn(), web);
     }
 
     private void startWith(LogInMiniProgramUserUseCase useCase, WebSettings web) {

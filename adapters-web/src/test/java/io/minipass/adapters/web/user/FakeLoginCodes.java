@@ -5,6 +5,7 @@ import io.minipass.application.port.out.LoginSession;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.UnionId;
 
 import java.util.List;
@@ -22,15 +23,15 @@ final class FakeLoginCodes implements ExchangeLoginCodePort {
 
     /** @param unionId null when the platform gives none */
     void answer(String code, Platform platform, String openId, String unionId, String sessionKey) {
-        sessions.put(code, new LoginSession(platform, new OpenId(openId),
-                Optional.ofNullable(unionId).map(UnionId::new), sessionKey));
+        sessions.put(code, new LoginSession(new PlatformIdentity(platform, new OpenId(openId),
+                Optional.ofNullable(unionId).map(UnionId::new)), sessionKey, Optional.empty()));
     }
 
     @Override
     public LoginSession exchange(Platform platform, String code) {
         exchanged.add(platform.clientType() + ":" + code);
         LoginSession session = sessions.get(code);
-        if (session == null || session.platform() != platform) {
+        if (session == null || session.identity().platform() != platform) {
             throw new PlatformCallFailedException(platform, INVALID_CODE);
         }
         return session;

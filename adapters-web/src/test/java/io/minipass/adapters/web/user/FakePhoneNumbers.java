@@ -1,9 +1,9 @@
 package io.minipass.adapters.web.user;
 
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
 
 import java.util.List;

@@ -9,6 +9,7 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.LoginRefusal;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.User;
 import io.minipass.domain.user.UserStatus;
@@ -81,8 +82,8 @@ class LoginOutcomeAnswersTest {
 
     @Test
     void answersAUserWhoMustBindAMobileFirstAsTheUnsavedProfile() {
-        ProvisionalUser user = new ProvisionalUser(Platform.WEIXIN, new OpenId("o1"), Optional.empty(),
-                new Profile("Tom", "", Gender.MALE, "", ""), 0);
+        ProvisionalUser user = new ProvisionalUser(new PlatformIdentity(Platform.WEIXIN, new OpenId("o1"),
+                Optional.empty()), new Profile("Tom", "", Gender.MALE, "", ""), 0);
 
         ApiResult result = answers.answer(new LoginOutcome.MobileBindingRequired(user), BASE, "授权成功", Map.of());
 

@@ -4,11 +4,11 @@ import io.minipass.adapters.web.ApiClient;
 import io.minipass.adapters.web.ApiClient.Answer;
 import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.in.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.InvalidInputException;
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
 import io.minipass.domain.user.User;
@@ -40,7 +40,8 @@ class OneKeyUserMobileBindEndpointTest {
             + "\",\"nickname\":\"Tom\",\"avatar\":\"https://x.cn/a.png\",\"province\":\"广东\",\"city\":\"深圳\",\"gender\":\"2\","
             + "\"weixin_unionid\":\"" + UNIONID + "\"}";
 
-    private final UserApi api = new UserApi().login(new LoginSettings(false, true)).web(new WebSettings(null, "", true));
+    private final UserApi api = new UserApi().login(new LoginSettings(false, true, true,
+            false)).web(new WebSettings(null, "", true));
     private ApiClient client;
 
     @AfterEach
@@ -267,7 +268,7 @@ class OneKeyUserMobileBindEndpointTest {
 
     @Test
     void storesANewcomerForAuditAndRefusesTheLogin() {
-        client = api.login(new LoginSettings(true, true)).start();
+        client = api.login(new LoginSettings(true, true, true, false)).start();
         api.phoneNumbers.answer("phone-code", MOBILE);
 
         Answer answer = client.postJson(WEIXIN, WEIXIN_BODY);

@@ -124,7 +124,7 @@ class ShopxoV6LoginAnswersTest {
     @ParameterizedTest
     @CsvSource({"zh, 用户等待审核中", "en, User waiting for approval"})
     void refusesANewcomerStoredForAudit(String lang, String msg) {
-        client = api.login(new LoginSettings(true, false).asShopxoV6()).start();
+        client = api.login(new LoginSettings(true, false, true, false).asShopxoV6()).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, "wx-openid", null, "session-key");
 
         Answer info = client.postForm(INFO + "alipay&lang=" + lang, ApiClient.fields("openid", "2088102", "auth_data", AUTH_DATA));
@@ -219,7 +219,7 @@ class ShopxoV6LoginAnswersTest {
     @ParameterizedTest
     @CsvSource({"zh, 授权成功", "en, Authorization Succeeded"})
     void saysAuthorizedWithTheUnsavedUserWhenAMobileMustBeBoundFirst(String lang, String msg) {
-        client = api.login(new LoginSettings(false, true).asShopxoV6()).start();
+        client = api.login(new LoginSettings(false, true, true, false).asShopxoV6()).start();
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, null, "session-key");
 
         Answer info = client.postForm(INFO + "alipay&lang=" + lang, ApiClient.fields("openid", "2088102", "auth_data", AUTH_DATA));

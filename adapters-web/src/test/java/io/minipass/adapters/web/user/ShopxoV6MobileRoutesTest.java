@@ -41,7 +41,7 @@ class ShopxoV6MobileRoutesTest {
     static final String OPENID = "oB6US5SNOngn196qzb3lagEBTh6w";
     static final String UNIONID = "o1Ang5xo5tiJD-l7Y1kY7-hT6emk";
     static final String MOBILE = "13800138000";
-    static final LoginSettings MANDATORY_MOBILE = new LoginSettings(false, true).asShopxoV6();
+    static final LoginSettings MANDATORY_MOBILE = new LoginSettings(false, true, true, false).asShopxoV6();
     /** What the uni-app client sends to {@code userbasereg} once the mobile was verified. */
     static final String REGISTER_BODY = "{\"openid\":\"" + OPENID + "\",\"avatar\":\"/static/upload/a.png\",\"nickname\":\"Tom\","
             + "\"mobile\":\"" + MOBILE + "\",\"province\":\"广东\",\"city\":\"深圳\",\"gender\":\"1\","
@@ -245,7 +245,7 @@ class ShopxoV6MobileRoutesTest {
     @ParameterizedTest
     @CsvSource({"zh, 用户等待审核中", "en, User waiting for approval"})
     void refusesANewcomerStoredForAudit(String lang, String msg) {
-        client = api.login(new LoginSettings(true, true).asShopxoV6()).start();
+        client = api.login(new LoginSettings(true, true, true, false).asShopxoV6()).start();
         api.phoneNumbers.answer("phone-code", MOBILE);
         api.phoneNumbers.answer("other-code", "13900139000");
 
@@ -300,7 +300,7 @@ class ShopxoV6MobileRoutesTest {
 
     @Test
     void answersAMobileTheStoreKeepsRefusingAsBeforeForShopXoV2() {
-        api = new UserApi(new MobileRefusingStore()).login(new LoginSettings(false, true));
+        api = new UserApi(new MobileRefusingStore()).login(new LoginSettings(false, true, true, false));
         client = api.start();
         api.phoneNumbers.answer("phone-code", MOBILE);
 

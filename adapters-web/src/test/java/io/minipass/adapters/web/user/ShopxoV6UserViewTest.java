@@ -220,7 +220,7 @@ class ShopxoV6UserViewTest {
 
     @Test
     void answersTheUnsavedUserWithItsStoredAvatarWhenAMobileMustBeBoundFirst() {
-        client = api.login(new LoginSettings(false, true).asShopxoV6())
+        client = api.login(new LoginSettings(false, true, true, false).asShopxoV6())
                 .web(new WebSettings(null, "", true)).start();
         api.store.put(UserApi.user(128, "inviter-openid", UserStatus.NORMAL));
 
@@ -243,7 +243,7 @@ class ShopxoV6UserViewTest {
 
     @Test
     void answersTheUnsavedWeixinNewcomerOfACodeWhenAMobileMustBeBoundFirst() {
-        client = api.login(new LoginSettings(false, true).asShopxoV6())
+        client = api.login(new LoginSettings(false, true, true, false).asShopxoV6())
                 .web(new WebSettings(null, "", true)).start();
         api.store.put(UserApi.user(128, "inviter-openid", UserStatus.NORMAL));
         api.loginCodes.answer("wx-code", Platform.WEIXIN, OPENID, null, "session-key");

@@ -2,9 +2,6 @@ package io.minipass.adapters.web.user;
 
 import io.javalin.Javalin;
 import io.minipass.adapters.web.ApiClient;
-import io.minipass.application.port.out.UserDataRefusedException;
-import io.minipass.application.port.out.UserStorePorts;
-import io.minipass.application.service.LoginUseCases;
 import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ShopxoDialect;
 import io.minipass.adapters.web.WebAppFixture;
@@ -12,9 +9,12 @@ import io.minipass.adapters.web.WebSettings;
 import io.minipass.application.LoginSettings;
 import io.minipass.application.budget.Attempt;
 import io.minipass.application.budget.Budget;
+import io.minipass.application.budget.SuspectLane;
+import io.minipass.application.port.out.UserDataRefusedException;
+import io.minipass.application.service.LoginUseCases;
 import io.minipass.application.testing.InMemoryAttemptCounter;
-import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
+import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryVerifiedMobiles;
 import io.minipass.domain.user.Gender;
@@ -95,13 +95,13 @@ final class UserApi implements AutoCloseable {
     }
 
     ApiClient start() {
-        LoginUseCases useCases = LoginUseCases.create(UserStorePorts.of(store),
+        LoginUseCases useCases = LoginUseCases.create(store.ports(),
                 new LoginUseCases.PlatformPorts(loginCodes, (platform, openId, data, iv) -> {
                     throw new UserDataRefusedException();
                 }, phoneNumbers),
                 new LoginUseCases.StatePorts(sessionKeys, loginCodeProofs, new InMemoryAttemptCounter(clock),
                         verifiedMobiles),
-                login, budgets, tokenLifetime, clock);
+                login, budgets, SuspectLane.Limit.TOKEN_LOOKUPS, tokenLifetime, clock);
         Map<String, ApiEndpoint> endpoints = UserEndpoints.create(dialect, useCases, web);
         app = WebAppFixture.create(endpoints, trustProxyHeaders).start("127.0.0.1", 0);
         client = new ApiClient(app);

@@ -6,7 +6,7 @@ import io.minipass.adapters.web.ApiEndpoint;
 import io.minipass.adapters.web.ShopxoDialect;
 import io.minipass.adapters.web.WebAppFixture;
 import io.minipass.application.LoginSettings;
-import io.minipass.application.port.out.UserStorePorts;
+import io.minipass.application.budget.SuspectLane;
 import io.minipass.application.service.LoginUseCases;
 import io.minipass.application.testing.InMemoryAttemptCounter;
 import io.minipass.application.testing.InMemoryLoginCodeProofs;
@@ -67,7 +67,7 @@ class UserEndpointsTest {
     }
 
     private static LoginUseCases useCases() {
-        return LoginUseCases.create(UserStorePorts.of(new InMemoryUserStore()), new LoginUseCases.PlatformPorts(
+        return LoginUseCases.create(new InMemoryUserStore().ports(), new LoginUseCases.PlatformPorts(
                         (platform, code) -> {
                             throw new IllegalStateException("no code exchange here");
                         }, (platform, openId, data, iv) -> {
@@ -77,6 +77,6 @@ class UserEndpointsTest {
                         }),
                 new LoginUseCases.StatePorts(new InMemorySessionKeys(), new InMemoryLoginCodeProofs(),
                         new InMemoryAttemptCounter(Clock.systemUTC()), new InMemoryVerifiedMobiles()),
-                LoginSettings.DEFAULT, Map.of(), Duration.ZERO, Clock.systemUTC());
+                LoginSettings.DEFAULT, Map.of(), SuspectLane.Limit.TOKEN_LOOKUPS, Duration.ZERO, Clock.systemUTC());
     }
 }

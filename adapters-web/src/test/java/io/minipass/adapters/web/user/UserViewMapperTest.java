@@ -7,6 +7,7 @@ import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.PlatformIdentities;
+import io.minipass.domain.user.PlatformIdentity;
 import io.minipass.domain.user.Profile;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.User;
@@ -103,8 +104,8 @@ class UserViewMapperTest {
 
     @Test
     void showsAProvisionalUserWithoutIdOrToken() {
-        ProvisionalUser user = new ProvisionalUser(Platform.QQ, new OpenId("qq-9"), Optional.of(new UnionId("qqu-9")),
-                new Profile("Tom", "", Gender.FEMALE, "P", "C"), 128);
+        ProvisionalUser user = new ProvisionalUser(new PlatformIdentity(Platform.QQ, new OpenId("qq-9"),
+                Optional.of(new UnionId("qqu-9"))), new Profile("Tom", "", Gender.FEMALE, "P", "C"), 128);
 
         assertThat(mapper.provisionalView(user, BASE)).containsExactly(
                 entry("qq_openid", "qq-9"), entry("nickname", "Tom"),

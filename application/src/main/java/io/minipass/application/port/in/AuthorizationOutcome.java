@@ -1,9 +1,6 @@
 package io.minipass.application.port.in;
 
-import io.minipass.domain.user.OpenId;
-import io.minipass.domain.user.UnionId;
-
-import java.util.Optional;
+import io.minipass.domain.user.PlatformIdentity;
 
 /** How a login-code exchange ended. */
 public sealed interface AuthorizationOutcome {
@@ -13,7 +10,7 @@ public sealed interface AuthorizationOutcome {
     }
 
     /** Nobody holds this identity yet: the client sends its profile to {@code appminiuserinfo} next. */
-    record Unrecognized(OpenId openId, Optional<UnionId> unionId) implements AuthorizationOutcome {
+    record Unrecognized(PlatformIdentity identity) implements AuthorizationOutcome {
     }
 
     /**

@@ -26,12 +26,4 @@ public record AuthorizeMiniProgramUserCommand(SystemType systemType, Platform pl
         referrer = referrer == null ? "" : referrer;
         from = from == null ? ClientAddress.UNKNOWN : from;
     }
-
-    public AuthorizeMiniProgramUserCommand(Platform platform, String code, String referrer, ClientAddress from) {
-        this(SystemType.DEFAULT, platform, code, referrer, from);
-    }
-
-    public AuthorizeMiniProgramUserCommand(Platform platform, String code, String referrer) {
-        this(platform, code, referrer, ClientAddress.UNKNOWN);
-    }
 }

@@ -1,5 +1,6 @@
 package io.minipass.application.port.in;
 
+import io.minipass.domain.user.EvictionReach;
 import io.minipass.domain.user.UserId;
 
 import java.util.Objects;

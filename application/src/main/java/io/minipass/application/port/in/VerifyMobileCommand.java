@@ -1,6 +1,7 @@
 package io.minipass.application.port.in;
 
 import io.minipass.domain.user.OpenId;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.SystemType;
 
@@ -20,9 +21,5 @@ public record VerifyMobileCommand(SystemType systemType, Platform platform, Open
         Objects.requireNonNull(proof, "proof");
         from = from == null ? ClientAddress.UNKNOWN : from;
         token = token == null ? "" : token;
-    }
-
-    public VerifyMobileCommand(Platform platform, OpenId openId, PhoneProof proof, ClientAddress from) {
-        this(SystemType.DEFAULT, platform, openId, proof, from, "");
     }
 }

@@ -1,6 +1,7 @@
 package io.minipass.application.port.out;
 
-import io.minipass.application.port.in.EvictionReach;
+import io.minipass.domain.user.EvictionReach;
+import io.minipass.domain.user.Token;
 
 import java.util.List;
 
@@ -9,5 +10,5 @@ import java.util.List;
  * tokens are already cleared where they are stored, and the answer says how far the word went.
  */
 public interface EvictTokensPort {
-    EvictionReach evict(List<String> tokens);
+    EvictionReach evict(List<Token> tokens);
 }

@@ -1,8 +1,10 @@
 package io.minipass.application.port.out;
 
+import io.minipass.domain.user.Token;
+
 import java.util.Optional;
 
-/** Finds the live user whose current token this is; exact match, never an empty token. */
+/** Finds the live user whose current token this is; exact match. */
 public interface LoadUserByTokenPort {
-    Optional<TokenHolder> findLiveByToken(String token);
+    Optional<TokenHolder> findLiveByToken(Token token);
 }

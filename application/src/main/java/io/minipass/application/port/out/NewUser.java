@@ -4,21 +4,24 @@ import io.minipass.domain.user.LoginIdentity;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 import io.minipass.domain.user.Profile;
-import io.minipass.domain.user.SystemType;
+import io.minipass.domain.user.Token;
 import io.minipass.domain.user.UnionId;
 import io.minipass.domain.user.UserStatus;
 
 import java.util.Objects;
 import java.util.Optional;
 
-/** A user about to be stored: the platform identity, profile, inviter, status, first token and time. */
+/**
+ * A user about to be stored: the platform identity, profile, inviter, status, first token (none while the user
+ * waits for the shop's audit) and time.
+ */
 public record NewUser(
         LoginIdentity identity,
         Profile profile,
         String mobile,
         long referrer,
         UserStatus status,
-        String token,
+        Optional<Token> token,
         long addTime) {
 
     public NewUser {
@@ -26,14 +29,7 @@ public record NewUser(
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(status, "status");
         mobile = mobile == null ? "" : mobile;
-        token = token == null ? "" : token;
-    }
-
-    /** A newcomer of the default system type. */
-    public NewUser(Platform platform, OpenId openId, Optional<UnionId> unionId, Profile profile, String mobile,
-                   long referrer, UserStatus status, String token, long addTime) {
-        this(new LoginIdentity(SystemType.DEFAULT, platform, openId, unionId), profile, mobile, referrer, status,
-                token, addTime);
+        token = token == null ? Optional.empty() : token;
     }
 
     public Platform platform() {

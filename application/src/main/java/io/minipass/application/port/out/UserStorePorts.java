@@ -3,25 +3,13 @@ package io.minipass.application.port.out;
 import java.util.Objects;
 
 /**
- * Every port of the shop's user store, as one store adapter hands them out ready-made (a cache
- * already in front of the writes that replace a token, say), so wiring cannot mix them up.
+ * The user store's roles, as one store adapter hands them out ready-made (a cache already in front of the token
+ * look-ups and of the writes that replace a token), so wiring cannot mix them up.
  */
-public record UserStorePorts(LoadUserPort load, RegisterUserPort register, BindOpenIdPort bindOpenId,
-                             IssueTokenPort issueToken, LoadUserByTokenPort loadByToken,
-                             LoadUserByMobilePort loadByMobile, BindMobilePort bindMobile) {
+public record UserStorePorts(UserDirectory directory, UserAccounts accounts, LoadUserByTokenPort tokens) {
     public UserStorePorts {
-        Objects.requireNonNull(load, "load");
-        Objects.requireNonNull(register, "register");
-        Objects.requireNonNull(bindOpenId, "bindOpenId");
-        Objects.requireNonNull(issueToken, "issueToken");
-        Objects.requireNonNull(loadByToken, "loadByToken");
-        Objects.requireNonNull(loadByMobile, "loadByMobile");
-        Objects.requireNonNull(bindMobile, "bindMobile");
-    }
-
-    /** All ports from one store that implements them all, with nothing in front. */
-    public static <S extends LoadUserPort & RegisterUserPort & BindOpenIdPort & IssueTokenPort & LoadUserByTokenPort
-            & LoadUserByMobilePort & BindMobilePort> UserStorePorts of(S store) {
-        return new UserStorePorts(store, store, store, store, store, store, store);
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(tokens, "tokens");
     }
 }

@@ -1,6 +1,6 @@
 package io.minipass.application.port.out;
 
-import io.minipass.application.port.in.PhoneProof;
+import io.minipass.domain.user.PhoneProof;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
 

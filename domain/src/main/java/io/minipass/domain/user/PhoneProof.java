@@ -1,6 +1,4 @@
-package io.minipass.application.port.in;
-
-import io.minipass.domain.user.InvalidInputException;
+package io.minipass.domain.user;
 
 /**
  * What a client sends to prove a mobile number: WeChat a one-time {@code code} from the phone button,

@@ -1,4 +1,4 @@
-package io.minipass.application.port.in;
+package io.minipass.domain.user;
 
 import java.util.Objects;
 
