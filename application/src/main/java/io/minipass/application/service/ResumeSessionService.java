@@ -12,19 +12,11 @@ import java.util.Optional;
 
 /**
  * Answers who a token belongs to while it is current, unexpired and its user may use the shop. An address that
- * sent too many invalid tokens lately gets no more look-ups than the {@link TokenLookupGate} lets through.
+ * sent too many invalid tokens lately gets no more look-ups than the {@link TokenLookupGate} lets through. The
+ * status rule says which statuses may use the shop: those that may log in.
  */
-public final class ResumeSessionService implements ResumeSessionUseCase {
-    private final LiveTokens tokens;
-    private final TokenLookupGate gate;
-    private final StatusRule statusRule;
-
-    /** @param statusRule which statuses may use the shop: those that may log in */
-    ResumeSessionService(LiveTokens tokens, TokenLookupGate gate, StatusRule statusRule) {
-        this.tokens = tokens;
-        this.gate = gate;
-        this.statusRule = statusRule;
-    }
+record ResumeSessionService(LiveTokens tokens, TokenLookupGate gate, StatusRule statusRule)
+        implements ResumeSessionUseCase {
 
     @Override
     public TokenLookup resume(String token, ClientAddress from) {
