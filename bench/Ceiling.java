@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,24 +18,35 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The database's ceiling for the work a login needs, without HTTP, MyBatis or a pool: each of
- * {@code threads} threads holds one connection and one prepared statement per kind, autocommit on,
- * and repeats
+ * {@code threads} threads holds one connection and one prepared statement per statement of its kind, and
+ * repeats
  * <ul>
  *   <li>{@code returning}: select a user by openid (the columns the service reads) + update its token and time;</li>
- *   <li>{@code new}: a select by openid that misses + an insert of a user row;</li>
+ *   <li>{@code new}: the look-up by openid that misses, then one transaction holding the statements that keep a
+ *       registration's guarantees (issue 28): the user row (the columns the service inserts), the openid claim
+ *       ({@code minipass_openid_claim}: one live user per openid) and the token record ({@code minipass_token}:
+ *       the token's lifetime), committed once;</li>
  *   <li>{@code returning-v6} (ShopXO v3.0–v6.7's tables): select the platform rows holding the openid joined to their
  *       users (the columns the service reads) + update the token and time of the user's rows of the channel;</li>
- *   <li>{@code new-v6}: that select missing + what ShopXO writes for a newcomer: the user row, its member code and
- *       its platform row with the token.</li>
+ *   <li>{@code new-v6}: that select missing, then one transaction with the user row, its platform row (the openid,
+ *       the token and its time {@code upd_time}: on this layout the token record) and the openid claim, committed
+ *       once. ShopXO's member code ({@code number_code}, an update once the id is known) is left out: it keeps
+ *       none of the three guarantees, so it is the service's cost, not the ceiling's.</li>
  * </ul>
+ * The new-user kinds run with autocommit off for the connection's life: the look-up opens the transaction (a
+ * consistent read at READ COMMITTED, no locks), the inserts follow, one commit ends it; no autocommit toggles, no
+ * second look-up inside the transaction (the service's holder check), which are the service's cost.
+ * The returning kinds run with autocommit on (each statement commits by itself), as ShopXO's own statements.
  * Run by bench/run on the service's own database after the service stopped, so it sees the same
  * tables and rows (H2 is embedded: only one process may hold its file).
  * <p>
- * Usage: {@code java -cp minipass.jar bench/Ceiling.java <jdbc-url> <user> <prefix> <returning|new> <threads> <seconds>
- * <warmup-seconds> <tag> [database-pid]}
- * <br>Prints one line: {@code ops <n> errors <n> p50_ms <x> p99_ms <x> p999_ms <x> ops_s <x> cpu_ms <x> db_cpu_ms <x>},
- * the CPU per operation of this process and of the database's process ({@code -} without its pid): what the
- * database spends on the least a login needs, to set beside what it spends on the service's logins.
+ * Usage: {@code java -cp minipass.jar bench/Ceiling.java <jdbc-url> <user> <prefix> <returning|new|returning-v6|new-v6>
+ * <threads> <seconds> <warmup-seconds> <tag> [database-pid]}
+ * <br>Prints one line: {@code ops <n> errors <n> p50_ms <x> p99_ms <x> p999_ms <x> ops_s <x> cpu_ms <x> db_cpu_ms <x>}:
+ * the latency percentiles are of every operation completed while measuring (each timed on its own thread from its
+ * first statement to its last answer, commit included: what the ceiling's own client sees); the CPU per operation
+ * of this process and of the database's process ({@code -} without its pid): what the database spends on the least
+ * a login needs, to set beside what it spends on the service's logins.
  */
 public final class Ceiling {
     private static final String PLATFORM_COLUMNS = "u.id, u.number_code, u.status, CASE WHEN u.pwd = '' THEN 0 ELSE 1 END,"
@@ -82,6 +95,7 @@ public final class Ceiling {
                 long sequence = 0;
                 try (Connection connection = DriverManager.getConnection(url, user, "")) {
                     connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    connection.setAutoCommit(againAndAgain);
                     Login login = switch (kind) {
                         case "returning" -> returning(connection, prefix);
                         case "new" -> newUser(connection, prefix);
@@ -97,11 +111,26 @@ public final class Ceiling {
                                 ? openids.get(ThreadLocalRandom.current().nextInt(openids.size()))
                                 : "oC" + tag + "x" + me + "x" + sequence++;
                         try {
-                            if (!login.run(openid, token, System.currentTimeMillis() / 1000)) {
+                            boolean answered = login.run(openid, token, System.currentTimeMillis() / 1000);
+                            if (!againAndAgain) {
+                                if (answered) {
+                                    connection.commit();
+                                } else {
+                                    connection.rollback();
+                                }
+                            }
+                            if (!answered) {
                                 errors.incrementAndGet();
                             }
                         } catch (SQLException failure) {
                             errors.incrementAndGet();
+                            if (!againAndAgain) {
+                                try {
+                                    connection.rollback();
+                                } catch (SQLException ignored) {
+                                    // the next operation fails too, and counts
+                                }
+                            }
                         }
                         if (measuring.get()) {
                             if (n == mine.length) {
@@ -198,23 +227,67 @@ public final class Ceiling {
         };
     }
 
+    /**
+     * The guarantee-keeping minimum on ShopXO v2's columns, in the caller's transaction (committed by the caller): the
+     * user row with the columns {@code UserMapper.insert} writes (the ids, status, token and profile), the openid
+     * claim as {@code OpenIdClaimMapper.insert} writes it, the token record as {@code IssuedTokenMapper.save}.
+     */
     private static Login newUser(Connection connection, String prefix) throws SQLException {
         PreparedStatement byOpenid = byOpenid(connection, prefix);
-        PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + prefix + "user (weixin_openid, status, token, nickname, gender, avatar, referrer, add_time)"
-                        + " VALUES (?, 0, ?, 'bench', 1, 'https://thirdwx.qlogo.cn/x/132', 0, ?)");
+        PreparedStatement insertUser = connection.prepareStatement("INSERT INTO " + prefix + "user"
+                + " (alipay_openid, weixin_openid, weixin_unionid, baidu_openid, toutiao_openid, qq_openid, qq_unionid,"
+                + " status, token, nickname, mobile, gender, avatar, province, city, referrer, add_time)"
+                + " VALUES ('', ?, '', '', '', '', '', 0, ?, 'bench', '', 1, 'https://thirdwx.qlogo.cn/x/132', '', '', 0, ?)",
+                Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement claim = claimInsert(connection, prefix);
+        PreparedStatement tokenRecord = connection.prepareStatement(
+                "INSERT INTO " + prefix + "minipass_token (user_id, token, issued_at) VALUES (?, ?, ?)");
         return (openid, token, now) -> {
-            byOpenid.setString(1, openid);
-            try (ResultSet rows = byOpenid.executeQuery()) {
-                if (rows.next()) {
-                    return false;
-                }
+            if (!misses(byOpenid, openid)) {
+                return false;
             }
-            insert.setString(1, openid);
-            insert.setString(2, token);
-            insert.setLong(3, now);
-            return insert.executeUpdate() == 1;
+            insertUser.setString(1, openid);
+            insertUser.setString(2, token);
+            insertUser.setLong(3, now);
+            long id = insertedId(insertUser);
+            if (!claimed(claim, openid, id)) {
+                return false;
+            }
+            tokenRecord.setLong(1, id);
+            tokenRecord.setString(2, token);
+            tokenRecord.setLong(3, now);
+            return tokenRecord.executeUpdate() == 1;
         };
+    }
+
+    /** The openid claim of the service's {@code minipass_openid_claim}: its primary key keeps one user per openid. */
+    private static PreparedStatement claimInsert(Connection connection, String prefix) throws SQLException {
+        return connection.prepareStatement(
+                "INSERT INTO " + prefix + "minipass_openid_claim (platform, openid, user_id) VALUES ('weixin', ?, ?)");
+    }
+
+    private static boolean claimed(PreparedStatement claim, String openid, long userId) throws SQLException {
+        claim.setBytes(1, openid.getBytes(StandardCharsets.UTF_8));
+        claim.setLong(2, userId);
+        return claim.executeUpdate() == 1;
+    }
+
+    /** Whether the look-up finds no row holding the openid (a new user's, as the service's first read). */
+    private static boolean misses(PreparedStatement byOpenid, String openid) throws SQLException {
+        byOpenid.setString(1, openid);
+        try (ResultSet rows = byOpenid.executeQuery()) {
+            return !rows.next();
+        }
+    }
+
+    private static long insertedId(PreparedStatement insert) throws SQLException {
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the insert gave no id");
+            }
+            return keys.getLong(1);
+        }
     }
 
     private static PreparedStatement platformRowsByOpenid(Connection connection, String prefix) throws SQLException {
@@ -228,40 +301,38 @@ public final class Ceiling {
                         + " WHERE user_id = ? AND system_type = 'default' AND platform = 'weixin'"));
     }
 
+    /**
+     * The guarantee-keeping minimum on ShopXO v3.0–v6.7's tables, in the caller's transaction: the person row with
+     * the columns {@code PlatformUserMapper.insertUser} writes, the platform row as {@code insertRow} writes it (the
+     * openid, the token and {@code upd_time}, the token's lifetime on this layout: the service keeps no
+     * {@code minipass_token} row here), and the openid claim.
+     */
     private static Login newUserOnPlatformRows(Connection connection, String prefix) throws SQLException {
         PreparedStatement byOpenid = platformRowsByOpenid(connection, prefix);
         PreparedStatement insertUser = connection.prepareStatement("INSERT INTO " + prefix + "user"
                 + " (status, nickname, mobile, gender, avatar, province, city, referrer, add_time)"
-                + " VALUES (0, 'bench', '', 2, 'https://thirdwx.qlogo.cn/x/132', '', '', 0, ?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS);
-        PreparedStatement numberCode = connection.prepareStatement(
-                "UPDATE " + prefix + "user SET number_code = ? WHERE id = ?");
+                + " VALUES (0, 'bench', '', 1, 'https://thirdwx.qlogo.cn/x/132', '', '', 0, ?)",
+                Statement.RETURN_GENERATED_KEYS);
         PreparedStatement insertRow = connection.prepareStatement("INSERT INTO " + prefix + "user_platform"
-                + " (user_id, system_type, platform, token, weixin_openid, add_time, upd_time)"
-                + " VALUES (?, 'default', 'weixin', ?, ?, ?, ?)");
+                + " (user_id, system_type, platform, token, alipay_openid, weixin_openid, weixin_unionid, baidu_openid,"
+                + " toutiao_openid, toutiao_unionid, qq_openid, qq_unionid, kuaishou_openid, add_time, upd_time)"
+                + " VALUES (?, 'default', 'weixin', ?, '', ?, '', '', '', '', '', '', '', ?, ?)");
+        PreparedStatement claim = claimInsert(connection, prefix);
         return (openid, token, now) -> {
-            byOpenid.setString(1, openid);
-            try (ResultSet rows = byOpenid.executeQuery()) {
-                if (rows.next()) {
-                    return false;
-                }
+            if (!misses(byOpenid, openid)) {
+                return false;
             }
             insertUser.setLong(1, now);
-            insertUser.executeUpdate();
-            long id;
-            try (ResultSet keys = insertUser.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-            numberCode.setString(1, "8888" + "1".repeat(Math.max(0, 10 - Long.toString(id).length())) + id);
-            numberCode.setLong(2, id);
-            numberCode.executeUpdate();
+            long id = insertedId(insertUser);
             insertRow.setLong(1, id);
             insertRow.setString(2, token);
             insertRow.setString(3, openid);
             insertRow.setLong(4, now);
             insertRow.setLong(5, now);
-            return insertRow.executeUpdate() == 1;
+            if (insertRow.executeUpdate() != 1) {
+                return false;
+            }
+            return claimed(claim, openid, id);
         };
     }
 
