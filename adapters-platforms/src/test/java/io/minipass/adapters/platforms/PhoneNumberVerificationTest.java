@@ -3,6 +3,7 @@ package io.minipass.adapters.platforms;
 import io.minipass.adapters.platforms.common.PlatformCredentials;
 import io.minipass.adapters.platforms.crypto.PlatformEncryption;
 import io.minipass.adapters.platforms.stub.WechatStub;
+import io.minipass.application.testing.TestClock;
 import io.minipass.domain.user.PhoneProof;
 import io.minipass.application.port.out.PlatformCallFailedException;
 import io.minipass.application.port.out.VerifyPhoneNumberPort;
@@ -23,10 +24,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class PhoneNumberVerificationTest {
     private static final String IV = PlatformEncryption.base64("initial vector16".getBytes(StandardCharsets.US_ASCII));
 
     private final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2024-01-01T00:00:00Z"));
     private WechatStub wechat;
     private VerifyPhoneNumberPort verifier;
 
@@ -408,33 +407,5 @@ class PhoneNumberVerificationTest {
     @Test
     void settingsNeverShowTheSecret() {
         assertThat(new PlatformCredentials(WechatStub.APPID, WechatStub.SECRET).toString()).doesNotContain(WechatStub.SECRET);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

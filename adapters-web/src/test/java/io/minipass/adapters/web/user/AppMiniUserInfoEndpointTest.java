@@ -16,6 +16,7 @@ import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryVerifiedMobiles;
+import io.minipass.application.testing.TestClock;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -56,7 +57,7 @@ class AppMiniUserInfoEndpointTest {
     static final Instant SEED_TIME = Instant.ofEpochSecond(1637555366);
 
     private final InMemoryUserStore store = new InMemoryUserStore();
-    private final MutableClock clock = new MutableClock(SEED_TIME);
+    private final TestClock clock = new TestClock(SEED_TIME);
     private Javalin app;
     private ApiClient client;
 

@@ -17,6 +17,7 @@ import io.minipass.application.testing.InMemoryLoginCodeProofs;
 import io.minipass.application.testing.InMemorySessionKeys;
 import io.minipass.application.testing.InMemoryUserStore;
 import io.minipass.application.testing.InMemoryVerifiedMobiles;
+import io.minipass.application.testing.TestClock;
 import io.minipass.domain.user.Gender;
 import io.minipass.domain.user.OpenId;
 import io.minipass.domain.user.Platform;
@@ -39,7 +40,7 @@ final class UserApi implements AutoCloseable {
     static final String DEFAULT_AVATAR_PATH = "/static/index/default/images/default-user-avatar.jpg";
 
     final InMemoryUserStore store;
-    final MutableClock clock = new MutableClock(NOW);
+    final TestClock clock = new TestClock(NOW);
     final FakeLoginCodes loginCodes = new FakeLoginCodes();
     final InMemorySessionKeys sessionKeys = new InMemorySessionKeys();
     final FakePhoneNumbers phoneNumbers = new FakePhoneNumbers();
