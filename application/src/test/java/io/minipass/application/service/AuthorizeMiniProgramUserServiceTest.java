@@ -181,6 +181,15 @@ class AuthorizeMiniProgramUserServiceTest {
     }
 
     @Test
+    void a_login_session_never_prints_its_session_key() {
+        LoginSession session = new LoginSession(new PlatformIdentity(Platform.QQ, new OpenId("o-1"), Optional.empty()),
+                "secret-session-key", Optional.empty());
+
+        assertThat(session.toString()).doesNotContain("secret-session-key")
+                .isEqualTo("LoginSession[QQ, o-1, unionId=Optional.empty, formerOpenId=Optional.empty]");
+    }
+
+    @Test
     void a_former_id_equal_to_the_openid_is_no_former_id() {
         LoginSession session = new LoginSession(new PlatformIdentity(Platform.ALIPAY, new OpenId("2088000000000001"),
                 Optional.empty()), "", Optional.of(new OpenId("2088000000000001")));
@@ -191,7 +200,9 @@ class AuthorizeMiniProgramUserServiceTest {
     @Test
     void platform_failures_and_empty_codes_pass_through_and_change_nothing() {
         assertThatThrownBy(() -> authorize(LoginSettings.DEFAULT, Platform.WEIXIN, "bad"))
-                .isInstanceOf(PlatformCallFailedException.class).hasMessageContaining("40029");
+                .isInstanceOfSatisfying(PlatformCallFailedException.class,
+                        failed -> assertThat(failed.platform()).isEqualTo(Platform.WEIXIN))
+                .hasMessageContaining("40029");
         assertThatThrownBy(() -> new AuthorizeMiniProgramUserCommand(SystemType.DEFAULT, Platform.WEIXIN, "", "",
                 ClientAddress.UNKNOWN))
                 .isInstanceOf(InvalidInputException.class).hasMessage("授权码为空");

@@ -65,7 +65,8 @@ class ClientTrustTest {
                 UnionId.optional(code.startsWith("u") ? "u-" + code : null)),
                 "key-" + code, Optional.empty());
     };
-    private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> MOBILE;
+    private String vouched = MOBILE;
+    private final VerifyPhoneNumberPort phones = (platform, openId, proof) -> vouched;
     private LoginSettings settings = PROOF_REQUIRED;
     private AttemptBudgets budgets = Fixtures.noBudgets();
 
@@ -163,6 +164,45 @@ class ClientTrustTest {
         assertThat(logIn("o-bind", null)).isInstanceOf(LoginOutcome.MobileBindingRequired.class);
         assertThat(bindMobile("o-bind")).isInstanceOf(LoggedIn.class);
         assertThatThrownBy(() -> bindMobile("o-bind")).hasMessage(UNPROVEN);
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void a_mobile_binding_spends_the_proof_whether_it_gives_the_mobile_or_binds_the_openid_to_its_holder() {
+        Fixtures.user(store, 8, Platform.WEIXIN, "o-no-mobile", "", UserStatus.NORMAL);
+        Fixtures.user(store, 9, Platform.ALIPAY, "2088000000000009", MOBILE, UserStatus.NORMAL);
+        proven("o-no-mobile", null);
+        proven("o-new-to-holder", null);
+
+        vouched = "13900139000";
+        assertThat(bindMobile("o-no-mobile")).isInstanceOf(LoggedIn.class);
+        vouched = MOBILE;
+        assertThat(((LoggedIn) bindMobile("o-new-to-holder")).user().id()).isEqualTo(new UserId(9));
+
+        assertThat(proofs.find(Platform.WEIXIN, new OpenId("o-no-mobile"))).isEmpty();
+        assertThat(proofs.find(Platform.WEIXIN, new OpenId("o-new-to-holder"))).isEmpty();
+    }
+
+    @Test
+    void registrations_by_mobile_binding_spend_the_registration_budget() {
+        settings = LoginSettings.DEFAULT;
+        budgets = budgets(Attempt.REGISTRATION, new Budget(1, 0, Duration.ofMinutes(1)));
+        assertThat(bindMobile("o-1")).isInstanceOf(LoggedIn.class);
+        vouched = "13900139000";
+
+        assertThatThrownBy(() -> bindMobile("o-2")).isInstanceOfSatisfying(OverBudgetException.class,
+                refused -> assertThat(refused.attempt()).isEqualTo(Attempt.REGISTRATION));
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void wechat_users_registered_at_their_code_exchange_spend_the_registration_budget() {
+        settings = LoginSettings.DEFAULT;
+        budgets = budgets(Attempt.REGISTRATION, new Budget(1, 0, Duration.ofMinutes(1)));
+        assertThat(authorize(Platform.WEIXIN, "a", ATTACKER)).isInstanceOf(AuthorizationOutcome.Recognized.class);
+
+        assertThatThrownBy(() -> authorize(Platform.WEIXIN, "b", ATTACKER)).isInstanceOfSatisfying(
+                OverBudgetException.class, refused -> assertThat(refused.attempt()).isEqualTo(Attempt.REGISTRATION));
         assertThat(store.count()).isEqualTo(1);
     }
 

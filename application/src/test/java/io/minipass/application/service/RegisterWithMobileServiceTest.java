@@ -94,6 +94,16 @@ class RegisterWithMobileServiceTest {
     }
 
     @Test
+    void with_proof_required_a_verified_mobile_registers_nobody_whose_openid_is_unproven() {
+        settings = new LoginSettings(false, false, true, true);
+        verified.record(Platform.WEIXIN, new OpenId("o-unproven"), MOBILE);
+
+        assertThatThrownBy(() -> register(SystemType.DEFAULT, "o-unproven", MOBILE))
+                .isInstanceOf(UnprovenIdentityException.class);
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
     void a_verified_mobile_serves_one_registration() {
         verify("o-once", "code");
         register(SystemType.DEFAULT, "o-once", MOBILE);

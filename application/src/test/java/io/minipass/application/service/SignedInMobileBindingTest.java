@@ -192,6 +192,27 @@ class SignedInMobileBindingTest {
         assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-nobody-26"))).isEmpty();
     }
 
+    @Test
+    void a_token_nobody_holds_never_stands_in_for_an_openid_nobody_holds() {
+        assertThatThrownBy(() -> bind("o-nobody-29", "0123456789abcdef0123456789abcdef"))
+                .isInstanceOf(UnprovenIdentityException.class);
+
+        assertThat(store.count()).isZero();
+        assertThat(phoneCalls).hasValue(0);
+    }
+
+    @Test
+    void a_token_that_proves_nothing_counts_as_a_failed_token_look_up() {
+        known(30, "o-known-30");
+        for (int junk = 0; junk < 299; junk++) {
+            budgets.recordFailure(Attempt.FAILED_TOKEN_LOOKUP, CLIENT);
+        }
+
+        assertThatThrownBy(() -> bind("o-known-30", "garbage")).as("the last failure the budget allows")
+                .isInstanceOf(UnprovenIdentityException.class);
+        assertThatThrownBy(() -> bind("o-known-30", "garbage")).isInstanceOf(OverBudgetException.class);
+    }
+
     private static User withToken(User user, String token, long issuedAt) {
         return user.withToken(token, issuedAt);
     }

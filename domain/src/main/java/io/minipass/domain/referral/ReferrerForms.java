@@ -32,8 +32,7 @@ public enum ReferrerForms {
             if (LETTER.matcher(text).find()) {
                 return ShareCode.decode(text).map(ReferrerKey.ById::new);
             }
-            Optional<ReferrerKey> byId = leadingDigits(text).flatMap(ReferrerReference::positiveId)
-                    .map(ReferrerKey.ById::new);
+            Optional<ReferrerKey> byId = ReferrerReference.positiveId(leadingDigits(text)).map(ReferrerKey.ById::new);
             return byId.isPresent() ? byId : Optional.of(new ReferrerKey.ByNumberCode(text));
         }
     };
@@ -48,13 +47,13 @@ public enum ReferrerForms {
     /** Whom the reference names, if it names anyone; never an error. */
     public abstract Optional<ReferrerKey> parse(String reference);
 
-    /** The digits PHP's {@code intval} reads from the start of the text: an optional {@code +}, then digits. */
-    private static Optional<String> leadingDigits(String text) {
+    /** The ASCII digits PHP's {@code intval} reads from the start of the text after an optional {@code +}; may be empty. */
+    private static String leadingDigits(String text) {
         int start = text.startsWith("+") ? 1 : 0;
         int end = start;
-        while (end < text.length() && Character.isDigit(text.charAt(end)) && text.charAt(end) < 0x80) {
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
             end++;
         }
-        return end > start ? Optional.of(text.substring(start, end)) : Optional.empty();
+        return text.substring(start, end);
     }
 }

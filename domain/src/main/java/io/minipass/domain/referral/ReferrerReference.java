@@ -38,10 +38,8 @@ public final class ReferrerReference {
         return value <= UserId.MAX ? Optional.of(new UserId(value)) : Optional.empty();
     }
 
+    /** Whether every character is an ASCII digit (the empty text too: its callers refuse it otherwise). */
     private static boolean isDigits(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {

@@ -31,13 +31,14 @@ class ReferralRulesTest {
 
     @Test
     void a_deleted_user_may_not() {
-        assertThat(rules.rejection(Optional.of(user(UserStatus.NORMAL, 99)))).hasValueSatisfying(r -> assertThat(r).contains("deleted"));
+        assertThat(rules.rejection(Optional.of(user(UserStatus.NORMAL, 99)))).hasValueSatisfying(r -> assertThat(r).isEqualTo("user 5 is deleted"));
     }
 
     @Test
     void a_muted_banned_or_unaudited_user_may_not() {
         for (UserStatus status : new UserStatus[] {UserStatus.MUTED, UserStatus.BANNED, UserStatus.AWAITING_AUDIT}) {
-            assertThat(rules.rejection(Optional.of(user(status, 0)))).as("status %s", status).isPresent();
+            assertThat(rules.rejection(Optional.of(user(status, 0)))).as("status %s", status)
+                    .contains("user 5 has status " + status.code());
         }
     }
 }

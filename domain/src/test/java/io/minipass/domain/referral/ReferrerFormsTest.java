@@ -48,5 +48,19 @@ class ReferrerFormsTest {
         assertThat(ReferrerForms.SHOPXO_V6.parse("-5")).contains(new ReferrerKey.ByNumberCode("-5"));
         assertThat(ReferrerForms.SHOPXO_V6.parse("." )).contains(new ReferrerKey.ByNumberCode("."));
         assertThat(ReferrerForms.SHOPXO_V6.parse("9".repeat(61))).isEmpty();
+        assertThat(ReferrerForms.SHOPXO_V6.parse("9".repeat(60))).as("as long as a reference may be")
+                .contains(new ReferrerKey.ByNumberCode("9".repeat(60)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10/3,10", "19:5,19", "90,90", "+09/,9"})
+    void shopxo_v6_reads_every_ascii_digit_and_stops_at_the_first_other_character(String reference, long id) {
+        assertThat(ReferrerForms.SHOPXO_V6.parse(reference)).contains(new ReferrerKey.ById(new UserId(id)));
+    }
+
+    @Test
+    void shopxo_v6_reads_no_id_from_digits_of_other_scripts() {
+        assertThat(ReferrerForms.SHOPXO_V6.parse("١٢٣")).contains(new ReferrerKey.ByNumberCode("١٢٣"));
+        assertThat(ReferrerForms.SHOPXO_V6.parse("7١")).contains(new ReferrerKey.ById(new UserId(7)));
     }
 }

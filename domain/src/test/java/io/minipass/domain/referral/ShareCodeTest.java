@@ -21,9 +21,25 @@ class ShareCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 9, 10, 99, 128, 1000, 65_535, 123_456_789, UserId.MAX})
+    @ValueSource(longs = {1, 9, 10, 99, 104, 128, 1000, 65_535, 123_456_789, UserId.MAX})
     void round_trips(long id) {
         assertThat(ShareCode.decode(ShareCode.encode(new UserId(id)))).contains(new UserId(id));
+    }
+
+    @Test
+    void reads_a_zero_nibble() {
+        // base64("104") = "MTA0": its last byte, '0' (0x30), is written "03"
+        assertThat(ShareCode.decode("D4451403")).contains(new UserId(104));
+    }
+
+    @Test
+    void reads_codes_of_up_to_64_characters() {
+        // base64 of 23 zeros and a 7 is 32 characters, 64 in hex; of 25 zeros and a 7, 72
+        String longest = "D4441477".repeat(7) + "D4441433";
+        String tooLong = "D4441477".repeat(8) + "D44436D3";
+
+        assertThat(ShareCode.decode(longest)).contains(new UserId(7));
+        assertThat(ShareCode.decode(tooLong)).isEmpty();
     }
 
     @ParameterizedTest

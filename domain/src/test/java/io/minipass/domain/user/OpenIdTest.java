@@ -30,6 +30,14 @@ class OpenIdTest {
     }
 
     @Test
+    void ids_print_as_their_text() {
+        assertThat(new OpenId("o-1")).hasToString("o-1");
+        assertThat(new UnionId("u-1")).hasToString("u-1");
+        assertThat(new SystemType("h5")).hasToString("h5");
+        assertThat(new UserId(42)).hasToString("42");
+    }
+
+    @Test
     void unionid_may_be_absent_but_not_malformed() {
         assertThat(UnionId.optional(null)).isEmpty();
         assertThat(UnionId.optional("")).isEmpty();

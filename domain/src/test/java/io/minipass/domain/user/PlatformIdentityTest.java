@@ -46,4 +46,16 @@ class PlatformIdentityTest {
         assertThat(login.channel()).isEqualTo(new Channel("h5", "alipay"));
         assertThat(login.unionId()).isEmpty();
     }
+
+    @Test
+    void a_login_identity_answers_with_its_platform_identitys_ids() {
+        LoginIdentity login = new LoginIdentity(SystemType.DEFAULT, new PlatformIdentity(Platform.WEIXIN, OPENID,
+                UNIONID));
+
+        assertThat(login.platform()).isEqualTo(Platform.WEIXIN);
+        assertThat(login.openId()).isEqualTo(OPENID);
+        assertThat(login.unionId()).isEqualTo(UNIONID);
+        assertThat(login.ids()).isEqualTo(PlatformIdentities.of(Platform.WEIXIN, OPENID, UNIONID));
+        assertThat(login.ids().unionId(Platform.WEIXIN)).isEqualTo("u-1");
+    }
 }

@@ -22,4 +22,10 @@ class UserDisplayTest {
         assertThat(UserDisplay.displayName("", "", "", "abcdef@b.cn")).isEqualTo("abc***.cn");
         assertThat(UserDisplay.displayName("", "", "", "")).isEmpty();
     }
+
+    @Test
+    void a_users_display_name_is_read_from_its_columns() {
+        assertThat(UserDisplay.displayName(UserTest.user("", "nick", "13800138000", ""))).isEqualTo("nick");
+        assertThat(UserDisplay.displayName(UserTest.user("", "", "13800138000", ""))).isEqualTo("138***000");
+    }
 }

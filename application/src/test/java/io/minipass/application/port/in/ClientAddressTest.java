@@ -20,4 +20,16 @@ class ClientAddressTest {
         assertThat(new ClientAddress("").budgetKey()).isEmpty();
         assertThat(new ClientAddress("local").budgetKey()).isEqualTo("local");
     }
+
+    @Test
+    void a_text_shaped_like_ipv6_that_is_no_address_is_its_own_budget() {
+        assertThat(new ClientAddress("1:2:3:4:5:6:7:8:9").budgetKey()).isEqualTo("1:2:3:4:5:6:7:8:9");
+        assertThat(new ClientAddress(":::").budgetKey()).isEqualTo(":::");
+    }
+
+    @Test
+    void prints_as_the_address_or_unknown() {
+        assertThat(new ClientAddress("203.0.113.7")).hasToString("203.0.113.7");
+        assertThat(ClientAddress.UNKNOWN).hasToString("unknown");
+    }
 }
