@@ -183,9 +183,14 @@ final class CorpusGrammar {
                 Value.text("live token upper-cased", liveToken.toUpperCase()), new Value("[live token]", List.of(liveToken)),
                 Value.text("live token + NUL", liveToken + "\u0000")));
         for (Value token : tokens) {
-            add("values", "user/tokenuserinfo", "token=" + token + " GET", "GET", "/api.php?s=user/tokenuserinfo",
-                    List.of(param("token", token.text().length() > 10_000 ? Value.text("20,000 chars", "t".repeat(20_000)) : token)),
-                    List.of(), Encoding.FORM);
+            if (token.text().length() > 10_000) { // a request line Jetty refuses before the service reads it
+                String target = "/api.php?s=user/tokenuserinfo&token=" + "t".repeat(20_000);
+                cases.add(new CorpusCase(cases.size() + 1, "values", "user/tokenuserinfo", "token=20,000 chars GET",
+                        new RawHttp.Request("GET", target, Map.of(), new byte[0]), Expect.refused(-1, "请求格式有误")));
+            } else {
+                add("values", "user/tokenuserinfo", "token=" + token + " GET", "GET", "/api.php?s=user/tokenuserinfo",
+                        List.of(param("token", token)), List.of(), Encoding.FORM);
+            }
             for (Encoding encoding : List.of(Encoding.FORM, Encoding.JSON)) {
                 add("values", "user/tokenuserinfo", "token=" + token + " " + encoding, "POST", "/api.php?s=user/tokenuserinfo",
                         List.of(), List.of(param("token", token)), encoding);
@@ -303,7 +308,9 @@ final class CorpusGrammar {
                 bytes("--" + Requests.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"openid\"\r\n\r\n" + "a".repeat(1_100_000)
                         + "\r\n--" + Requests.BOUNDARY + "--\r\n"), Expect.refused(-1, null)));
         odd.add(new Odd("form of 1,500 fields", Map.of("Content-Type", "application/x-www-form-urlencoded"),
-                bytes("openid=o-many&auth_data=%7B%7D" + "&f=1".repeat(1_500)), Expect.noWrite()));
+                bytes("openid=o-many&auth_data=%7B%7D" + "&f=1".repeat(1_500)), Expect.login()));
+        odd.add(new Odd("form, openid after 1,000 fields (ignored)", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                bytes("auth_data=%7B%7D" + "&f=1".repeat(1_000) + "&openid=o-late"), Expect.refused(-1, "openid为空")));
         odd.add(new Odd("form, invalid UTF-8 in openid", Map.of("Content-Type", "application/x-www-form-urlencoded"),
                 bytes("openid=o%FF%FE&auth_data=%7B%7D"), Expect.refused(-1, "openid格式有误")));
         odd.add(new Odd("form, raw invalid UTF-8 bytes", Map.of("Content-Type", "application/x-www-form-urlencoded"),
@@ -328,9 +335,9 @@ final class CorpusGrammar {
         read.put("/api.php?s=user%2Ftokenuserinfo&" + tokenQuery, Expect.read());
         read.put("/api.php?s=%20user/tokenuserinfo%20&" + tokenQuery, Expect.read());
         read.put("/api.php/user/tokenuserinfo?s=user/appminiuserinfo&" + tokenQuery, Expect.read());
-        read.put("http://127.0.0.1/api.php?s=user/tokenuserinfo&" + tokenQuery, Expect.read());
+        read.put("http://127.0.0.1/api.php?s=user/tokenuserinfo&" + tokenQuery, Expect.noWrite()); // Host names a port
         read.put("/api.php?s=user/../user/tokenuserinfo&" + tokenQuery, Expect.refused(-1000, "接口不存在"));
-        read.put("/api.php?s=user/tokenuserinfo%00&" + tokenQuery, Expect.refused(-1000, "接口不存在"));
+        read.put("/api.php?s=user/tokenuserinfo%00&" + tokenQuery, Expect.read()); // PHP's trim() strips NUL too
         read.put("/api.php?s[]=user/tokenuserinfo&" + tokenQuery, Expect.refused(-1000, "接口不存在"));
         read.put("/api.php?s=" + "x".repeat(5_000) + "&" + tokenQuery, Expect.refused(-1000, "接口不存在"));
         read.put("/api.php?s=user/tokenuserinfo&s=user/nosuch&" + tokenQuery, Expect.refused(-1000, "接口不存在"));

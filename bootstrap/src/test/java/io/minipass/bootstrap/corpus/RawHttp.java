@@ -53,9 +53,19 @@ final class RawHttp {
             }
             write(head, "Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toByteArray());
-            out.write(request.body());
-            out.flush();
+            try {
+                out.write(head.toByteArray());
+                out.write(request.body());
+                out.flush();
+            } catch (IOException refusedMidBody) {
+                // a body refused by its declared length is answered before it is all sent: the answer is still there
+                try {
+                    return read(socket.getInputStream(), request.method().equals("HEAD"));
+                } catch (IOException noAnswer) {
+                    refusedMidBody.addSuppressed(noAnswer);
+                    throw refusedMidBody;
+                }
+            }
             return read(socket.getInputStream(), request.method().equals("HEAD"));
         }
     }

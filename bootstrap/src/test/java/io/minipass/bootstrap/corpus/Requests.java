@@ -26,6 +26,11 @@ final class Requests {
             this.contentType = contentType;
         }
 
+        /** Whether the body is form fields, where an empty array or object is no field at all. */
+        boolean form() {
+            return this == FORM || this == MULTIPART || this == UNTYPED_FORM;
+        }
+
         /** Whether the service reads this body's parameters (docs/contract.md#parameters). */
         boolean read() {
             return this != TEXT_PLAIN;
@@ -93,13 +98,13 @@ final class Requests {
     static Map<String, Value> effective(List<Param> query, List<Param> body, Encoding encoding) {
         Map<String, Value> merged = new LinkedHashMap<>();
         for (Param param : query) {
-            if (!param.value().isAbsent()) {
+            if (!param.value().isAbsent() && !(param.value().phpEmpty() && !param.value().scalar())) {
                 merged.put(param.name(), param.value());
             }
         }
         if (encoding.read()) {
             for (Param param : body) {
-                if (!param.value().isAbsent()) {
+                if (!param.value().isAbsent() && !(encoding.form() && param.value().phpEmpty() && !param.value().scalar())) {
                     merged.put(param.name(), param.value());
                 }
             }
