@@ -161,7 +161,8 @@ final class CorpusGrammar {
     }
 
     private void values() {
-        List<String> infoParams = List.of("openid", "auth_data", "unionid", "referrer", "application_client_type");
+        List<String> infoParams = List.of("openid", "auth_data", "unionid", "referrer", "application_client_type",
+                "system_type", "lang");
         for (String name : infoParams) {
             List<Value> values = new ArrayList<>(hostileValues());
             if (name.equals("auth_data")) {
