@@ -54,10 +54,11 @@ final class CorpusGrammar {
     private final List<CorpusCase> cases = new ArrayList<>();
     private int fresh;
 
-    CorpusGrammar(Stubs stubs, String liveToken) {
+    /** @param v6 the service answers as ShopXO v6.7 (on v3.0–v6.7's tables) */
+    CorpusGrammar(Stubs stubs, String liveToken, boolean v6) {
         this.stubs = stubs;
         this.liveToken = liveToken;
-        this.oracle = new ShopxoOracle(knownCodes, liveToken);
+        this.oracle = new ShopxoOracle(knownCodes, liveToken, v6);
     }
 
     List<CorpusCase> generate() {
@@ -132,7 +133,9 @@ final class CorpusGrammar {
     // --- families -------------------------------------------------------------------------------------------------
 
     private void matrix() {
-        for (String route : USER_ROUTES) {
+        List<String> routes = new ArrayList<>(USER_ROUTES);
+        routes.addAll(ShopxoOracle.V6_ROUTES); // v6.4's, unknown routes on ShopXO v2's table
+        for (String route : routes) {
             for (Value platform : platformValues()) {
                 for (String method : METHODS) {
                     List<Param> query = new ArrayList<>(List.of(param("application", "app"),
@@ -379,6 +382,9 @@ final class CorpusGrammar {
             case "user/appminiuserauth" -> List.of(param("authcode", knownCode(p)), param("referrer", "0"));
             case "user/onekeyusermobilebind" -> List.of(param("openid", freshId("om")), param("code", "phone-code-" + fresh),
                     param("encrypted_data", "c2VhbGVk"), param("iv", "r7BXXKkLb8qrSNn05n0qiA=="), param("nickname", "bind"));
+            case "user/onekeyusermobiledecrypt" -> List.of(param("openid", freshId("od")), param("code", "phone-code-" + fresh));
+            case "user/userbasereg" -> List.of(param("openid", freshId("og")), param("avatar", "https://example.com/a.png"),
+                    param("nickname", "reg"), param("mobile", "13800138000"));
             case "user/tokenuserinfo" -> List.of(param("token", liveToken));
             default -> List.of();
         };
@@ -422,7 +428,7 @@ final class CorpusGrammar {
                      Encoding encoding) {
         Map<String, Value> given = Requests.effective(query, body, encoding);
         String resolved = route.equals("(none)") ? "" : route;
-        Expect expect = oracle.expect(method, resolved, given);
+        Expect expect = oracle.expect(method, resolved, given, Requests.formEffective(query, body, encoding));
         int number = cases.size() + 1;
         cases.add(new CorpusCase(number, kind, route, name, Requests.build(method, path, query, body, encoding), expect));
     }

@@ -78,7 +78,14 @@ class HostileCorpusIT {
     void the_corpus_on_h2(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE"
                 + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE"; // the test counts rows beside the jar
-        runCorpus(dir, "h2", url, "sa");
+        runCorpus(dir, "h2", url, "sa", false);
+    }
+
+    @Test
+    void the_corpus_on_h2_as_shopxo_v6(@TempDir Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE"
+                + ";CASE_INSENSITIVE_IDENTIFIERS=TRUE;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=TRUE";
+        runCorpus(dir, "h2 as ShopXO v6", url, "sa", true);
     }
 
     @Test
@@ -86,7 +93,7 @@ class HostileCorpusIT {
         String database = "minipass_corpus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + database);
         try {
-            runCorpus(dir, "mariadb", MARIADB + database, "root");
+            runCorpus(dir, "mariadb", MARIADB + database, "root", false);
         } finally {
             stop();
             service = null;
@@ -94,13 +101,17 @@ class HostileCorpusIT {
         }
     }
 
-    private void runCorpus(Path dir, String database, String url, String user) throws Exception {
+    private void runCorpus(Path dir, String database, String url, String user, boolean v6) throws Exception {
         KeyPair alipayAppKeys = EveryPlatformStub.rsaKeyPair();
         EveryPlatformStub stub = new EveryPlatformStub(APPS, alipayAppKeys.getPublic());
         running.add(stub);
         int port = freePort();
         Path log = dir.resolve("service.log");
-        service = startJar(dir, log, environment(port, url, user, stub, alipayAppKeys));
+        Map<String, String> environment = environment(port, url, user, stub, alipayAppKeys);
+        if (v6) {
+            environment.put("MINIPASS_SHOPXO_LAYOUT", "v6");
+        }
+        service = startJar(dir, log, environment);
         awaitHealthy(port, log);
 
         JsonNode reader = logIn(port, "o-corpus-reader");
@@ -111,7 +122,7 @@ class HostileCorpusIT {
             } else {
                 stub.willAnswer(platform, code, new Session(openId, unionId, sessionKey));
             }
-        }, liveToken).generate();
+        }, liveToken, v6).generate();
 
         List<String> failures = new ArrayList<>();
         Map<String, Integer> grew = new TreeMap<>();

@@ -94,6 +94,11 @@ final class Requests {
         return text.append("--").append(BOUNDARY).append("--\r\n").toString();
     }
 
+    /** PHP's {@code $_REQUEST}: the query's parameters, then a form or multipart body's, never a JSON body's. */
+    static Map<String, Value> formEffective(List<Param> query, List<Param> body, Encoding encoding) {
+        return effective(query, encoding.form() ? body : List.of(), encoding);
+    }
+
     /** The parameters the service works with: the query's, then the body's over them, later names winning. */
     static Map<String, Value> effective(List<Param> query, List<Param> body, Encoding encoding) {
         Map<String, Value> merged = new LinkedHashMap<>();
