@@ -8,10 +8,13 @@ import io.minipass.domain.user.Platform;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static io.minipass.bootstrap.corpus.Requests.param;
 
@@ -49,7 +52,7 @@ final class CorpusGrammar {
     private final Random random = new Random(29);
     private final Stubs stubs;
     private final String liveToken;
-    private final java.util.Set<String> knownCodes = new java.util.HashSet<>();
+    private final Set<String> knownCodes = new HashSet<>();
     private final ShopxoOracle oracle;
     private final List<CorpusCase> cases = new ArrayList<>();
     private int fresh;
@@ -176,7 +179,7 @@ final class CorpusGrammar {
             }
             for (Value value : values) {
                 for (Encoding encoding : List.of(Encoding.FORM, Encoding.MULTIPART, Encoding.JSON)) {
-                    List<Param> body = replace(validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)), name, value);
+                    List<Param> body = replace(validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)), name, value);
                     add("values", "user/appminiuserinfo", name + "=" + value + " " + encoding, "POST",
                             "/api.php?s=user/appminiuserinfo", commonQuery("weixin"), body, encoding);
                 }
@@ -244,12 +247,12 @@ final class CorpusGrammar {
             for (Encoding encoding : List.of(Encoding.FORM, Encoding.JSON)) {
                 add("conflicts", "user/appminiuserinfo", "query weixin, body application_client_type=" + platform + " " + encoding,
                         "POST", "/api.php?s=user/appminiuserinfo", commonQuery("weixin"),
-                        concat(validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)),
+                        concat(validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)),
                                 List.of(param("application_client_type", platform))), encoding);
                 add("conflicts", "user/appminiuserinfo", "query " + platform + ", body application_client_type=weixin " + encoding,
                         "POST", "/api.php?s=user/appminiuserinfo",
                         List.of(param("application", "app"), param("application_client_type", platform)),
-                        concat(validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)),
+                        concat(validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)),
                                 List.of(param("application_client_type", "weixin"))), encoding);
             }
         }
@@ -270,14 +273,14 @@ final class CorpusGrammar {
     private void encodings() {
         for (Encoding encoding : Encoding.values()) {
             add("encodings", "user/appminiuserinfo", encoding.name(), "POST", "/api.php?s=user/appminiuserinfo",
-                    commonQuery("weixin"), validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)), encoding);
+                    commonQuery("weixin"), validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)), encoding);
         }
         String path = Requests.target("/api.php?s=user/appminiuserinfo", commonQuery("weixin"));
         record Odd(String name, Map<String, String> headers, byte[] body, Expect expect) {
         }
         List<Odd> odd = new ArrayList<>();
-        byte[] form = Requests.body(validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)), Encoding.FORM);
-        byte[] json = Requests.body(validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)), Encoding.JSON);
+        byte[] form = Requests.body(validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)), Encoding.FORM);
+        byte[] json = Requests.body(validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)), Encoding.JSON);
         odd.add(new Odd("form, charset=gbk", Map.of("Content-Type", "application/x-www-form-urlencoded; charset=gbk"), form, Expect.login()));
         odd.add(new Odd("JSON, charset=iso-8859-1", Map.of("Content-Type", "application/json; charset=iso-8859-1"), json, Expect.login()));
         odd.add(new Odd("JSON type in capitals", Map.of("Content-Type", "APPLICATION/JSON"), json, Expect.login()));
@@ -291,7 +294,7 @@ final class CorpusGrammar {
         odd.add(new Odd("application/xml", Map.of("Content-Type", "application/xml"), form, Expect.refused(-1, "openid为空")));
         odd.add(new Odd("multipart without boundary", Map.of("Content-Type", "multipart/form-data"), form, Expect.refused(-1, null)));
         odd.add(new Odd("multipart, wrong boundary", Map.of("Content-Type", "multipart/form-data; boundary=other"),
-                Requests.body(validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)), Encoding.MULTIPART), Expect.refused(-1, null)));
+                Requests.body(validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)), Encoding.MULTIPART), Expect.refused(-1, null)));
         odd.add(new Odd("JSON type, form body", Map.of("Content-Type", "application/json"), form, Expect.refused(-1, "请求的JSON数据格式有误")));
         odd.add(new Odd("JSON array body", Map.of("Content-Type", "application/json"), bytes("[" + new String(json, StandardCharsets.UTF_8) + "]"),
                 Expect.refused(-1, "请求的JSON数据须为对象")));
@@ -366,14 +369,14 @@ final class CorpusGrammar {
         for (String form : List.of("/api.php?s=user/appminiuserinfo", "/api.php/user/appminiuserinfo", "/api/user/appminiuserinfo",
                 "/Api.Php/USER/APPMINIUSERINFO.html", "/api.php?s=user/appminiuserinfo.html")) {
             add("paths", "user/appminiuserinfo", "POST " + form, "POST", form, commonQuery("weixin"),
-                    validParams("user/appminiuserinfo", java.util.Optional.of(Platform.WEIXIN)), Encoding.FORM);
+                    validParams("user/appminiuserinfo", Optional.of(Platform.WEIXIN)), Encoding.FORM);
         }
     }
 
     // --- building blocks ------------------------------------------------------------------------------------------
 
     /** A route's own parameters as a valid request of that platform sends them (fresh ids, a code the stub knows). */
-    private List<Param> validParams(String route, java.util.Optional<Platform> platform) {
+    private List<Param> validParams(String route, Optional<Platform> platform) {
         Platform p = platform.orElse(Platform.WEIXIN);
         return switch (route) {
             case "user/appminiuserinfo" -> List.of(param("openid", freshId("oi")), param("unionid", freshId("un")),

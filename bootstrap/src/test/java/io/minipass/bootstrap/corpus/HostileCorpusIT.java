@@ -42,7 +42,8 @@ import static io.minipass.domain.user.Platform.WEIXIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A hostile corpus ({@link CorpusGrammar}) sent to the packaged jar, on H2 and on MariaDB, with every platform's API
+ * A hostile corpus ({@link CorpusGrammar}) sent to the packaged jar, on H2, on MariaDB and on H2 as ShopXO v6.7
+ * ({@code MINIPASS_SHOPXO_LAYOUT=v6}), with every platform's API
  * stubbed on 127.0.0.1 and the login proof off (so a well-formed {@code appminiuserinfo} registers). For each case:
  * the answer is the JSON envelope (HEAD: no body), as the case expects ({@link ShopxoOracle}), and the row count of
  * every table is unchanged unless the case is a valid login. After the corpus a normal login still works.

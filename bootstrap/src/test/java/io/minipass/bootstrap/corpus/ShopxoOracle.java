@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minipass.bootstrap.corpus.CorpusCase.Expect;
 import io.minipass.domain.user.Platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +76,7 @@ final class ShopxoOracle {
     }
 
     private static Map<String, Value> onlyCommon(Map<String, Value> given) {
-        Map<String, Value> common = new java.util.LinkedHashMap<>(given);
+        Map<String, Value> common = new LinkedHashMap<>(given);
         common.keySet().retainAll(COMMON);
         return common;
     }
