@@ -85,6 +85,10 @@ public final class WebApp {
             // Javalin attaches its servlet context inside the innermost wrapper it finds here.
             server.setHandler(answers);
         });
-        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errorHandler));
+        config.jetty.modifyServletContextHandler(context -> {
+            context.setErrorHandler(errorHandler);
+            // Jetty reads a multipart body's fields up to its own form limit (200,000 bytes), not the body limit.
+            context.setMaxFormContentSize((int) MAX_BODY_BYTES);
+        });
     }
 }
