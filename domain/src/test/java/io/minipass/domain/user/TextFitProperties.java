@@ -1,6 +1,7 @@
 package io.minipass.domain.user;
 
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -23,22 +24,59 @@ class TextFitProperties {
     }
 
     @Property
+    void well_formed_text_keeps_every_character_and_mends_only_lone_surrogate_halves(@ForAll("texts") String text) {
+        String mended = TextFit.wellFormed(text);
+
+        assertThat(Texts.hasLoneSurrogate(mended)).isFalse();
+        assertThat(mended).isEqualTo(fitted(text, Integer.MAX_VALUE));
+        if (!Texts.hasLoneSurrogate(text)) {
+            assertThat(mended).isSameAs(text);
+        }
+    }
+
+    @Property
     void a_profile_holds_what_was_sent_fitted_to_its_columns(@ForAll("texts") String nickname,
                                                              @ForAll("texts") String avatar,
                                                              @ForAll("texts") String place) {
         Profile profile = new Profile(nickname, avatar, null, place, place);
 
-        assertThat(profile.nickname()).isEqualTo(fitted(nickname, Profile.NICKNAME_MAX));
-        assertThat(profile.province()).isEqualTo(fitted(place, Profile.PLACE_MAX)).isEqualTo(profile.city());
-        String unescaped = avatar.replace("&amp;", "&");
-        assertThat(profile.avatar()).isEqualTo(TextFit.length(unescaped) > Profile.AVATAR_MAX ? "" : unescaped);
+        assertThat(profile.nickname()).isEqualTo(inCharColumn(fitted(nickname, Profile.NICKNAME_MAX)));
+        assertThat(profile.province()).isEqualTo(inCharColumn(fitted(place, Profile.PLACE_MAX))).isEqualTo(profile.city());
+        String unescaped = fitted(avatar, Integer.MAX_VALUE).replace("&amp;", "&");
+        assertThat(profile.avatar()).isEqualTo(TextFit.length(unescaped) > Profile.AVATAR_MAX ? "" : inCharColumn(unescaped));
         assertThat(profile.gender()).isEqualTo(Gender.SECRET);
         assertThat(new Profile(nickname, avatar, null, place, place)).as("equal inputs, equal profiles").isEqualTo(profile);
+        for (String text : new String[] {profile.nickname(), profile.avatar(), profile.province()}) {
+            assertThat(Texts.hasLoneSurrogate(text)).as("a lone surrogate half: stored as '?' by MySQL's driver").isFalse();
+        }
     }
 
-    /** What a column gets: the first characters of the text, counted in code points. */
+    /** The property's find on ShopXO's CHAR columns: "Tom " was answered at registration, "Tom" ever after. */
+    @Example
+    void trailing_spaces_are_dropped_as_a_char_column_drops_them_after_the_cut() {
+        Profile profile = new Profile("Tom  ", "https://a.cn/x.png ", null, "a" + " ".repeat(59) + "b", "\t ");
+
+        assertThat(profile).isEqualTo(new Profile("Tom", "https://a.cn/x.png", null, "a", "\t"));
+    }
+
+    @Example
+    void a_lone_surrogate_half_reads_as_a_replacement_character() {
+        Profile profile = new Profile("\ud800", "\udfff", null, "a\ud83d", "\ud83d\ude00");
+
+        assertThat(profile).isEqualTo(new Profile("\ufffd", "\ufffd", null, "a\ufffd", "\ud83d\ude00"));
+    }
+
+    /** MySQL's CHAR: trailing spaces (U+0020 only) are not kept. */
+    private static String inCharColumn(String text) {
+        return text.replaceFirst(" +$", "");
+    }
+
+    /**
+     * What a column gets: the first characters of the text, counted in code points, a lone surrogate half (which
+     * {@link String#codePoints} gives as itself) read as U+FFFD.
+     */
     private static String fitted(String text, int limit) {
-        int[] codePoints = text.codePoints().limit(limit).toArray();
+        int[] codePoints = text.codePoints().limit(limit).map(c -> c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c).toArray();
         return new String(codePoints, 0, codePoints.length);
     }
 
