@@ -15,17 +15,28 @@ public final class ClientTexts {
     /** One code point (or a lone surrogate half) from each kind of text that reaches the service. */
     public static Arbitrary<String> pieces() {
         return Arbitraries.frequencyOf(
+                Tuple.of(10, wellFormedPieces()),
+                Tuple.of(1, Arbitraries.chars().range('\ud800', '\udfff').map(String::valueOf)));
+    }
+
+    /** One code point of each kind, never a lone surrogate half: text that UTF-8 can carry. */
+    public static Arbitrary<String> wellFormedPieces() {
+        return Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.chars().range(' ', '~').map(String::valueOf)),
                 Tuple.of(2, Arbitraries.chars().range('\u4e00', '\u9fff').map(String::valueOf)),
                 Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1FAFF).map(Character::toString)),
                 Tuple.of(1, Arbitraries.integers().between(0x20000, 0x2A6DF).map(Character::toString)),
-                Tuple.of(1, Arbitraries.of("\u0000", "\t", "\n", "\u200d", "\ufe0f", "\u0301", "\ufeff", "\uffff")),
-                Tuple.of(1, Arbitraries.chars().range('\ud800', '\udfff').map(String::valueOf)));
+                Tuple.of(1, Arbitraries.of("\u0000", "\t", "\n", "\u200d", "\ufe0f", "\u0301", "\ufeff", "\uffff")));
     }
 
     /** Up to {@code maxPieces} pieces. */
     public static Arbitrary<String> any(int maxPieces) {
         return pieces().list().ofMaxSize(maxPieces).map(list -> String.join("", list));
+    }
+
+    /** Up to {@code maxPieces} pieces of well-formed text. */
+    public static Arbitrary<String> wellFormed(int maxPieces) {
+        return wellFormedPieces().list().ofMaxSize(maxPieces).map(list -> String.join("", list));
     }
 
     /** Whether the text has a surrogate half without its other half. */
