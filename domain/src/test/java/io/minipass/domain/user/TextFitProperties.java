@@ -68,7 +68,7 @@ class TextFitProperties {
 
     /** MySQL's CHAR: trailing spaces (U+0020 only) are not kept. */
     private static String inCharColumn(String text) {
-        return text.replaceFirst(" +$", "");
+        return text.replaceFirst(" +\\z", "");
     }
 
     /**
