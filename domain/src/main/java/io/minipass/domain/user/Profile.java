@@ -12,19 +12,16 @@ public record Profile(String nickname, String avatar, Gender gender, String prov
     public static final Profile EMPTY = new Profile("", "", Gender.SECRET, "", "");
 
     public Profile {
-        nickname = TextFit.cut(nickname, NICKNAME_MAX);
-        avatar = fitAvatar(avatar);
+        nickname = TextFit.forColumn(nickname, NICKNAME_MAX);
+        avatar = fitAvatar(TextFit.wellFormed(avatar));
         gender = gender == null ? Gender.SECRET : gender;
-        province = TextFit.cut(province, PLACE_MAX);
-        city = TextFit.cut(city, PLACE_MAX);
+        province = TextFit.forColumn(province, PLACE_MAX);
+        city = TextFit.forColumn(city, PLACE_MAX);
     }
 
     /** A URL cut short would point somewhere else: one that does not fit whole is dropped. */
     private static String fitAvatar(String avatar) {
-        if (avatar == null) {
-            return "";
-        }
         String unescaped = avatar.replace("&amp;", "&");
-        return TextFit.length(unescaped) > AVATAR_MAX ? "" : unescaped;
+        return TextFit.length(unescaped) > AVATAR_MAX ? "" : TextFit.forColumn(unescaped, AVATAR_MAX);
     }
 }

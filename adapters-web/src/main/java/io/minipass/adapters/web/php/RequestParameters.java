@@ -118,6 +118,9 @@ public final class RequestParameters {
         try {
             fields = ctx.formParamMap();
         } catch (Exception e) { // Javalin rethrows the servlet's checked exceptions unchecked
+            // Jetty drops the connection after a body it could not parse: say so, or a keep-alive client's next
+            // request on it goes unanswered
+            ctx.header("Connection", "close");
             throw new InvalidInputException(isTooLarge(e) ? TOO_LARGE : MALFORMED_MULTIPART);
         }
         ParameterTree tree = new ParameterTree();

@@ -109,6 +109,11 @@ final class UserApi implements AutoCloseable {
         return client;
     }
 
+    /** Another client of the started app, with connections of its own. */
+    ApiClient newClient() {
+        return new ApiClient(app);
+    }
+
     @Override
     public void close() {
         if (app != null) {
