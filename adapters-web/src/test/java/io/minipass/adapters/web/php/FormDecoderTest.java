@@ -24,6 +24,12 @@ class FormDecoderTest {
     }
 
     @Test
+    void keepsAPercentWithOneCharacterLeftAtTheEndOfTheInput() {
+        assertThat(FormDecoder.decode("a=%4")).containsExactly(entry("a", "%4"));
+        assertThat(FormDecoder.decode("a%4")).containsExactly(entry("a%4", ""));
+    }
+
+    @Test
     void takesRawUtf8AndUnescapedJson() {
         assertThat(FormDecoder.decode("nick=纵之格&auth_data={\"nickName\":\"x y\"}"))
                 .containsExactly(entry("nick", "纵之格"), entry("auth_data", "{\"nickName\":\"x y\"}"));
@@ -66,6 +72,25 @@ class FormDecoderTest {
         assertThat(FormDecoder.decode("x[a]=1&x[]=2&x[]=3")).containsExactly(entry("x", Map.of("a", "1", "0", "2", "1", "3")));
         assertThat(FormDecoder.decode("x[5]=1&x[]=2")).containsExactly(entry("x", Map.of("5", "1", "6", "2")));
         assertThat(FormDecoder.decode("x[05]=1&x[-3]=2&x[]=3")).containsExactly(entry("x", Map.of("05", "1", "-3", "2", "0", "3")));
+    }
+
+    @Test
+    void appendsAfterIntegerKeysOfUpTo18DigitsOnly() {
+        assertThat(FormDecoder.decode("x[999999999999999999]=1&x[]=2"))
+                .containsExactly(entry("x", Map.of("999999999999999999", "1", "1000000000000000000", "2")));
+        assertThat(FormDecoder.decode("x[1000000000000000000]=1&x[]=2"))
+                .containsExactly(entry("x", Map.of("1000000000000000000", "1", "0", "2")));
+        assertThat(FormDecoder.decode("x[0]=1&x[]=2")).containsExactly(entry("x", List.of("1", "2")));
+    }
+
+    @Test
+    void namesWithoutABaseTakeNoneOfTheFieldLimit() {
+        StringBuilder query = new StringBuilder("[x]=0&".repeat(5));
+        for (int i = 0; i < ParameterTree.MAX_FIELDS; i++) {
+            query.append("f").append(i).append("=1&");
+        }
+
+        assertThat(FormDecoder.decode(query.toString())).hasSize(ParameterTree.MAX_FIELDS).containsKey("f999");
     }
 
     @Test
