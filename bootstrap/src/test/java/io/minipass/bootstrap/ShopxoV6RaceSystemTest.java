@@ -3,21 +3,14 @@ package io.minipass.bootstrap;
 import io.minipass.bootstrap.config.ConfigSource;
 import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.wiring.MinipassServer;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.minipass.bootstrap.ServiceClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +71,7 @@ class ShopxoV6RaceSystemTest {
             Map<String, String> env = environment();
             env.put("MINIPASS_REDIS_URL", REDIS);
             env.put("MINIPASS_REDIS_KEY_PREFIX", prefix);
-            env.put("MINIPASS_REDIS_SESSION_KEY_SECRET", randomSecret());
+            env.put("MINIPASS_REDIS_SESSION_KEY_SECRET", SharedRedisKeys.randomSecret());
             env.put("MINIPASS_REDIS_TIMEOUT", "2s");
             UniAppClient nodeA = start(env);
             UniAppClient nodeB = start(env);
@@ -87,7 +80,7 @@ class ShopxoV6RaceSystemTest {
 
             assertOneUserFor("o6RaceTwoNodes00000000001", answers);
         } finally {
-            removeKeys(prefix);
+            SharedRedisKeys.removeKeys(REDIS, prefix);
         }
     }
 
@@ -168,26 +161,5 @@ class ShopxoV6RaceSystemTest {
         return new UniAppClient(server.port());
     }
 
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 
-    /** Removes every key under the prefix; the shared Redis keeps everything else. */
-    private static void removeKeys(String keyPrefix) {
-        RedisClient client = RedisClient.create(REDIS);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(keyPrefix + "*").limit(500));
-                if (!page.getKeys().isEmpty()) {
-                    connection.sync().del(page.getKeys().toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
-    }
 }

@@ -5,11 +5,6 @@ import io.minipass.bootstrap.cli.MinipassCommand;
 import io.minipass.bootstrap.config.ConfigSource;
 import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.wiring.MinipassServer;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.App;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.Session;
@@ -20,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +61,7 @@ class TwoNodeSystemTest {
 
     private final String database = "minipass_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String prefix = "minipass-test-" + UUID.randomUUID().toString().substring(0, 12) + ":";
-    private final String secret = randomSecret();
+    private final String secret = SharedRedisKeys.randomSecret();
     private final List<AutoCloseable> running = new ArrayList<>();
     private EveryPlatformStub stub;
     private ServiceClient nodeA;
@@ -95,7 +88,7 @@ class TwoNodeSystemTest {
             }
         }
         sql("DROP DATABASE IF EXISTS " + database);
-        removeKeys(REDIS, prefix);
+        SharedRedisKeys.removeKeys(REDIS, prefix);
     }
 
     @Test
@@ -368,7 +361,7 @@ class TwoNodeSystemTest {
             assertThat(baiduLogin.code()).as(baiduLogin.body()).isZero();
             assertThat(tokenUserInfo(nodeD, baiduLogin.data().get("token").asText()).code()).isZero();
         } finally {
-            removeKeys(ownRedis, ownPrefix);
+            SharedRedisKeys.removeKeys(ownRedis, ownPrefix);
             redis.close();
         }
     }
@@ -449,30 +442,7 @@ class TwoNodeSystemTest {
         }
     }
 
-    /** Removes every key under the prefix; the shared Redis keeps everything else. */
-    private static void removeKeys(String url, String keyPrefix) {
-        RedisClient client = RedisClient.create(url);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(keyPrefix + "*").limit(500));
-                if (!page.getKeys().isEmpty()) {
-                    connection.sync().del(page.getKeys().toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } catch (RuntimeException unreachable) {
-            // an own Redis already gone holds nothing any more
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        }
-    }
 
-    private static String randomSecret() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 
     /** The call's answer once it is no longer busy, asking again every 200 ms for up to 15 s. */
     private static Answer onceRecovered(Supplier<Answer> call) {
