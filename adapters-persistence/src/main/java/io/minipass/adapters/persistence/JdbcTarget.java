@@ -1,5 +1,7 @@
 package io.minipass.adapters.persistence;
 
+import com.mysql.cj.conf.ConnectionUrl;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -10,7 +12,8 @@ import java.util.Set;
 /**
  * The driver, URL and connection properties for a configured database URL.
  * MySQL and MariaDB both go through MySQL Connector/J, made to talk utf8mb4 (emoji nicknames)
- * whatever the URL says: the connection properties set here win over the URL's own options.
+ * whatever the URL says: the connection properties set here win over the URL's own options. A URL naming several
+ * hosts fails over to a writable connection unless it says otherwise (docs/design.md, ADR-53).
  * H2 runs the same SQL in its MySQL mode.
  */
 record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
@@ -36,6 +39,8 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
      * Java reads {@code utf8} as UTF-8, and Connector/J makes UTF-8 utf8mb4; MySQL's own
      * {@code utf8mb4} name is not a Java charset, so the URL's value never reaches the driver.
      */
+    static final String FAIL_OVER_READ_ONLY = "failOverReadOnly";
+
     private static final Set<String> UTF8_NAMES = Set.of("utf8", "utf-8", "utf8mb4");
 
     /** Connection properties that make every Connector/J connection utf8mb4 (they override the URL's). */
@@ -90,7 +95,26 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
             throw wouldLoseEmoji("sessionVariables setting a character set or collation",
                     "leave those out of sessionVariables");
         }
+        if (failsOver(url) && !query.containsKey(FAIL_OVER_READ_ONLY.toLowerCase(Locale.ROOT))) {
+            Map<String, String> properties = new LinkedHashMap<>(UTF8MB4);
+            properties.put(FAIL_OVER_READ_ONLY, "false");
+            return new JdbcTarget(Vendor.MYSQL, url, properties);
+        }
         return new JdbcTarget(Vendor.MYSQL, url, UTF8MB4);
+    }
+
+    /**
+     * Whether Connector/J reads the URL as its failover form (several hosts after {@code jdbc:mysql://}, or
+     * {@code jdbc:mysql+srv://}), where a connection whose host is lost moves to the next host: read-only, unless
+     * {@value #FAIL_OVER_READ_ONLY} is false. A URL the driver cannot read is left to the driver to refuse.
+     */
+    private static boolean failsOver(String url) {
+        try {
+            ConnectionUrl.Type type = ConnectionUrl.getConnectionUrlInstance(url, null).getType();
+            return type == ConnectionUrl.Type.FAILOVER_CONNECTION || type == ConnectionUrl.Type.FAILOVER_DNS_SRV_CONNECTION;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private static void requireUtf8(Map<String, String> query, String option) {

@@ -8,21 +8,25 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import java.util.function.Function;
 
 /**
- * How both layouts' stores run their statements: each read, or each write in one transaction that a deadlock
- * runs again. A database that cannot be reached or does not answer in time (pool wait, connect, socket and
- * statement timeouts) makes any of them throw {@link StorageUnavailableException}; what a write had done by
- * then rolls back with its transaction.
+ * How both layouts' stores run their statements: each read, or each write in one transaction. Work the database
+ * gave up (a deadlock, a Galera certification conflict) is run again, after a short random pause
+ * ({@link ConflictRetries}). A database that cannot be reached or does not answer in time (pool wait, connect,
+ * socket and statement timeouts) makes any of them throw {@link StorageUnavailableException}; what a write had done
+ * by then rolls back with its transaction.
  */
 final class StoreSessions {
-    /** A transaction the database gave up (deadlock) is run again this many times in all. */
-    private static final int MAX_ATTEMPTS = 3;
-
     private final SqlSessionFactory sessions;
     private final StorageOutage outage;
+    private final ConflictRetries retries;
 
     StoreSessions(SqlSessionFactory sessions, StorageOutage outage) {
+        this(sessions, outage, ConflictRetries.standard());
+    }
+
+    StoreSessions(SqlSessionFactory sessions, StorageOutage outage, ConflictRetries retries) {
         this.sessions = sessions;
         this.outage = outage;
+        this.retries = retries;
     }
 
     /** Whether the database is MySQL or MariaDB, where statements with {@code databaseId="mysql"} exist. */
@@ -34,27 +38,31 @@ final class StoreSessions {
         return autoCommitted(work);
     }
 
-    /** Runs the work with every statement committed on its own. */
+    /**
+     * Runs the work with every statement committed on its own. Work the database gave up is run again whole, so it
+     * must be one write (a token update), reads, or both with the write last.
+     */
     <T> T autoCommitted(Function<SqlSession, T> work) {
-        try (SqlSession session = sessions.openSession(true)) {
-            T result = work.apply(session);
-            outage.succeeded();
-            return result;
-        } catch (PersistenceException failure) {
-            throw unavailableOrAsIs(failure);
-        }
+        return run(true, work);
     }
 
     /** Runs the work in one transaction, committed when it returns, rolled back when it throws; a transaction the database gave up is run again. */
     <T> T write(Function<SqlSession, T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (SqlSession session = sessions.openSession(false)) {
+        return run(false, work);
+    }
+
+    private <T> T run(boolean autoCommit, Function<SqlSession, T> work) {
+        for (int failed = 0; ; ) {
+            try (SqlSession session = sessions.openSession(autoCommit)) {
                 T result = work.apply(session);
-                session.commit(true);
+                if (!autoCommit) {
+                    session.commit(true);
+                }
                 outage.succeeded();
                 return result;
             } catch (PersistenceException failure) {
-                if (attempt >= MAX_ATTEMPTS || !SqlErrors.isTransient(failure)) {
+                failed++;
+                if (!SqlErrors.isTransient(failure) || !retries.pauseBeforeAnother(failed)) {
                     throw unavailableOrAsIs(failure);
                 }
             }

@@ -98,4 +98,29 @@ class JdbcTargetTest {
                 .hasMessageContaining("jdbc:postgresql:")
                 .hasMessageNotContaining("secret");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:mysql://g1,g2,g3/shop",
+            "jdbc:mysql://g1:3306,g2:3307/shop?useSSL=false",
+            "jdbc:mariadb://g1,g2/shop",
+            "jdbc:mysql://[g1:3306,g2:3306]/shop",
+            "jdbc:mysql://address=(host=g1)(port=3306),address=(host=g2)(port=3306)/shop",
+            "jdbc:mysql://(host=g1,port=3306),(host=g2,port=3306)/shop"})
+    void a_url_naming_several_hosts_fails_over_to_a_writable_connection(String url) {
+        assertThat(JdbcTarget.of(url).properties()).containsEntry("failOverReadOnly", "false")
+                .containsEntry("characterEncoding", "UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:mysql://g1,g2/shop?failOverReadOnly=true",
+            "jdbc:mysql://g1,g2/shop?FAILOVERREADONLY=true",
+            "jdbc:mysql://db/shop",
+            "jdbc:mysql://db:3306/shop?useSSL=false",
+            "jdbc:mysql:loadbalance://g1,g2/shop",
+            "jdbc:mysql:replication://primary,replica/shop"})
+    void a_single_host_another_multi_host_form_or_the_urls_own_choice_gets_no_failover_option(String url) {
+        assertThat(JdbcTarget.of(url).properties()).doesNotContainKey("failOverReadOnly");
+    }
 }

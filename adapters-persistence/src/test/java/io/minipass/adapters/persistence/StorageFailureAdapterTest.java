@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The adapter when the database fails under it (on H2, through a data source a test can break): a database out of
- * reach is the port's {@link StorageUnavailableException}, a write cut off half-way leaves nothing, a deadlock is
- * still run again, and the store works again once the database is back.
+ * reach is the port's {@link StorageUnavailableException}, a write cut off half-way leaves nothing, a deadlock or
+ * a Galera conflict (at a statement or at the commit) is run again a bounded number of times, and the store works
+ * again once the database is back.
  */
 class StorageFailureAdapterTest {
     private static final String PREFIX = "sxo_";
@@ -101,6 +102,39 @@ class StorageFailureAdapterTest {
     }
 
     @Test
+    void a_conflict_at_the_commit_as_galera_reports_it_runs_the_whole_transaction_again() throws SQLException {
+        dataSource.failCommits(new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting"
+                + " transaction", "40001", 1213), 2);
+
+        assertThat(store.register(newUser("o-certification")).id().value()).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM sxo_user")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM sxo_minipass_openid_claim")).isEqualTo(1);
+    }
+
+    @Test
+    void a_conflict_is_run_again_up_to_sixteen_attempts_in_all_and_the_last_failure_is_the_answer() throws SQLException {
+        dataSource.failOn(CLAIM_INSERT, new SQLTransactionRollbackException("Deadlock found", "40001"),
+                ConflictRetries.MAX_ATTEMPTS - 1);
+        assertThat(store.register(newUser("o-fifteenth")).id().value()).isPositive();
+
+        dataSource.failOn(CLAIM_INSERT, new SQLTransactionRollbackException("Deadlock found", "40001"),
+                ConflictRetries.MAX_ATTEMPTS);
+        assertThatThrownBy(() -> store.register(newUser("o-sixteenth")))
+                .isNotInstanceOf(StorageUnavailableException.class)
+                .hasRootCauseInstanceOf(SQLTransactionRollbackException.class);
+        assertThat(count("SELECT COUNT(*) FROM sxo_user")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM sxo_minipass_openid_claim")).isEqualTo(1);
+    }
+
+    @Test
+    void a_conflict_on_a_statement_committed_on_its_own_is_run_again_too() {
+        store.register(newUser("o-read-again"));
+        dataSource.failOn("SELECT", new SQLTransactionRollbackException("Deadlock found", "40001"), 2);
+
+        assertThat(store.findLiveByOpenId(SystemType.DEFAULT, Platform.WEIXIN, new OpenId("o-read-again"))).isPresent();
+    }
+
+    @Test
     void a_refused_statement_is_no_storage_failure() {
         dataSource.failOn(CLAIM_INSERT, new SQLException("Table 'sxo_minipass_openid_claim' doesn't exist", "42S02"), 1);
 
@@ -128,6 +162,8 @@ class StorageFailureAdapterTest {
         private final AtomicReference<String> failingSql = new AtomicReference<>();
         private final AtomicReference<SQLException> failure = new AtomicReference<>();
         private final AtomicInteger failuresLeft = new AtomicInteger();
+        private final AtomicReference<SQLException> commitFailure = new AtomicReference<>();
+        private final AtomicInteger commitFailuresLeft = new AtomicInteger();
 
         BreakableDataSource(TestDatabase database) {
             this.database = database;
@@ -137,6 +173,12 @@ class StorageFailureAdapterTest {
             failingSql.set(sqlStart);
             failure.set(error);
             failuresLeft.set(times);
+        }
+
+        /** The next commits fail so: the switch back to autocommit that commits (ADR-16) throws it. */
+        void failCommits(SQLException error, int times) {
+            commitFailure.set(error);
+            commitFailuresLeft.set(times);
         }
 
         @Override
@@ -155,6 +197,11 @@ class StorageFailureAdapterTest {
                                 && failingSql.get() != null && sql.strip().startsWith(failingSql.get())
                                 && failuresLeft.getAndDecrement() > 0) {
                             throw failure.get();
+                        }
+                        if (method.getName().equals("setAutoCommit") && Boolean.TRUE.equals(args[0]) && !real.getAutoCommit()
+                                && commitFailuresLeft.getAndDecrement() > 0) {
+                            real.rollback();
+                            throw commitFailure.get();
                         }
                         try {
                             return method.invoke(real, args);
