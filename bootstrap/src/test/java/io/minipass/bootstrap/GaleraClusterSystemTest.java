@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,6 +132,28 @@ class GaleraClusterSystemTest {
 
     @Test
     @Order(2)
+    void a_token_issued_through_one_primary_is_found_through_the_other_while_that_one_lags_behind() throws Exception {
+        String openId = "oWxGaleraCausal000000001";
+        stub.willAnswer(WEIXIN, "wx-galera-causal", new Session(openId, "", SESSION_KEY));
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try (Connection lagging = cluster.node(2).connect(""); Statement pause = lagging.createStatement()) {
+            // node 2, node B's first host, stops applying the cluster's writes until the lock goes
+            pause.execute("FLUSH TABLES WITH READ LOCK");
+            Answer login = auth(nodeA, "wx-galera-causal");
+            assertThat(login.code()).as(login.body()).isZero();
+            later.schedule(() -> pause.execute("UNLOCK TABLES"), 1, TimeUnit.SECONDS);
+
+            Answer found = tokenUserInfo(nodeB, login.data().get("token").asText());
+
+            assertThat(found.code()).as(found.body()).isZero();
+            assertThat(found.data().get("id").asText()).isEqualTo(login.data().get("id").asText());
+        } finally {
+            later.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
     void a_galera_node_killed_under_load_costs_errors_only_in_its_first_seconds_loses_no_one_and_rejoins_with_equal_data()
             throws Exception {
         AtomicInteger next = new AtomicInteger();

@@ -77,6 +77,11 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         return vendor == Vendor.MYSQL && mysqlQuery(url).containsKey(option.toLowerCase(Locale.ROOT));
     }
 
+    /** The value the URL gives this Connector/J option (name compared without case), or "" when it gives none; "" for H2. */
+    String urlOption(String option) {
+        return vendor == Vendor.MYSQL ? mysqlQuery(url).getOrDefault(option.toLowerCase(Locale.ROOT), "") : "";
+    }
+
     /**
      * The usual options ({@code useUnicode}, {@code characterEncoding=utf8}, {@code serverTimezone},
      * {@code useSSL}, ...) are accepted; only an option that would make the connection lose emoji

@@ -76,6 +76,7 @@ public final class MyBatisPersistence implements AutoCloseable {
 
     private static MyBatisPersistence open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics, boolean migrate) {
         HikariConfig pool = ConnectionPools.serving(settings);
+        CausalReads.onGalera(pool, JdbcTarget.of(settings.jdbcUrl()));
         if (poolMetrics != null) {
             pool.setMetricsTrackerFactory(poolMetrics);
         }

@@ -123,4 +123,13 @@ class JdbcTargetTest {
     void a_single_host_another_multi_host_form_or_the_urls_own_choice_gets_no_failover_option(String url) {
         assertThat(JdbcTarget.of(url).properties()).doesNotContainKey("failOverReadOnly");
     }
+
+    @Test
+    void an_option_the_url_gives_is_read_decoded_and_without_regard_to_case() {
+        JdbcTarget target = JdbcTarget.of("jdbc:mysql://g1,g2/shop?SessionVariables=sql_mode%3D%27ANSI%27&useSSL=false");
+
+        assertThat(target.urlOption("sessionVariables")).isEqualTo("sql_mode='ANSI'");
+        assertThat(target.urlOption("connectTimeout")).isEmpty();
+        assertThat(JdbcTarget.of("jdbc:h2:mem:shop;MODE=MySQL").urlOption("MODE")).isEmpty();
+    }
 }
