@@ -198,9 +198,9 @@ class GaleraClusterSystemTest {
         double lastFailure = failedAt.stream().mapToLong(at -> at - killedAt).max().orElse(0) / 1e9;
         long afterWindow = succeededAt.stream().filter(at -> at - killedAt > TimeUnit.SECONDS.toNanos(4)).count();
         System.out.printf("galera node killed: %d logins in 5 s before (%.0f/s), %d failed answers from %.2f s to %.2f s"
-                        + " after the kill, %d logins in the last %.1f s (%.0f/s)%n", beforeKill, beforeKill / 5.0,
-                failedAt.size(), firstFailure, lastFailure, afterWindow, (endedAt - killedAt) / 1e9 - 4,
-                afterWindow / ((endedAt - killedAt) / 1e9 - 4));
+                        + " after the kill, %d logins in the last %.1f s (%.0f/s); %d users answered in all%n", beforeKill,
+                beforeKill / 5.0, failedAt.size(), firstFailure, lastFailure, afterWindow, (endedAt - killedAt) / 1e9 - 4,
+                afterWindow / ((endedAt - killedAt) / 1e9 - 4), answeredIds.size());
         assertThat(failedAt).allSatisfy(at -> assertThat(at - killedAt).as("a failure before the kill or after its first"
                 + " 3.5 s").isBetween(0L, TimeUnit.MILLISECONDS.toNanos(3_500)));
         assertThat(afterWindow).as("logins after the window").isPositive();
