@@ -138,7 +138,8 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
      * The SQL needs H2's MySQL mode; lower-case names match MySQL's. An in-memory database would
      * vanish whenever the pool happened to hold no connection, so it is kept until the JVM ends. H2's own
      * shutdown hook would close the database at SIGTERM under the requests still in flight: the service
-     * closes it itself, last (docs/design.md#graceful-shutdown).
+     * closes it itself, last (docs/design.md#graceful-shutdown). H2 refuses that beside {@code AUTO_SERVER=TRUE} (a
+     * file other processes open too), which then keeps H2's own hook.
      */
     private static JdbcTarget h2(String url) {
         Map<String, String> settings = h2Settings(url);
@@ -152,7 +153,7 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         if (url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:") && !settings.containsKey("DB_CLOSE_DELAY")) {
             full.append(";DB_CLOSE_DELAY=-1");
         }
-        if (!settings.containsKey("DB_CLOSE_ON_EXIT")) {
+        if (!settings.containsKey("DB_CLOSE_ON_EXIT") && !"TRUE".equalsIgnoreCase(settings.getOrDefault("AUTO_SERVER", ""))) {
             full.append(";DB_CLOSE_ON_EXIT=FALSE");
         }
         return new JdbcTarget(Vendor.H2, full.toString(), Map.of());

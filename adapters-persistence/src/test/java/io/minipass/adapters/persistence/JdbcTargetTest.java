@@ -1,6 +1,11 @@
 package io.minipass.adapters.persistence;
 
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -131,5 +136,17 @@ class JdbcTargetTest {
         assertThat(target.urlOption("sessionVariables")).isEqualTo("sql_mode='ANSI'");
         assertThat(target.urlOption("connectTimeout")).isEmpty();
         assertThat(JdbcTarget.of("jdbc:h2:mem:shop;MODE=MySQL").urlOption("MODE")).isEmpty();
+    }
+
+    @Test
+    void an_h2_file_other_processes_open_too_keeps_h2s_own_close_at_exit_which_it_requires() throws Exception {
+        Path folder = Files.createTempDirectory("minipass-h2-auto-server");
+        String url = "jdbc:h2:file:" + folder.resolve("shop") + ";AUTO_SERVER=TRUE";
+
+        assertThat(JdbcTarget.of(url).url()).doesNotContain("DB_CLOSE_ON_EXIT");
+        MyBatisPersistence.open(TestSettings.settings(url, "sa", "", "sxo_", 2)).close();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }
