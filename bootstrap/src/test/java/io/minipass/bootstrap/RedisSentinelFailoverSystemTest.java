@@ -81,7 +81,9 @@ class RedisSentinelFailoverSystemTest {
 
     @BeforeAll
     void startSentinelsAndTwoNodes() throws Exception {
-        assumeTrue(OwnRedisSentinels.redisServerInstalled(), "redis-server is not installed");
+        if (!OwnRedisSentinels.redisServerInstalled()) {
+            return; // the test is skipped; an assumption here would hide it from surefire's report
+        }
         sql("CREATE DATABASE " + database);
         stub = new EveryPlatformStub(Map.of(WEIXIN, WEIXIN_APP, BAIDU, BAIDU_APP, Platform.QQ, new App("", ""),
                 Platform.TOUTIAO, new App("", ""), Platform.KUAISHOU, new App("", ""), Platform.ALIPAY, new App("", "")),
@@ -107,6 +109,7 @@ class RedisSentinelFailoverSystemTest {
 
     @Test
     void a_master_killed_under_load_costs_logins_for_less_than_15_s_loses_no_one_and_rejoins_as_a_replica() throws Exception {
+        assumeTrue(redis != null, "redis-server is not installed");
         Crowd crowd = new Crowd();
         crowd.start();
         Thread.sleep(WARM_UP.toMillis());
