@@ -1,7 +1,10 @@
 package io.minipass.bootstrap;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.sentinel.api.StatefulRedisSentinelConnection;
 
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -158,10 +162,10 @@ final class OwnRedisSentinels implements AutoCloseable {
     long countKeys(int port, String pattern) {
         try (StatefulRedisConnection<String, String> connection = client.connect(RedisURI.create("127.0.0.1", port))) {
             long count = 0;
-            io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
+            ScanCursor cursor = ScanCursor.INITIAL;
             do {
-                io.lettuce.core.KeyScanCursor<String> page = connection.sync().scan(cursor,
-                        io.lettuce.core.ScanArgs.Builder.matches(pattern).limit(1000));
+                KeyScanCursor<String> page = connection.sync().scan(cursor,
+                        ScanArgs.Builder.matches(pattern).limit(1000));
                 count += page.getKeys().size();
                 cursor = page;
             } while (!cursor.isFinished());
@@ -190,7 +194,7 @@ final class OwnRedisSentinels implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no data node on port " + port));
     }
 
-    private <T> T sentinel(int port, java.util.function.Function<StatefulRedisSentinelConnection<String, String>, T> ask) {
+    private <T> T sentinel(int port, Function<StatefulRedisSentinelConnection<String, String>, T> ask) {
         RedisURI uri = RedisURI.create("127.0.0.1", port);
         uri.setTimeout(Duration.ofSeconds(2));
         try (StatefulRedisSentinelConnection<String, String> connection = client.connectSentinel(uri)) {

@@ -37,6 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static io.minipass.domain.user.Platform.BAIDU;
@@ -355,7 +356,7 @@ class RedisSentinelFailoverSystemTest {
         }
 
         /** The answer, or null (recorded as unexpected) when there was no JSON answer at all. */
-        private Answer send(java.util.function.Supplier<Answer> request) {
+        private Answer send(Supplier<Answer> request) {
             try {
                 return request.get();
             } catch (RuntimeException noJson) {
