@@ -4,8 +4,6 @@ import io.minipass.adapters.platforms.stub.EveryPlatformStub;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.App;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.Session;
 import io.minipass.bootstrap.ServiceClient.Answer;
-import io.minipass.bootstrap.config.ConfigSource;
-import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.wiring.MinipassServer;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +38,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.minipass.bootstrap.ProductionNodes.auth;
+import static io.minipass.bootstrap.ProductionNodes.tokenUserInfo;
 import static io.minipass.domain.user.Platform.WEIXIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,7 +138,7 @@ class GaleraClusterSystemTest {
         try (Connection lagging = cluster.node(2).connect(""); Statement pause = lagging.createStatement()) {
             // node 2, node B's first host, stops applying the cluster's writes until the lock goes
             pause.execute("FLUSH TABLES WITH READ LOCK");
-            Answer login = auth(nodeA, "wx-galera-causal");
+            Answer login = auth(nodeA, WEIXIN, "wx-galera-causal");
             assertThat(login.code()).as(login.body()).isZero();
             later.schedule(() -> pause.execute("UNLOCK TABLES"), 1, TimeUnit.SECONDS);
 
@@ -170,7 +169,7 @@ class GaleraClusterSystemTest {
                     int i = next.getAndIncrement();
                     String openId = String.format("oWxGaleraKill%011d", i);
                     stub.willAnswer(WEIXIN, "wx-galera-kill-" + i, new Session(openId, "", SESSION_KEY));
-                    Answer answer = auth(i % 2 == 0 ? nodeA : nodeB, "wx-galera-kill-" + i);
+                    Answer answer = auth(i % 2 == 0 ? nodeA : nodeB, WEIXIN, "wx-galera-kill-" + i);
                     assertThat(answer.status()).isEqualTo(200);
                     if (answer.code() == 0) {
                         answeredIds.put(openId, answer.data().get("id").asText());
@@ -225,7 +224,7 @@ class GaleraClusterSystemTest {
                 ServiceClient node = i % 2 == 0 ? nodeA : nodeB;
                 sent.add(pool.submit(() -> {
                     start.await();
-                    return auth(node, code);
+                    return auth(node, WEIXIN, code);
                 }));
             }
             start.countDown();
@@ -317,39 +316,19 @@ class GaleraClusterSystemTest {
     }
 
     private Map<String, String> environment(String databaseUrl, String secret) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MINIPASS_PROFILE", "production");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_DB_URL", databaseUrl);
-        env.put("MINIPASS_DB_USER", "root");
+        Map<String, String> env = ProductionNodes.environment(databaseUrl, REDIS, prefix, secret);
         env.put("MINIPASS_DB_POOL_SIZE", "32");
         // above Galera's evs.suspect_timeout (5 s): a write waits out the pause while the cluster drops a lost node
         env.put("MINIPASS_DB_QUERY_TIMEOUT", "10s");
-        env.put("MINIPASS_REDIS_URL", REDIS);
-        env.put("MINIPASS_REDIS_KEY_PREFIX", prefix);
-        env.put("MINIPASS_REDIS_SESSION_KEY_SECRET", secret);
-        // every client here is 127.0.0.1: the crowd sends one openid's code 64 times, the kill registers hundreds
-        env.put("MINIPASS_BUDGET_CODE_EXCHANGE", "100000/1000/1m");
-        env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");
-        env.put("MINIPASS_WEIXIN_APPID", WEIXIN_APP.appId());
-        env.put("MINIPASS_WEIXIN_SECRET", WEIXIN_APP.secret());
-        env.put("MINIPASS_WEIXIN_BASE_URL", stub.baseUrl(WEIXIN));
+        ProductionNodes.weixin(env, stub, WEIXIN_APP);
         return env;
     }
 
     private ServiceClient start(Map<String, String> env) {
-        MinipassServer server = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)));
+        MinipassServer server = ProductionNodes.start(env);
         running.add(0, server);
         return new ServiceClient(server.port());
     }
 
-    private static Answer auth(ServiceClient node, String code) {
-        return node.postJson("user/appminiuserauth", "application=app&application_client_type=weixin&referrer=0",
-                Map.of("authcode", code));
-    }
 
-    private static Answer tokenUserInfo(ServiceClient node, String token) {
-        return node.get("/api.php?s=user/tokenuserinfo&token=" + token);
-    }
 }

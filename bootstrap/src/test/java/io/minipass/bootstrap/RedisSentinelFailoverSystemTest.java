@@ -4,8 +4,6 @@ import io.minipass.adapters.platforms.stub.EveryPlatformStub;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.App;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.Session;
 import io.minipass.bootstrap.ServiceClient.Answer;
-import io.minipass.bootstrap.config.ConfigSource;
-import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.wiring.MinipassServer;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,6 +37,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static io.minipass.bootstrap.ProductionNodes.BAIDU_SESSION_KEY;
+import static io.minipass.bootstrap.ProductionNodes.auth;
+import static io.minipass.bootstrap.ProductionNodes.info;
+import static io.minipass.bootstrap.ProductionNodes.sealedBaiduProfile;
+import static io.minipass.bootstrap.ProductionNodes.tokenUserInfo;
 import static io.minipass.domain.user.Platform.BAIDU;
 import static io.minipass.domain.user.Platform.WEIXIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +61,6 @@ class RedisSentinelFailoverSystemTest {
     private static final App WEIXIN_APP = new App("wx5e9t1n3l0f4a1l6o7v", "wx-secret-sentinel");
     private static final String BAIDU_APP_ID = "1000030";
     private static final App BAIDU_APP = new App("SentinelBaiduAppKey0000000000030", "bd-secret-sentinel");
-    private static final String IV = "r7BXXKkLb8qrSNn05n0qiA==";
-    private static final String BAIDU_SESSION_KEY = "MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj";
     private static final String WEIXIN_SESSION_KEY = "3q2+7wEjRWeJq83vASNFZw==";
     private static final Duration RECOVERY_BOUND = Duration.ofSeconds(15);
     private static final Duration WARM_UP = Duration.ofSeconds(8);
@@ -178,19 +178,19 @@ class RedisSentinelFailoverSystemTest {
         String openId = "oWxSentinelEviction00001";
         stub.willAnswer(WEIXIN, "wx-sentinel-evict-1", new Session(openId, "", WEIXIN_SESSION_KEY));
         stub.willAnswer(WEIXIN, "wx-sentinel-evict-2", new Session(openId, "", WEIXIN_SESSION_KEY));
-        Answer first = nodeA.postJson("user/appminiuserauth", query(WEIXIN), Map.of("authcode", "wx-sentinel-evict-1"));
+        Answer first = auth(nodeA, WEIXIN, "wx-sentinel-evict-1");
         assertThat(first.code()).as(first.body()).isZero();
         String oldToken = first.data().get("token").asText();
         // node A now holds the token in its cache, which lives 10 minutes in this test
-        assertThat(nodeA.get("/api.php?s=user/tokenuserinfo&token=" + oldToken).code()).isZero();
+        assertThat(tokenUserInfo(nodeA, oldToken).code()).isZero();
 
-        Answer again = nodeB.postJson("user/appminiuserauth", query(WEIXIN), Map.of("authcode", "wx-sentinel-evict-2"));
+        Answer again = auth(nodeB, WEIXIN, "wx-sentinel-evict-2");
         assertThat(again.code()).as(again.body()).isZero();
         long replacedAt = System.nanoTime();
-        Answer old = nodeA.get("/api.php?s=user/tokenuserinfo&token=" + oldToken);
+        Answer old = tokenUserInfo(nodeA, oldToken);
         while (old.code() == 0 && System.nanoTime() - replacedAt < TimeUnit.SECONDS.toNanos(1)) {
             sleep(5);
-            old = nodeA.get("/api.php?s=user/tokenuserinfo&token=" + oldToken);
+            old = tokenUserInfo(nodeA, oldToken);
         }
         assertThat(old.code()).as("the replaced token on node A after the fail-over").isEqualTo(-400);
     }
@@ -232,7 +232,7 @@ class RedisSentinelFailoverSystemTest {
         List<Login> afterRecovery = last.values().stream().filter(l -> l.endedAt() > recoveredFrom).toList();
         for (Login login : afterRecovery) {
             for (ServiceClient node : List.of(nodeA, nodeB)) {
-                Answer answer = node.get("/api.php?s=user/tokenuserinfo&token=" + login.token());
+                Answer answer = tokenUserInfo(node, login.token());
                 assertThat(answer.code()).as("%s's token: %s", login.openId(), answer.body()).isZero();
                 assertThat(answer.data().get("id").asText()).isEqualTo(login.id());
             }
@@ -320,21 +320,21 @@ class RedisSentinelFailoverSystemTest {
         private Login weixin(ServiceClient node, int i, String openId) {
             String code = "wx-sentinel-" + i;
             stub.willAnswer(WEIXIN, code, new Session(openId, "", WEIXIN_SESSION_KEY));
-            Answer answer = send(() -> node.postJson("user/appminiuserauth", query(WEIXIN), Map.of("authcode", code)));
+            Answer answer = send(() -> auth(node, WEIXIN, code));
             return loginFrom(openId, answer, "weixin_openid");
         }
 
         private Login baidu(ServiceClient exchangeOn, ServiceClient profileOn, int i, String openId) {
             String code = "bd-sentinel-" + i;
             stub.willAnswer(BAIDU, code, new Session(openId, "", BAIDU_SESSION_KEY));
-            Answer exchanged = send(() -> exchangeOn.postJson("user/appminiuserauth", query(BAIDU), Map.of("authcode", code)));
+            Answer exchanged = send(() -> auth(exchangeOn, BAIDU, code));
             if (exchanged == null || exchanged.code() != 0) {
                 return loginFrom(openId, exchanged, "baidu_openid");
             }
             if (exchanged.data().path("is_user_exist").asInt(-1) != 0) {
                 unexpected.add("the code exchange of a new Baidu user " + openId + " answered " + exchanged.body());
             }
-            Answer profile = send(() -> profileOn.postJson("user/appminiuserinfo", query(BAIDU), sealedProfile(openId, "哨兵" + i)));
+            Answer profile = send(() -> info(profileOn, BAIDU, sealedBaiduProfile(BAIDU_APP, openId, "哨兵" + i)));
             return loginFrom(openId, profile, "baidu_openid");
         }
 
@@ -374,8 +374,8 @@ class RedisSentinelFailoverSystemTest {
                 String openId = plain ? String.format("oWxSentForge%012d", i) : String.format("k9SentForge%013d", i);
                 Map<String, Object> profile = plain
                         ? Map.of("openid", openId, "auth_data", ServiceClient.json(Map.of("nickName", "冒名", "gender", 1)))
-                        : sealedProfile(openId, "冒名");
-                Answer answer = send(() -> node.postJson("user/appminiuserinfo", query(plain ? WEIXIN : BAIDU), profile));
+                        : sealedBaiduProfile(BAIDU_APP, openId, "冒名");
+                Answer answer = send(() -> info(node, plain ? WEIXIN : BAIDU, profile));
                 if (answer != null && answer.code() == 0) {
                     forgedLetIn.add(openId + ": " + answer.body());
                 } else if (answer != null && (answer.status() != 200 || !answer.contentType().startsWith("application/json"))) {
@@ -390,42 +390,17 @@ class RedisSentinelFailoverSystemTest {
     // --- helpers --------------------------------------------------------------------------------
 
     private MinipassServer start() {
-        Map<String, String> env = new HashMap<>();
-        env.put("MINIPASS_PROFILE", "production");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_DB_URL", MARIADB + database);
-        env.put("MINIPASS_DB_USER", "root");
+        Map<String, String> env = ProductionNodes.environment(MARIADB + database, redis.url(), prefix, secret);
         env.put("MINIPASS_DB_POOL_SIZE", "8");
-        env.put("MINIPASS_REDIS_URL", redis.url());
-        env.put("MINIPASS_REDIS_KEY_PREFIX", prefix);
-        env.put("MINIPASS_REDIS_SESSION_KEY_SECRET", secret);
-        env.put("MINIPASS_REDIS_TIMEOUT", "1s");
         env.put("MINIPASS_TOKEN_CACHE_TTL", "10m");
-        // every client here is 127.0.0.1, and the crowd registers hundreds of users a minute
-        env.put("MINIPASS_BUDGET_CODE_EXCHANGE", "100000/1000/1m");
-        env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");
-        env.put("MINIPASS_WEIXIN_APPID", WEIXIN_APP.appId());
-        env.put("MINIPASS_WEIXIN_SECRET", WEIXIN_APP.secret());
-        env.put("MINIPASS_WEIXIN_BASE_URL", stub.baseUrl(WEIXIN));
-        env.put("MINIPASS_BAIDU_APPID", BAIDU_APP_ID);
-        env.put("MINIPASS_BAIDU_APPKEY", BAIDU_APP.appId());
-        env.put("MINIPASS_BAIDU_SECRET", BAIDU_APP.secret());
-        env.put("MINIPASS_BAIDU_BASE_URL", stub.baseUrl(BAIDU));
-        MinipassServer server = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)));
+        ProductionNodes.weixin(env, stub, WEIXIN_APP);
+        ProductionNodes.baidu(env, stub, BAIDU_APP_ID, BAIDU_APP);
+        MinipassServer server = ProductionNodes.start(env);
         running.add(0, server);
         return server;
     }
 
-    private static Map<String, Object> sealedProfile(String openId, String nickname) {
-        String sealed = BaiduSeal.seal(BAIDU_SESSION_KEY, IV, BAIDU_APP.appId(),
-                "{\"openid\":\"" + openId + "\",\"nickname\":\"" + nickname + "\",\"headimgurl\":\"https://b.example/n.jpg\",\"sex\":1}");
-        return Map.of("openid", openId, "auth_data", ServiceClient.json(Map.of("encrypted_data", sealed, "iv", IV)));
-    }
 
-    private static String query(Platform platform) {
-        return "application=app&application_client_type=" + platform.clientType() + "&referrer=0";
-    }
 
     private static void sql(String statementText) throws SQLException {
         try (Connection connection = DriverManager.getConnection(MARIADB, "root", "");

@@ -2,8 +2,6 @@ package io.minipass.bootstrap;
 
 import io.minipass.bootstrap.cli.InProcessCommandLine;
 import io.minipass.bootstrap.cli.MinipassCommand;
-import io.minipass.bootstrap.config.ConfigSource;
-import io.minipass.bootstrap.config.MinipassConfig;
 import io.minipass.bootstrap.wiring.MinipassServer;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.App;
@@ -23,11 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +35,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import static io.minipass.bootstrap.ProductionNodes.BAIDU_SESSION_KEY;
+import static io.minipass.bootstrap.ProductionNodes.auth;
+import static io.minipass.bootstrap.ProductionNodes.info;
+import static io.minipass.bootstrap.ProductionNodes.sealedBaiduProfile;
+import static io.minipass.bootstrap.ProductionNodes.tokenUserInfo;
 import static io.minipass.domain.user.Platform.BAIDU;
 import static io.minipass.domain.user.Platform.WEIXIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +57,6 @@ class TwoNodeSystemTest {
     private static final App WEIXIN_APP = new App("wx2n0d3s5f1c0d2e3a4b", "wx-secret-two-nodes");
     private static final String BAIDU_APP_ID = "1000014";
     private static final App BAIDU_APP = new App("TwoNodesBaiduAppKey0000000000014", "bd-secret-two-nodes");
-    private static final String IV = "r7BXXKkLb8qrSNn05n0qiA==";
-    private static final String BAIDU_SESSION_KEY = "MWRmMDlkMGExNjc3ZGQ3MmI4MzI1YWVj";
 
     private final String database = "minipass_nodes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String prefix = "minipass-test-" + UUID.randomUUID().toString().substring(0, 12) + ":";
@@ -100,7 +99,7 @@ class TwoNodeSystemTest {
         assertThat(exchanged.code()).as(exchanged.body()).isZero();
         assertThat(exchanged.data().get("is_user_exist").asInt()).isZero();
 
-        Answer loggedIn = info(nodeB, BAIDU, sealedProfile(openId, "百度两节点"));
+        Answer loggedIn = info(nodeB, BAIDU, sealedBaiduProfile(BAIDU_APP, openId, "百度两节点"));
         assertThat(loggedIn.code()).as(loggedIn.body()).isZero();
         assertThat(loggedIn.msg()).isEqualTo("授权成功");
         assertThat(loggedIn.data().get("baidu_openid").asText()).isEqualTo(openId);
@@ -115,8 +114,8 @@ class TwoNodeSystemTest {
         stub.willAnswer(BAIDU, "bd-two-2", new Session(openId, "", BAIDU_SESSION_KEY));
         assertThat(auth(nodeA, BAIDU, "bd-two-2").code()).isZero();
 
-        Answer first = info(nodeA, BAIDU, sealedProfile(openId, "第一次"));
-        Answer again = info(nodeB, BAIDU, sealedProfile(openId, "第二次"));
+        Answer first = info(nodeA, BAIDU, sealedBaiduProfile(BAIDU_APP, openId, "第一次"));
+        Answer again = info(nodeB, BAIDU, sealedBaiduProfile(BAIDU_APP, openId, "第二次"));
 
         assertThat(first.code()).as(first.body()).isZero();
         assertThat(again.code()).isEqualTo(-1);
@@ -357,7 +356,7 @@ class TwoNodeSystemTest {
             // own schedule, so E may still be busy for a moment after D answers again.
             Answer recovered = onceRecovered(() -> auth(nodeD, BAIDU, "bd-no-redis"));
             assertThat(recovered.code()).as(recovered.body()).isZero();
-            Answer baiduLogin = onceRecovered(() -> info(nodeE, BAIDU, sealedProfile(baiduOpenId, "恢复了")));
+            Answer baiduLogin = onceRecovered(() -> info(nodeE, BAIDU, sealedBaiduProfile(BAIDU_APP, baiduOpenId, "恢复了")));
             assertThat(baiduLogin.code()).as(baiduLogin.body()).isZero();
             assertThat(tokenUserInfo(nodeD, baiduLogin.data().get("token").asText()).code()).isZero();
         } finally {
@@ -369,60 +368,25 @@ class TwoNodeSystemTest {
     // --- helpers --------------------------------------------------------------------------------
 
     private Map<String, String> environment(String redisUrl, String keyPrefix) {
-        Map<String, String> env = new HashMap<>();
-        env.put("MINIPASS_PROFILE", "production");
-        env.put("MINIPASS_HOST", "127.0.0.1");
-        env.put("MINIPASS_PORT", "0");
-        env.put("MINIPASS_DB_URL", MARIADB + database);
-        env.put("MINIPASS_DB_USER", "root");
+        Map<String, String> env = ProductionNodes.environment(MARIADB + database, redisUrl, keyPrefix, secret);
         // the crowd's 32 requests a node hold a connection each while they queue on the user's row lock
         env.put("MINIPASS_DB_POOL_SIZE", "32");
         env.put("MINIPASS_TOKEN_CACHE_TTL", "10m");
-        env.put("MINIPASS_REDIS_URL", redisUrl);
-        env.put("MINIPASS_REDIS_KEY_PREFIX", keyPrefix);
-        env.put("MINIPASS_REDIS_SESSION_KEY_SECRET", secret);
-        env.put("MINIPASS_REDIS_TIMEOUT", "1s");
-        // budgets are shared by the nodes (Redis), and every client here is 127.0.0.1: the crowd sends one openid's
-        // code 64 times, the stopped-node test registers 300 users
-        env.put("MINIPASS_BUDGET_CODE_EXCHANGE", "100000/1000/1m");
-        env.put("MINIPASS_BUDGET_REGISTRATION", "100000/0/1m");
-        env.put("MINIPASS_WEIXIN_APPID", WEIXIN_APP.appId());
-        env.put("MINIPASS_WEIXIN_SECRET", WEIXIN_APP.secret());
-        env.put("MINIPASS_WEIXIN_BASE_URL", stub.baseUrl(WEIXIN));
-        env.put("MINIPASS_BAIDU_APPID", BAIDU_APP_ID);
-        env.put("MINIPASS_BAIDU_APPKEY", BAIDU_APP.appId());
-        env.put("MINIPASS_BAIDU_SECRET", BAIDU_APP.secret());
-        env.put("MINIPASS_BAIDU_BASE_URL", stub.baseUrl(BAIDU));
+        ProductionNodes.weixin(env, stub, WEIXIN_APP);
+        ProductionNodes.baidu(env, stub, BAIDU_APP_ID, BAIDU_APP);
         return env;
     }
 
     private MinipassServer start(Map<String, String> env) {
-        MinipassServer server = MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)));
+        MinipassServer server = ProductionNodes.start(env);
         running.add(0, server);
         return server;
     }
 
-    private static Map<String, Object> sealedProfile(String openId, String nickname) {
-        String sealed = BaiduSeal.seal(BAIDU_SESSION_KEY, IV, BAIDU_APP.appId(),
-                "{\"openid\":\"" + openId + "\",\"nickname\":\"" + nickname + "\",\"headimgurl\":\"https://b.example/n.jpg\",\"sex\":1}");
-        return Map.of("openid", openId, "auth_data", ServiceClient.json(Map.of("encrypted_data", sealed, "iv", IV)));
-    }
 
-    private static String query(Platform platform) {
-        return "application=app&application_client_type=" + platform.clientType() + "&referrer=0";
-    }
 
-    private static Answer auth(ServiceClient node, Platform platform, String code) {
-        return node.postJson("user/appminiuserauth", query(platform), Map.of("authcode", code));
-    }
 
-    private static Answer info(ServiceClient node, Platform platform, Map<String, ?> body) {
-        return node.postJson("user/appminiuserinfo", query(platform), body);
-    }
 
-    private static Answer tokenUserInfo(ServiceClient node, String token) {
-        return node.get("/api.php?s=user/tokenuserinfo&token=" + token);
-    }
 
     private long count(String sql, String parameter) throws SQLException {
         try (Connection connection = DriverManager.getConnection(MARIADB + database, "root", "");
