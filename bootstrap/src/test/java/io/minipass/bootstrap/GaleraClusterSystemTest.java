@@ -83,13 +83,7 @@ class GaleraClusterSystemTest {
 
     @AfterAll
     void stopEverything() {
-        for (AutoCloseable closeable : running) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // the rest must still go
-            }
-        }
+        ProductionNodes.closeAll(running);
         if (cluster != null) {
             cluster.close();
             SharedRedisKeys.removeKeys(REDIS, prefix);

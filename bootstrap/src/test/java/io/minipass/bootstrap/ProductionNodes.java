@@ -9,6 +9,7 @@ import io.minipass.bootstrap.wiring.MinipassServer;
 import io.minipass.domain.user.Platform;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -63,6 +64,17 @@ final class ProductionNodes {
 
     static MinipassServer start(Map<String, String> env) {
         return MinipassServer.start(MinipassConfig.load(new ConfigSource(new Properties(), env)));
+    }
+
+    /** Closes each, in order, every one even when one before it fails. */
+    static void closeAll(List<AutoCloseable> started) {
+        for (AutoCloseable closeable : started) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // the rest must still go
+            }
+        }
     }
 
     static String query(Platform platform) {

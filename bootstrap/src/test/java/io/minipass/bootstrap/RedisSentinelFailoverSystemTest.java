@@ -98,13 +98,7 @@ class RedisSentinelFailoverSystemTest {
 
     @AfterAll
     void stopEverything() throws Exception {
-        for (AutoCloseable closeable : running) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // the rest must still go
-            }
-        }
+        ProductionNodes.closeAll(running);
         sql("DROP DATABASE IF EXISTS " + database);
     }
 

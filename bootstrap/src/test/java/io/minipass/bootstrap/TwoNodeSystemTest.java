@@ -79,13 +79,7 @@ class TwoNodeSystemTest {
 
     @AfterAll
     void stopEverything() throws Exception {
-        for (AutoCloseable closeable : running) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // the rest must still go
-            }
-        }
+        ProductionNodes.closeAll(running);
         sql("DROP DATABASE IF EXISTS " + database);
         SharedRedisKeys.removeKeys(REDIS, prefix);
     }
