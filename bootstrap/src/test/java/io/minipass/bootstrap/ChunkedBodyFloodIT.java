@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ class ChunkedBodyFloodIT {
         int port = freePort();
         Path log = dir.resolve("service.log");
         service = startJar(dir, log, port, "-Xmx96m", "-XX:+ExitOnOutOfMemoryError");
-        awaitHealthy(port, log);
+        PackagedJar.awaitHealthy(service, port, log);
 
         AtomicInteger answered = new AtomicInteger();
         Map<String, Integer> messages = new java.util.concurrent.ConcurrentHashMap<>();
@@ -83,7 +82,7 @@ class ChunkedBodyFloodIT {
                         + " %d reset mid-body (refused while still sending)%n",
                 CONNECTIONS * ROUNDS, BODY_BYTES, CONNECTIONS, answered.get(), messages, cut.get());
 
-        assertThat(service.isAlive()).as("the node is alive: " + tail(log)).isTrue();
+        assertThat(service.isAlive()).as("the node is alive: " + PackagedJar.tail(log)).isTrue();
         ServiceClient.Answer health = new ServiceClient(port).get("/api/minipass/health");
         assertThat(health.code()).isZero();
         ServiceClient.Answer login = new ServiceClient(port).postForm("user/appminiuserinfo",
@@ -103,7 +102,7 @@ class ChunkedBodyFloodIT {
         int port = freePort();
         Path log = dir.resolve("service.log");
         service = startJar(dir, log, port, "-Xmx1g");
-        awaitHealthy(port, log);
+        PackagedJar.awaitHealthy(service, port, log);
         int connections = 8;
         int bytes = Integer.getInteger("minipass.measure.bytes", 512 * 1024);
         long before = heapUsedAfterGc();
@@ -171,44 +170,13 @@ class ChunkedBodyFloodIT {
     }
 
     private static Process startJar(Path dir, Path log, int port, String... jvmOptions) throws IOException {
-        Path jar = Path.of(System.getProperty("minipass.jar", "target/minipass.jar"));
-        assertThat(jar).as("the jar (mvn package builds it)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MINIPASS_"));
-        env.putAll(Map.of(
+        return PackagedJar.serve(dir, log, Map.of(
                 "MINIPASS_HOST", "127.0.0.1",
                 "MINIPASS_PORT", Integer.toString(port),
                 "MINIPASS_DB_URL", "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
                 // Slow machines must not be saved by the body timeout: the bodies all arrive.
                 "MINIPASS_BODY_TIMEOUT", "2m",
-                "MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "0/0/1m"));
-        builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
-    }
-
-    private void awaitHealthy(int port, Path log) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
-            assertThat(service.isAlive()).as("the service runs: " + tail(log)).isTrue();
-            try {
-                if (new ServiceClient(port).get("/api/minipass/health").code() == 0) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the service did not answer within 60 s: " + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        String text = Files.readString(log);
-        return text.substring(Math.max(0, text.length() - 3000));
+                "MINIPASS_BUDGET_FAILED_TOKEN_LOOKUP", "0/0/1m"), jvmOptions);
     }
 
     private static int freePort() throws IOException {

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -101,13 +100,8 @@ class ClientAddressIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path jar = Path.of(System.getProperty("minipass.jar", "target/minipass.jar"));
-        assertThat(jar).as("the jar (mvn package builds it)").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "serve");
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MINIPASS_"));
-        env.putAll(new HashMap<>(Map.of(
+        Path log = dir.resolve("service.log");
+        service = PackagedJar.serve(dir, log, Map.of(
                 "MINIPASS_HOST", "127.0.0.1",
                 "MINIPASS_PORT", Integer.toString(port),
                 "MINIPASS_DB_URL", "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
@@ -116,22 +110,8 @@ class ClientAddressIT {
                 "MINIPASS_WEIXIN_BASE_URL", "http://127.0.0.1:" + wechat.getAddress().getPort(),
                 "MINIPASS_TRUST_PROXY_HEADERS", "true",
                 "MINIPASS_REQUIRE_LOGIN_PROOF", "true",
-                "MINIPASS_BUDGET_CODE_EXCHANGE", BUDGET + "/0/1h")));
-        Path log = dir.resolve("service.log");
-        builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        service = builder.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
-            assertThat(service.isAlive()).as("the service runs: " + Files.readString(log)).isTrue();
-            try {
-                if (new ServiceClient(port).get("/api/minipass/health").code() == 0) {
-                    return port;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the service did not answer within 60 s: " + Files.readString(log));
+                "MINIPASS_BUDGET_CODE_EXCHANGE", BUDGET + "/0/1h"));
+        PackagedJar.awaitHealthy(service, port, log);
+        return port;
     }
 }

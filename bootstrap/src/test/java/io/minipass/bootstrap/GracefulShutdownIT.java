@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +90,7 @@ class GracefulShutdownIT {
         int port = freePort();
         Path log = dir.resolve("service.log");
         service = startJar(dir, log, port, wechat, grace);
-        awaitHealthy(port, log);
+        PackagedJar.awaitHealthy(service, port, log);
 
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger completedAcross = new AtomicInteger();
@@ -258,13 +257,7 @@ class GracefulShutdownIT {
     }
 
     private static Process startJar(Path dir, Path log, int port, HttpServer wechat, String grace) throws IOException {
-        Path jar = Path.of(System.getProperty("minipass.jar", "target/minipass.jar"));
-        assertThat(jar).as("the jar (mvn package builds it)").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "serve");
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MINIPASS_"));
-        env.putAll(new HashMap<>(Map.of(
+        return PackagedJar.serve(dir, log, Map.of(
                 "MINIPASS_HOST", "127.0.0.1",
                 "MINIPASS_PORT", Integer.toString(port),
                 "MINIPASS_DB_URL", "jdbc:h2:file:" + dir.resolve("db") + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
@@ -274,25 +267,7 @@ class GracefulShutdownIT {
                 "MINIPASS_WEIXIN_SECRET", "0123456789abcdef0123456789abcdef",
                 "MINIPASS_WEIXIN_BASE_URL", "http://127.0.0.1:" + wechat.getAddress().getPort(),
                 "MINIPASS_BUDGET_CODE_EXCHANGE", "0/0/1m",
-                "MINIPASS_BUDGET_REGISTRATION", "0/0/1m")));
-        builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
-    }
-
-    private void awaitHealthy(int port, Path log) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
-            assertThat(service.isAlive()).as("the service runs: " + Files.readString(log)).isTrue();
-            try {
-                if (new ServiceClient(port).get("/api/minipass/health").code() == 0) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the service did not answer within 60 s: " + Files.readString(log));
+                "MINIPASS_BUDGET_REGISTRATION", "0/0/1m"));
     }
 
     private static boolean userExists(Path dir, String openId) {

@@ -6,6 +6,7 @@ import io.minipass.adapters.platforms.stub.EveryPlatformStub;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.AlipayGrant;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.App;
 import io.minipass.adapters.platforms.stub.EveryPlatformStub.Session;
+import io.minipass.bootstrap.PackagedJar;
 import io.minipass.bootstrap.corpus.CorpusCase.Outcome;
 import io.minipass.domain.user.Platform;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -112,8 +112,8 @@ class HostileCorpusIT {
         if (v6) {
             environment.put("MINIPASS_SHOPXO_LAYOUT", "v6");
         }
-        service = startJar(dir, log, environment);
-        awaitHealthy(port, log);
+        service = PackagedJar.serve(dir, log, environment);
+        PackagedJar.awaitHealthy(service, port, log);
 
         JsonNode reader = logIn(port, "o-corpus-reader");
         String liveToken = reader.get("token").asText();
@@ -260,35 +260,6 @@ class HostileCorpusIT {
 
     private static String setting(Platform platform, String name) {
         return "MINIPASS_" + platform.clientType().toUpperCase() + "_" + name;
-    }
-
-    private static Process startJar(Path dir, Path log, Map<String, String> environment) throws IOException {
-        Path jar = Path.of(System.getProperty("minipass.jar", "target/minipass.jar"));
-        assertThat(jar).as("the jar (mvn package builds it)").exists();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "serve");
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MINIPASS_"));
-        env.putAll(environment);
-        builder.directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        return builder.start();
-    }
-
-    private void awaitHealthy(int port, Path log) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < until) {
-            assertThat(service.isAlive()).as("the service runs: " + Files.readString(log)).isTrue();
-            try {
-                RawHttp.Answer health = RawHttp.send(port, new RawHttp.Request("GET", "/api/minipass/health", Map.of(), new byte[0]));
-                if (JSON.readTree(health.body()).path("code").asInt(-1) == 0) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the service did not answer within 60 s: " + Files.readString(log));
     }
 
     private static void execute(String sql) throws SQLException {
