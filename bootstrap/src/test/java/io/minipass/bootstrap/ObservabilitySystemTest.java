@@ -56,7 +56,10 @@ class ObservabilitySystemTest {
         MinipassServer server = start(Map.of());
         ServiceClient client = new ServiceClient(server.port());
         String before = scrape(server.port());
-        assertThat(before).contains("# TYPE minipass_token_cache_requests_total counter");
+        assertThat(before).contains("# TYPE minipass_token_cache_requests_total counter")
+                .contains("# TYPE minipass_db_conflicts_total counter")
+                .contains("minipass_db_conflicts_total{outcome=\"retried\"} 0.0")
+                .contains("minipass_db_conflicts_total{outcome=\"given_up\"} 0.0");
 
         // WeChat (the development gateway) registers at the code exchange, then the same person returns
         Answer registered = client.postJson("user/appminiuserauth", query("weixin"), Map.of("authcode", "metrics-code-1"));

@@ -2,6 +2,7 @@ package io.minipass.adapters.persistence;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -24,6 +25,8 @@ final class ConflictRetries {
 
     private final Sleeper sleeper;
     private final LongUnaryOperator randomBelow;
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder givenUp = new LongAdder();
 
     ConflictRetries(Sleeper sleeper, LongUnaryOperator randomBelow) {
         this.sleeper = sleeper;
@@ -46,14 +49,27 @@ final class ConflictRetries {
      */
     boolean pauseBeforeAnother(int failedAttempts) {
         if (failedAttempts >= MAX_ATTEMPTS) {
+            givenUp.increment();
             return false;
         }
         try {
             sleeper.sleep(randomBelow.applyAsLong(limitMicros(failedAttempts)));
+            retried.increment();
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+            givenUp.increment();
             return false;
         }
+    }
+
+    /** Units of work run again after a conflict, since the start. */
+    long retried() {
+        return retried.sum();
+    }
+
+    /** Conflicts that ended a unit of work with its failure (no attempt left, or interrupted), since the start. */
+    long givenUp() {
+        return givenUp.sum();
     }
 }

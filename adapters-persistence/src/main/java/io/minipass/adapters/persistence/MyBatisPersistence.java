@@ -28,13 +28,15 @@ public final class MyBatisPersistence implements AutoCloseable {
     private final ShopUserStore userStore;
     private final ReachabilityCheck reachability;
     private final TokenCacheCounts tokenCacheCounts = new TokenCacheCounts();
+    private final ConflictRetries conflicts;
 
     private MyBatisPersistence(HikariDataSource dataSource, ShopSchema schema, ShopUserStore userStore,
-                               ReachabilityCheck reachability) {
+                               ReachabilityCheck reachability, ConflictRetries conflicts) {
         this.dataSource = dataSource;
         this.layout = schema.layout();
         this.userStore = userStore;
         this.reachability = reachability;
+        this.conflicts = conflicts;
     }
 
     /**
@@ -102,8 +104,9 @@ public final class MyBatisPersistence implements AutoCloseable {
             }
             ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
                     settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
-            StoreSessions sessions = new StoreSessions(Mappers.await(mappers), new StorageOutage());
-            return new MyBatisPersistence(dataSource, schema, userStore(sessions, schema), reachability);
+            ConflictRetries conflicts = ConflictRetries.standard();
+            StoreSessions sessions = new StoreSessions(Mappers.await(mappers), new StorageOutage(), conflicts);
+            return new MyBatisPersistence(dataSource, schema, userStore(sessions, schema), reachability, conflicts);
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;
@@ -189,6 +192,16 @@ public final class MyBatisPersistence implements AutoCloseable {
     /** How many look-ups the token caches of {@link #userStorePorts} served from the database, for metrics. */
     public long tokenCacheMisses() {
         return tokenCacheCounts.misses();
+    }
+
+    /** Units of work the database gave up (a deadlock, a Galera conflict) and that were run again, for metrics. */
+    public long conflictsRetried() {
+        return conflicts.retried();
+    }
+
+    /** Conflicts that ended a request's unit of work with its failure, every attempt spent, for metrics. */
+    public long conflictsGivenUp() {
+        return conflicts.givenUp();
     }
 
     /** The store without its cache, for this package's tests. */

@@ -40,6 +40,8 @@ class ConflictRetriesTest {
                 .endsWith(128_000L);
         assertThat(slept).isEqualTo(bounds.stream().map(bound -> bound / 2).toList());
         assertThat(bounds.stream().mapToLong(Long::longValue).sum()).isLessThan(1_300_000L);
+        assertThat(retries.retried()).isEqualTo(15);
+        assertThat(retries.givenUp()).isEqualTo(1);
     }
 
     @Test
@@ -51,6 +53,8 @@ class ConflictRetriesTest {
         try {
             assertThat(retries.pauseBeforeAnother(1)).isFalse();
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(retries.retried()).isZero();
+            assertThat(retries.givenUp()).isEqualTo(1);
         } finally {
             Thread.interrupted();
         }

@@ -197,6 +197,18 @@ public final class ServiceMetrics implements AutoCloseable {
                 .tag("result", "miss").register(registry);
     }
 
+    /** {@code minipass.db.conflicts{outcome=retried|given_up}} (docs/design.md, ADR-52). */
+    public void databaseConflicts(MyBatisPersistence persistence) {
+        FunctionCounter.builder("minipass.db.conflicts", persistence, MyBatisPersistence::conflictsRetried)
+                .description("Units of work the database gave up (a deadlock, a Galera certification conflict): run again"
+                        + " (retried) or failed with every attempt spent (given_up)")
+                .tag("outcome", "retried").register(registry);
+        FunctionCounter.builder("minipass.db.conflicts", persistence, MyBatisPersistence::conflictsGivenUp)
+                .description("Units of work the database gave up (a deadlock, a Galera certification conflict): run again"
+                        + " (retried) or failed with every attempt spent (given_up)")
+                .tag("outcome", "given_up").register(registry);
+    }
+
     @Override
     public void close() {
         gc.close();

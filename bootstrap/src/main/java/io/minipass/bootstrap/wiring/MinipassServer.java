@@ -101,6 +101,7 @@ public final class MinipassServer implements AutoCloseable {
             web.start(config.host(), config.port());
             MyBatisPersistence persistence = opening.await();
             metrics.tokenCache(persistence);
+            metrics.databaseConflicts(persistence);
             // The shop's tables decide which ShopXO the service answers as (docs/design.md, ADR-27).
             ShopxoDialect dialect = persistence.layout().equals("v6") ? ShopxoDialect.V6 : ShopxoDialect.V2;
             Map<String, ApiEndpoint> endpoints = new HashMap<>(endpoints(config, clock, dialect,
