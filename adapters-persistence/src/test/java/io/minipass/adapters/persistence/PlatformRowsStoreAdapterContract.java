@@ -319,6 +319,22 @@ abstract class PlatformRowsStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void a_user_read_through_a_channel_it_has_no_row_of_takes_the_ids_of_its_row_of_the_platform() {
+        tables.update("INSERT INTO sxo_user (id, number_code, nickname, pwd, county, add_time, upd_time)"
+                + " VALUES (43, '88881234567843', '老用户', 'e10adc3949ba59abbe56e057f20f883e', '', 1600000000, 5)");
+        // A row of another platform holding the same WeChat openid comes first, by row id.
+        tables.update("INSERT INTO sxo_user_platform (user_id, system_type, platform, token, weixin_openid, weixin_unionid,"
+                + " add_time, upd_time) VALUES (43, 'default', 'qq', 'qq-row-token', 'sharedOpenid', 'unionOfTheQqRow', 1, 1)");
+        tables.insertRow(new UserId(43), "default", Platform.WEIXIN, "sharedOpenid", "unionOfTheWeixinRow", "weixin-row-token",
+                2L);
+
+        User found = users().findLiveByOpenId(APP, Platform.WEIXIN, new OpenId("sharedOpenid")).orElseThrow();
+
+        assertThat(found.id()).isEqualTo(new UserId(43));
+        assertThat(found.identities().unionId(Platform.WEIXIN)).isEqualTo("unionOfTheWeixinRow");
+    }
+
+    @Test
     void a_user_and_row_shopxo_wrote_are_found_and_its_openid_cannot_be_registered_again() {
         tables.update("INSERT INTO sxo_user (id, number_code, nickname, pwd, county, add_time, upd_time)"
                 + " VALUES (42, '88881234567842', '老用户', 'e10adc3949ba59abbe56e057f20f883e', '南山区', 1600000000, 5)");

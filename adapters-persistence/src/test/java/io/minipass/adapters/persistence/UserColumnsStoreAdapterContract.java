@@ -285,6 +285,23 @@ abstract class UserColumnsStoreAdapterContract extends UserStoreContractTest {
     }
 
     @Test
+    void taking_over_the_openid_of_a_soft_deleted_user_moves_its_claim_to_the_new_user() {
+        OpenId openId = uniqueOpenId();
+        User deleted = users().register(newUser(Platform.QQ, openId, "", 1L));
+        table.softDelete(deleted.id(), 2L);
+
+        User newcomer = users().register(newUser(Platform.QQ, openId, "", 3L));
+
+        // The claim table's primary key is what keeps two concurrent registrations apart: it must name the live user.
+        assertThat(claimHolder(Platform.QQ, openId)).isEqualTo(Long.toString(newcomer.id().value()));
+    }
+
+    private String claimHolder(Platform platform, OpenId openId) {
+        return table.queryText("SELECT user_id FROM " + PREFIX + "minipass_openid_claim WHERE platform = ? AND openid = ?",
+                platform.clientType(), openId.value().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void binding_a_kuaishou_openid_another_live_user_holds_is_refused() {
         OpenId openId = uniqueOpenId();
         User holder = users().register(newUser(Platform.KUAISHOU, openId, "", 1L));

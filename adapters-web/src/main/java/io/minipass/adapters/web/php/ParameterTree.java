@@ -96,11 +96,11 @@ final class ParameterTree {
         return Long.toString(next);
     }
 
-    /** PHP's integer array keys: an optional minus and digits without leading zeros. */
+    /** PHP's integer array keys: an optional minus and digits without leading zeros ("-0" is one too). */
     private static Long integerKey(String key) {
         int start = key.startsWith("-") ? 1 : 0;
         int digits = key.length() - start;
-        if (digits < 1 || digits > 18 || (key.charAt(start) == '0' && digits > 1)) {
+        if (digits < 1 || digits > 18 || (key.charAt(start) == '0' && key.length() > 1)) {
             return null;
         }
         for (int i = start; i < key.length(); i++) {

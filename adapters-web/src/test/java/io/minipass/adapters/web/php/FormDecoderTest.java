@@ -84,6 +84,13 @@ class FormDecoderTest {
     }
 
     @Test
+    void minusZeroIsATextKeyAsInPhp() {
+        // PHP keeps "-0" as a string key (a leading zero), so the next append takes 0.
+        assertThat(FormDecoder.decode("x[-0]=1&x[]=2")).containsExactly(entry("x", Map.of("-0", "1", "0", "2")));
+        assertThat(FormDecoder.decode("x[-7]=1&x[]=2")).containsExactly(entry("x", Map.of("-7", "1", "0", "2")));
+    }
+
+    @Test
     void namesWithoutABaseTakeNoneOfTheFieldLimit() {
         StringBuilder query = new StringBuilder("[x]=0&".repeat(5));
         for (int i = 0; i < ParameterTree.MAX_FIELDS; i++) {

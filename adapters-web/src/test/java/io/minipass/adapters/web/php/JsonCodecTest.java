@@ -1,5 +1,8 @@
 package io.minipass.adapters.web.php;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,6 +79,34 @@ class JsonCodecTest {
         assertThatThrownBy(() -> JsonCodec.parse("[".repeat(33) + "]".repeat(33))).isInstanceOf(JsonBeyondLimitsException.class);
         assertThatThrownBy(() -> JsonCodec.parse("{\"a\":".repeat(33) + "1" + "}".repeat(33)))
                 .isInstanceOf(JsonBeyondLimitsException.class);
+    }
+
+    @Test
+    void closedObjectsAndArraysGiveTheirDepthBack() throws IOException {
+        String siblings = "{" + "\"a\":{},\"b\":[],".repeat(40) + "\"c\":{\"d\":[[1]]}}";
+
+        assertThat(JsonCodec.parse(siblings)).isEqualTo(Map.of("a", Map.of(), "b", List.of(), "c", Map.of("d", List.of(List.of(1)))));
+    }
+
+    @Test
+    void nextValueSkipsMemberNamesAndKeepsTheLimits() throws IOException {
+        try (JsonParser parser = JsonShapeLimits.checking(new JsonFactory().createParser("{\"a\":1,\"b\":[true]}"))) {
+            assertThat(parser.nextValue()).isEqualTo(JsonToken.START_OBJECT);
+            assertThat(parser.nextValue()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+            assertThat(parser.currentName()).isEqualTo("a");
+            assertThat(parser.nextValue()).isEqualTo(JsonToken.START_ARRAY);
+            assertThat(parser.nextValue()).isEqualTo(JsonToken.VALUE_TRUE);
+            assertThat(parser.nextValue()).isEqualTo(JsonToken.END_ARRAY);
+            assertThat(parser.nextValue()).isEqualTo(JsonToken.END_OBJECT);
+            assertThat(parser.nextValue()).isNull();
+        }
+        try (JsonParser parser = JsonShapeLimits.checking(new JsonFactory().createParser("[".repeat(33) + "]".repeat(33)))) {
+            assertThatThrownBy(() -> {
+                while (parser.nextValue() != null) {
+                    // reads on until the limit refuses a value
+                }
+            }).isInstanceOf(JsonBeyondLimitsException.class);
+        }
     }
 
     @Test

@@ -32,4 +32,19 @@ class PhpValuesTest {
         assertThat(PhpValues.text(List.of("a"))).isEmpty();
         assertThat(PhpValues.text(Map.of("a", "b"))).isEmpty();
     }
+
+    @Test
+    void onlyTextNumbersAndBooleansAreScalars() {
+        for (Object scalar : new Object[] {"", "a", 0, 1L, new BigDecimal("1.5"), true, false}) {
+            assertThat(PhpValues.isScalar(scalar)).as("%s", scalar).isTrue();
+        }
+        for (Object other : new Object[] {null, List.of(), List.of("a"), Map.of(), Map.of("a", "b")}) {
+            assertThat(PhpValues.isScalar(other)).as("%s", other).isFalse();
+        }
+    }
+
+    @Test
+    void aValueOfAnyOtherKindIsNotEmpty() {
+        assertThat(PhpValues.isEmpty(new Object())).isFalse();
+    }
 }

@@ -10,7 +10,7 @@ class ShopxoMethodNameTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"weixin | Weixin", "PC | Pc", "pc | Pc", "weiXin2 | Weixin2", "' h5 ' | H5",
-            "1abc | 1abc", "a | A", "'' | ''", "微信 | 微信", "ÄBC | Äbc", "éa | éa", "x-Y_Z | X-y_z"})
+            "1abc | 1abc", "a | A", "z | Z", "zZ | Zz", "'' | ''", "微信 | 微信", "ÄBC | Äbc", "éa | éa", "x-Y_Z | X-y_z"})
     void capitalisesTheFirstLetterAndLowersTheRestAsPhpDoes(String clientType, String name) {
         assertThat(ShopxoMethodName.of(clientType)).isEqualTo(name);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.minipass.adapters.web.user.ShopxoV6UserViewTest.V6_LOGIN;
@@ -77,6 +78,22 @@ class ShopxoV6RequestTest {
         assertThat(noClientType.json()).containsExactly(entry("msg", "方法未定义[PcUserInfo]"), entry("code", -1),
                 entry("data", List.of()));
         assertThat(api.store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void readsAJsonBodyAfterAByteOrderMarkAndTakesAByteOrderMarkAloneForAnEmptyObject() {
+        client = api.start();
+        String weixin = INFO + "&application_client_type=weixin";
+        byte[] json = ("\ufeff \r\n{\"openid\":\"o1\",\"auth_data\":" + quoted(AUTH_DATA) + "}").getBytes(StandardCharsets.UTF_8);
+
+        Answer untyped = client.send("POST", weixin, null, json);
+        Answer markOnly = client.send("POST", weixin, "application/json", "\ufeff".getBytes(StandardCharsets.UTF_8));
+        Answer emptyObject = client.send("POST", weixin, "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(untyped.msg()).as(untyped.body()).isEqualTo("授权成功");
+        assertThat(untyped.data()).contains(entry("weixin_openid", "o1"));
+        assertThat(markOnly.msg()).as(markOnly.body()).isEqualTo(emptyObject.msg()).isNotEqualTo("请求的JSON数据格式有误");
+        assertThat(api.store.count()).isEqualTo(1);
     }
 
     @ParameterizedTest
