@@ -30,6 +30,8 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
         }
     }
 
+    static final String FAIL_OVER_READ_ONLY = "failOverReadOnly";
+
     private static final String MYSQL = "jdbc:mysql:";
     private static final String MARIADB = "jdbc:mariadb:";
     private static final String H2 = "jdbc:h2:";
@@ -39,8 +41,6 @@ record JdbcTarget(Vendor vendor, String url, Map<String, String> properties) {
      * Java reads {@code utf8} as UTF-8, and Connector/J makes UTF-8 utf8mb4; MySQL's own
      * {@code utf8mb4} name is not a Java charset, so the URL's value never reaches the driver.
      */
-    static final String FAIL_OVER_READ_ONLY = "failOverReadOnly";
-
     private static final Set<String> UTF8_NAMES = Set.of("utf8", "utf-8", "utf8mb4");
 
     /** Connection properties that make every Connector/J connection utf8mb4 (they override the URL's). */
