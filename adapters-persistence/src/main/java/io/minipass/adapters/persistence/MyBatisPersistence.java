@@ -77,8 +77,9 @@ public final class MyBatisPersistence implements AutoCloseable {
     }
 
     private static MyBatisPersistence open(DatabaseSettings settings, MetricsTrackerFactory poolMetrics, boolean migrate) {
+        JdbcTarget target = JdbcTarget.of(settings.jdbcUrl());
         HikariConfig pool = ConnectionPools.serving(settings);
-        CausalReads.onGalera(pool, JdbcTarget.of(settings.jdbcUrl()));
+        CausalReads.onGalera(pool, target);
         if (poolMetrics != null) {
             pool.setMetricsTrackerFactory(poolMetrics);
         }
@@ -102,8 +103,8 @@ public final class MyBatisPersistence implements AutoCloseable {
                     SchemaMigration.migrate(migration, settings.tablePrefix());
                 }
             }
-            ReachabilityCheck reachability = new ReachabilityCheck(JdbcTarget.of(settings.jdbcUrl()),
-                    settings.username(), settings.password(), ReachabilityCheck.DEADLINE);
+            ReachabilityCheck reachability = new ReachabilityCheck(target, settings.username(), settings.password(),
+                    ReachabilityCheck.DEADLINE);
             ConflictRetries conflicts = ConflictRetries.standard();
             StoreSessions sessions = new StoreSessions(Mappers.await(mappers), new StorageOutage(), conflicts);
             return new MyBatisPersistence(dataSource, schema, userStore(sessions, schema), reachability, conflicts);
